@@ -1,0 +1,163 @@
+"""Readers: files, folders, stdin and JSON Lines in, Documents (or Failures) out.
+
+Every input item is either a :class:`~parley.model.Document` or a :class:`~parley.model.Failure` that says
+what was wrong with it (empty, binary, invalid UTF-8, over the size limit, malformed JSON line, missing
+path), so one bad item never stops a batch. Files are checked against the size limit before they are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from parley.errors import InputError
+from parley.model import Document, Failure
+
+DEFAULT_MAX_BYTES = 5_000_000
+"""Input files (and stdin) larger than this are refused without being read; change with ``max_bytes``."""
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+ALL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".gz"}
+
+_CODE = InputError.code
+
+
+def _fail(item: str, message: str) -> Failure:
+    return Failure(item=item, code=_CODE, message=message)
+
+
+def decode(data: bytes, item: str) -> str:
+    """Bytes to text, refusing binary data and invalid UTF-8 with a message that says where."""
+    if not data.strip():
+        raise InputError(f"{item}: empty")
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise InputError(f"{item}: binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{item}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8 first"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise InputError(f"{item}: looks binary ({controls} control characters), not text")
+    return text
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from JSON: ISO date or date-time; None when missing or unreadable."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _read_limited(handle: BinaryIO, max_bytes: int, item: str) -> bytes:
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{item}: larger than the limit of {max_bytes:,} bytes (--max-bytes)")
+    return data
+
+
+def _documents_from_jsonl(text: str, name: str, published: dt.date | None) -> Iterator[Document | Failure]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        item = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _fail(item, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield _fail(item, "a JSON line must be an object with at least a 'text' key")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield _fail(item, "no 'text' (or it is empty)")
+            continue
+        date = parse_date(record.get("published"))
+        if date is None and record.get("published") not in (None, ""):
+            yield _fail(item, f"unreadable 'published' date {record.get('published')!r}; use YYYY-MM-DD")
+            continue
+        yield Document(
+            text=body,
+            id=str(record.get("id") or ""),
+            title=record.get("title") if isinstance(record.get("title"), str) else None,
+            url=record.get("url") if isinstance(record.get("url"), str) else None,
+            source=record.get("source") if isinstance(record.get("source"), str) else None,
+            published=date or published,
+        )
+
+
+def _looks_jsonl(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line.lstrip().startswith("{") for line in lines)
+
+
+def read_path(path: Path, *, published: dt.date | None, max_bytes: int) -> Iterator[Document | Failure]:
+    """One file: plain text (one document), JSON Lines (one per line), or either, gzip-compressed."""
+    item = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes and path.suffix != ".gz":
+            raise InputError(f"{item}: {size:,} bytes, larger than the limit of {max_bytes:,} (--max-bytes)")
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as handle:  # type: ignore[operator]
+            data = _read_limited(handle, max_bytes, item)
+        text = decode(data, item)
+    except InputError as exc:
+        yield _fail(item, exc.message)
+        return
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield _fail(item, f"cannot read: {exc}")
+        return
+    inner = path.with_suffix("") if path.suffix == ".gz" else path
+    if inner.suffix in JSONL_SUFFIXES or (inner.suffix == ".json" and _looks_jsonl(text)):
+        yield from _documents_from_jsonl(text, item, published)
+    else:
+        yield Document(text=text, published=published, source=None)
+
+
+def iter_documents(
+    sources: Sequence[str], *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Failure]:
+    """Documents from files, folders (recursively, sorted) and ``-`` (stdin), with a Failure per bad item."""
+    for source in sources:
+        if source == "-":
+            try:
+                data = _read_limited(sys.stdin.buffer, max_bytes, "stdin")
+                text = decode(data, "stdin")
+            except InputError as exc:
+                yield _fail("stdin", exc.message)
+                continue
+            if _looks_jsonl(text):
+                yield from _documents_from_jsonl(text, "stdin", published)
+            else:
+                yield Document(text=text, published=published)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ALL_SUFFIXES)
+            if not files:
+                yield _fail(source, "folder has no .txt, .md, .jsonl, .json or .gz files")
+            for file in files:
+                yield from read_path(file, published=published, max_bytes=max_bytes)
+        elif path.is_file():
+            yield from read_path(path, published=published, max_bytes=max_bytes)
+        else:
+            yield _fail(source, "no such file or folder")
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "decode", "iter_documents", "parse_date", "read_path"]
