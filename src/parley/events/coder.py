@@ -1,0 +1,309 @@
+"""The event coder: one parsed document and its actor mentions in, events out.
+
+For every token that a pattern can start from (a verb, or an event noun) the coder
+finds the pattern that matches the parse, reads the source actor (subject, passive agent,
+possessor of an event noun, or the subject the clause inherits through coordination,
+control and participles), the target actor (the pattern's TGT slot), and the modality.
+Coordinated actors give one event per pair. Every decision is kept as a
+:class:`Candidate`, so ``parley explain`` can show why an event was or was not coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from parley.events.modality import Modality, classify
+from parley.events.ontology import ontology, plover_for
+from parley.events.patterns import Match, Pattern, PatternSet, direct_object, is_passive
+from parley.model import ActorRef, Event, Location, Mention, Span
+
+# Intent: a cooperative act expressed as intended ("ready to talk", "agreed to send aid")
+# is coded with CAMEO's 03x "express intent" code for that kind of act.
+INTENT_CODES = {
+    "04": "036",  # consult -> express intent to meet or negotiate
+    "05": "032",  # diplomatic cooperation -> intent to engage in diplomatic cooperation
+    "06": "031",  # material cooperation
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "07": "033",  # provide aid
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "08": "035",  # yield
+    "081": "0351",
+    "082": "0352",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+}
+
+# Verbs whose object, not subject, is the doer of the embedded clause ("urged Israel to halt").
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "invite", "persuade", "force", "press", "encourage", "tell", "order",
+     "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct"}
+)
+# Verbs whose subject owns the event noun they take as object: "Iran set conditions".
+NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+COUNTING_MODALITIES = frozenset({"asserted"})
+
+
+@dataclass
+class Candidate:
+    """A predicate the coder looked at, and what became of it."""
+
+    predicate: Token
+    match: Match | None
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    modality: Modality | None = None
+    cameo: str | None = None
+    events: list[Event] = field(default_factory=list)
+    dropped: str | None = None
+    how: str = ""  # how the source was found: subject, agent, possessor, coordination, control...
+
+
+class MentionIndex:
+    """Which actor mention covers which token of the document."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def actors(self, head: Token | None) -> list[Mention]:
+        """Actors denoted by the phrase headed by ``head``, one per coordinated conjunct."""
+        if head is None:
+            return []
+        found: list[Mention] = []
+        for conjunct in _conjuncts(head):
+            m = self._phrase_actor(conjunct, depth=0)
+            if m is not None and m not in found:
+                found.append(m)
+        return found
+
+    def _phrase_actor(self, head: Token, depth: int) -> Mention | None:
+        m = self.at(head)
+        if m is not None:
+            return m
+        if depth > 2:
+            return None
+        # premodifiers first ("Russian officials", "Moscow's envoy"), then "of X" ("leaders of China")
+        for c in head.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
+                m = self.at(c)
+                if m is not None:
+                    return m
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        m = self._phrase_actor(pobj, depth + 1)
+                        if m is not None:
+                            return m
+        return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The token heading the phrase that does the act of ``pred``, and how it was found."""
+    if depth > 6:
+        return None, "none"
+    if pred.pos_ in ("NOUN", "PROPN"):
+        for c in pred.children:
+            if c.dep_ == "poss":
+                return c, "possessor"
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, "by"
+        for c in pred.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < pred.i:
+                return c, "modifier"
+        # "came with conditions", "set out its demands": the clause's subject owns the noun
+        governor = pred.head
+        if pred.dep_ == "pobj" and governor.lower_ == "with":
+            governor = governor.head
+        elif not (pred.dep_ == "dobj" and governor.lemma_.lower() in NOUN_OWNING_VERBS):
+            return None, "none"
+        while governor.dep_ in ("advcl", "xcomp", "acomp") and governor.head is not governor:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
+                break
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor is not pred:
+            head, _how = subject_head(governor, depth + 1)
+            return head, "clause"
+        return None, "none"
+    if is_passive(pred):
+        for c in pred.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                return pobj, "agent"
+        return None, "none"
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            if c.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+                return pred.head, "relative"
+            return c, "subject"
+    head = pred.head
+    if head is pred:
+        return None, "none"
+    if pred.dep_ == "conj":
+        return subject_head(head, depth + 1)[0], "coordination"
+    if pred.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = direct_object(head)
+            if obj is not None:
+                return obj, "object-control"
+        return subject_head(head, depth + 1)[0], "control"
+    if pred.dep_ in ("acomp", "oprd"):  # "Japan is ready to hold talks": the copula's subject
+        return subject_head(head, depth + 1)[0], "control"
+    if pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VBN"):
+        return subject_head(head, depth + 1)[0], "participle"
+    if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "poss" and c.tag_ != "PRP$":
+                return c, "possessor"
+        if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+            return subject_head(head.head, depth + 1)[0], "clause"
+    if pred.dep_ == "relcl":
+        return head, "relative"
+    return None, "none"
+
+
+def intent_code(cameo: str) -> str | None:
+    """The 03x code that expresses intent to do ``cameo``, if CAMEO has one."""
+    return INTENT_CODES.get(cameo[:3]) or INTENT_CODES.get(cameo[:2])
+
+
+def _ref(m: Mention) -> ActorRef:
+    return ActorRef(code=m.code, name=m.name, text=m.text, start=m.start, end=m.end)
+
+
+DateFn = Callable[[Token], "object"]
+PlaceFn = Callable[[Token, str | None, str | None], Location]
+
+
+def code_doc(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    patterns: PatternSet,
+    *,
+    doc_id: str,
+    date_of: Callable[[Token], object] | None = None,
+    place_of: PlaceFn | None = None,
+) -> tuple[list[Event], list[Candidate]]:
+    """Code every sentence of ``doc``; return the events and every candidate looked at."""
+    index = MentionIndex(doc, mentions)
+    onto = ontology()
+    text = doc.user_data.get("text", doc.text)  # the original text, dateline included
+    events: list[Event] = []
+    candidates: list[Candidate] = []
+    for sent_no, sent in enumerate(doc.sents):
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+                continue
+            if not patterns.candidates(token):
+                continue
+            cand = Candidate(predicate=token, match=patterns.match(token))
+            candidates.append(cand)
+            if cand.match is None:
+                cand.dropped = "no pattern matched the parse around this word"
+                continue
+            _fill(cand, index)
+            if not cand.sources:
+                cand.dropped = "no source actor found"
+                continue
+            cand.modality = classify(token)
+            cameo = cand.match.pattern.cameo
+            if cand.modality.value == "intended":
+                mapped = intent_code(cameo)
+                if mapped is None:
+                    cand.dropped = f"intended, and CAMEO has no intent code for {cameo}"
+                    cand.cameo = cameo
+                else:
+                    cameo = mapped
+            cand.cameo = cameo
+            info = onto.get(cameo)
+            when = date_of(token) if date_of is not None else None
+            pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
+            for source, target in pairs:
+                if target is not None and target.code == source.code:
+                    continue
+                location = place_of(token, source.code, target.code if target else None) if place_of else Location()
+                event = Event(
+                    id=f"{doc_id}-e{len(events) + 1}",
+                    sentence=sent_no,
+                    source=_ref(source),
+                    target=_ref(target) if target is not None else None,
+                    cameo=cameo,
+                    root=cameo[:2],
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    plover=plover_for(cameo),
+                    modality=cand.modality.value if cand.dropped is None else cand.modality.value,
+                    date=when,  # type: ignore[arg-type]
+                    location=location,
+                    trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+                    evidence=text[sent.start_char : sent.end_char].strip(),
+                    confidence=_confidence(cand, target is not None),
+                    rule=cand.match.pattern.id,
+                )
+                events.append(event)
+                cand.events.append(event)
+            if not cand.events and cand.dropped is None:
+                cand.dropped = "source and target are the same actor"
+    return events, candidates
+
+
+def _fill(cand: Candidate, index: MentionIndex) -> None:
+    assert cand.match is not None
+    head, how = subject_head(cand.predicate)
+    cand.sources = index.actors(head)
+    cand.targets = index.actors(cand.match.target_head)
+    if how in ("modifier", "possessor") and cand.match.target_head is not None:
+        cand.sources = [s for s in cand.sources if s not in cand.targets]
+    cand.how = how
+
+
+def _confidence(cand: Candidate, has_target: bool) -> float:
+    score = 0.55
+    if cand.how in ("subject", "agent", "possessor"):
+        score += 0.15
+    if has_target:
+        score += 0.15
+    if cand.match is not None and cand.match.pattern.specificity >= 3:
+        score += 0.1
+    return round(min(score, 0.95), 2)
+
+
+def counts_as_occurred(event: Event) -> bool:
+    """Whether an event counts as having happened in aggregates (asserted, or a 03x/10x act)."""
+    if event.modality == "asserted":
+        return True
+    return event.modality in ("intended", "demanded") and event.root in ("03", "10")
+
+
+__all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "intent_code", "subject_head"]

@@ -1,0 +1,274 @@
+"""Modality: did the act happen, or is it intended, demanded, hypothetical, negated or speculated?
+
+Read from the dependency parse. Starting at the predicate, each clause on the way up to the root of the
+sentence is checked for what changes the meaning of the clauses below it:
+
+* negation: ``not``/``never`` on the clause, or a negating governor (refused to, denied that, failed to);
+* modal auxiliaries: would/could/should/can -> hypothetical; may/might, and any modal + ``have`` -> speculation;
+  will/shall/going to -> intended;
+* conditions: a clause introduced by if/unless/whether, or a clause that has such a condition
+  ("If talks fail, Israel would strike") -> hypothetical; a question -> hypothetical;
+* speculation: reportedly, allegedly, "speculation that", "it is unclear whether", believe/suspect that;
+* intent: planned/agreed/offered/vowed to, ready/willing to, "its readiness to" -> intended;
+* demand: urged/called on/demanded ... to -> demanded; threatened to -> hypothetical.
+
+Reporting verbs (said, told, announced), aspect (continued to, began to) and concessive or temporal
+clauses (while, although, after) are transparent: "X said Y attacked Z" keeps the attack asserted.
+The first cue found on the way up decides; its word is returned as ``cue`` for ``explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "should", "can", "'d", "ought"})
+SPECULATIVE_MODALS = frozenset({"may", "might"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+OBLIGATION_MODALS = frozenset({"must"})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
+SPECULATION_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "probably", "likely", "purportedly",
+     "supposedly", "presumably", "maybe", "seemingly", "potentially"}
+)
+SPECULATION_NOUNS = frozenset(
+    {"speculation", "rumour", "rumor", "report", "claim", "allegation", "suggestion", "possibility", "prospect",
+     "fear", "concern", "hope", "expectation", "likelihood", "chance", "risk", "scenario", "idea", "question"}
+)
+SPECULATION_VERBS = frozenset(
+    {"believe", "suspect", "speculate", "fear", "suggest", "hint", "predict", "expect", "anticipate", "guess",
+     "assume", "think", "doubt", "wonder", "imagine", "rumor", "rumour", "allege", "seem", "appear", "estimate"}
+)
+SPECULATION_ADJECTIVES = frozenset(
+    {"unclear", "possible", "likely", "unlikely", "probable", "uncertain", "conceivable", "rumoured", "rumored",
+     "unconfirmed", "potential", "hypothetical", "expected"}
+)
+NEGATING_GOVERNORS = frozenset(
+    {"refuse", "deny", "fail", "decline", "reject", "avoid", "neglect", "forgo", "abandon", "rule", "dismiss",
+     "cancel", "halt", "stop", "cease", "block", "prevent", "veto"}
+)
+INTENT_GOVERNORS = frozenset(
+    {"plan", "intend", "aim", "seek", "want", "hope", "wish", "promise", "pledge", "vow", "offer", "propose",
+     "agree", "prepare", "decide", "resolve", "consider", "mean", "expect", "commit", "undertake", "volunteer",
+     "signal", "signalled", "announce"}
+)
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "set", "keen", "poised", "open"})
+INTENT_NOUNS = frozenset(
+    {"readiness", "willingness", "intention", "intent", "plan", "offer", "commitment", "pledge", "promise",
+     "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim"}
+)
+DEMAND_GOVERNORS = frozenset(
+    {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure",
+     "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
+)
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation"})
+THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
+NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "no longer", "hardly", "nowhere"})
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "advcl", "relcl", "attr", "nsubj",
+                        "nsubjpass", "appos", "prep", "acomp", "oprd", "csubj", "compound", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str
+    cue: str | None = None
+
+
+ASSERTED = Modality("asserted")
+
+
+def _aux_modality(clause: Token) -> Modality | None:
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    lowers = [a.lower_ for a in auxes]
+    for a in auxes:
+        word = a.lower_
+        if word in SPECULATIVE_MODALS or (word in HYPOTHETICAL_MODALS and "have" in lowers):
+            return Modality("reported-speculation", a.text)
+        if word in HYPOTHETICAL_MODALS:
+            return Modality("hypothetical", a.text)
+        if word in FUTURE_MODALS:
+            return Modality("intended", a.text)
+        if word in OBLIGATION_MODALS:
+            return Modality("demanded", a.text)
+        if word == "going" or (word == "be" and a.head.lower_ == "going"):
+            return Modality("intended", a.text)
+    return None
+
+
+def _own_cues(clause: Token) -> Modality | None:
+    """What the clause itself says about its own modality."""
+    for c in clause.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+            return Modality("negated", c.text)
+        if c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS and clause.pos_ in ("NOUN", "PROPN"):
+            return Modality("negated", c.text)
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
+            return Modality("negated", "no " + c.lower_)
+        if c.dep_ == "preconj" and c.lower_ == "neither":
+            return Modality("negated", c.text)
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return Modality("negated", "no")  # "No talks were held"
+    found = _aux_modality(clause)
+    if found is not None:
+        return found
+    for c in clause.children:
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS:
+            return Modality("hypothetical", c.text)
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SPECULATION_ADVERBS:
+            return Modality("reported-speculation", c.text)
+    for c in clause.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children):
+            return Modality("hypothetical", next(m.text for m in c.children if m.dep_ == "mark"))
+        if c.dep_ == "advcl" and _inverted_condition(c):
+            return Modality("hypothetical", next((a.text for a in c.children if a.dep_ == "aux"), c.text))
+    if _inverted_condition(clause):
+        aux = next((a.text for a in clause.children if a.dep_ == "aux"), clause.text)
+        return Modality("hypothetical", aux)
+    return None
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """'Should both leaders agree, ...', 'Were Iran to attack, ...': the auxiliary comes before the subject."""
+    if clause.dep_ != "advcl":
+        return False
+    if clause.lower_ in ("were", "had", "should") and clause.i == clause.sent.start:
+        # the parser may make the fronted auxiliary itself the head: "Were(advcl) Iran(nsubj) to attack(xcomp)"
+        return any(s.dep_ in ("nsubj", "nsubjpass") and s.i > clause.i for s in clause.children)
+    aux = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
+    subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(aux and subj and aux[0].i < subj[0].i)
+
+
+def _negating_governor(governor: Token) -> Modality | None:
+    """refused/denied/failed to ...; a negated negator is read conservatively ("did not rule out" -> hypothetical)."""
+    lemma = governor.lemma_.lower()
+    if lemma == "rule" and not any(c.lower_ == "out" for c in governor.children):
+        return None
+    negated = _negation(governor)
+    if negated is None:
+        return Modality("negated", "ruled out" if lemma == "rule" else governor.text)
+    if lemma == "fail":  # "did not fail to pay": it was paid
+        return ASSERTED
+    if lemma == "deny":  # "did not deny that ...": neither affirmed nor denied
+        return Modality("reported-speculation", f"{negated} {governor.text}")
+    return Modality("hypothetical", f"{negated} {governor.text}")
+
+
+def _governor_cue(governor: Token, child: Token) -> Modality | None:
+    """What a governing word says about the clause or phrase ``child`` below it."""
+    lemma = governor.lemma_.lower()
+    rel = child.dep_
+    is_verb = governor.pos_ in ("VERB", "AUX")
+    if rel in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "conj", "acl", "oprd", "relcl"):
+        if rel not in ("conj", "relcl") and lemma in NEGATING_GOVERNORS and is_verb:
+            found = _negating_governor(governor)
+            if found is not None:
+                return found
+        if rel in ("xcomp", "ccomp") and is_verb:
+            if lemma == "expect" and any(c.dep_ == "auxpass" for c in governor.children):
+                return Modality("reported-speculation", governor.text)  # "is expected to take place"
+            if lemma in THREAT_GOVERNORS and rel == "xcomp":
+                return Modality("hypothetical", governor.text)
+            if lemma in DEMAND_GOVERNORS and (rel == "xcomp" or _mandative(child)):
+                return Modality("demanded", governor.text)
+            if lemma in INTENT_GOVERNORS and rel == "xcomp":
+                return Modality("intended", governor.text)
+            if rel == "xcomp" and lemma == "set" and any(c.dep_ == "auxpass" for c in governor.children):
+                return Modality("intended", governor.text)  # "is set to visit"
+            if rel == "xcomp" and governor.lower_ == "going" and any(c.dep_ == "aux" for c in governor.children):
+                return Modality("intended", governor.text)  # "is going to recognise"
+            if lemma in SPECULATION_VERBS:
+                return Modality("reported-speculation", governor.text)
+            if lemma == "be":  # "it is unclear whether ...", "it is likely that ..."
+                for c in governor.children:
+                    if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
+                        return Modality("reported-speculation", c.text)
+        if rel in ("xcomp", "ccomp") and governor.pos_ == "ADJ":
+            if lemma in INTENT_ADJECTIVES:
+                return Modality("intended", governor.text)
+            if lemma in SPECULATION_ADJECTIVES:
+                return Modality("reported-speculation", governor.text)
+        if rel in ("acl", "ccomp", "xcomp", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
+            infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if infinitive and lemma in INTENT_NOUNS:
+                return Modality("intended", governor.text)
+            if rel != "relcl" and lemma in SPECULATION_NOUNS:
+                return Modality("reported-speculation", governor.text)
+            if infinitive and lemma in DEMAND_NOUNS:
+                return Modality("demanded", governor.text)
+    if governor.pos_ == "ADJ" and lemma in SPECULATION_ADJECTIVES and rel in ("ccomp", "csubj", "advcl", "xcomp"):
+        return Modality("reported-speculation", governor.text)
+    return None
+
+
+def _mandative(clause: Token) -> bool:
+    """'demanded that the government resign': a that-clause in the base form (or with should) is a demand;
+    'told reporters that police had detained ...' is a report."""
+    if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return False
+    auxes = [a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
+    if "should" in auxes:
+        return True
+    return clause.tag_ in ("VB", "VBP") and not auxes
+
+
+def _climb(predicate: Token) -> Modality | None:
+    """The first cue found on the governing clauses above ``predicate``."""
+    child = predicate
+    for _ in range(8):
+        governor = child.head
+        if governor is child or child.dep_ not in CLIMB_DEPS:
+            break
+        cue = _governor_cue(governor, child)
+        if cue is not None:
+            if cue.value in ("intended", "demanded"):
+                # "did not signal readiness to talk", "rejected calls to open" are negated; a condition on the
+                # expression ("signalled readiness to talk if ...") leaves the intent expressed
+                neg = _negation(governor) or _negation(governor.head)
+                if neg is None and governor.dep_ in ("dobj", "xcomp", "ccomp") and governor.head.pos_ == "VERB" \
+                        and governor.head.lemma_.lower() in NEGATING_GOVERNORS - {"rule"}:
+                    neg = governor.head.text
+                return Modality("negated", neg) if neg else cue
+            return cue
+        if child.dep_ == "advcl":
+            # a temporal or concessive clause does not take the modality of its main clause
+            break
+        found = _own_cues(governor)
+        if found is not None:
+            return found
+        if child.dep_ in ("relcl",):
+            break
+        child = governor
+    return None
+
+
+def classify(predicate: Token) -> Modality:
+    """The modality of the event whose predicate is ``predicate`` (a verb or an event noun).
+
+    The clause's own cue decides, except a plain future ("will") or "whether", which a governing clause
+    overrides ("officials fear that Moscow will invade" is speculation, not intent).
+    """
+    own = _own_cues(predicate)
+    if own is not None and own.value != "intended" and (own.cue or "").lower() != "whether":
+        return own
+    if own is None and predicate.pos_ in ("NOUN", "PROPN"):
+        for c in predicate.children:
+            if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES:
+                return Modality("reported-speculation", c.text)
+    above = _climb(predicate)
+    if above is not None and above.value != "asserted":
+        return above
+    if own is None and above is None and predicate.sent.text.rstrip().endswith("?"):
+        return Modality("hypothetical", "?")
+    if own is not None and own.value == "intended" and predicate.sent.text.rstrip().endswith("?"):
+        return Modality("hypothetical", "?")
+    return own or ASSERTED
+
+
+def _negation(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ == "neg":
+            return c.text
+    return None

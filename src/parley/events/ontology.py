@@ -1,0 +1,133 @@
+"""The CAMEO ontology as data: event codes with Goldstein score and quad class, the PLOVER mapping,
+actor role and region codes. Loaded once, validated on load; errors name the file and line."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from parley.errors import DictionaryError
+from parley.model import Plover
+
+PLOVER_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
+_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)([0-9]{1,2})?$")
+
+
+def quad_class_of(root: str) -> int:
+    """GDELT's quad class: 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict,
+    14-20 material conflict."""
+    r = int(root)
+    return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    root: str
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+    @property
+    def parent(self) -> str | None:
+        return None if len(self.code) == 2 else self.code[:-1] if len(self.code) == 4 else self.code[:2]
+
+
+class UnknownCode(KeyError):
+    def __str__(self) -> str:
+        return f"'{self.args[0]}' is not a CAMEO event code"
+
+
+def _rows(name: str, columns: int) -> list[tuple[str, list[str]]]:
+    path = resources.files("parley") / "data" / "ontology" / name
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise DictionaryError(f"ontology/{name}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
+        rows.append((f"ontology/{name}:{number}", cells))
+    return rows
+
+
+class Ontology:
+    def __init__(self) -> None:
+        plover: dict[str, tuple[str, str | None]] = {}
+        for where, (code, ptype, mode, _context) in _rows("cameo_plover.tsv", 4):
+            if ptype not in PLOVER_TYPES:
+                raise DictionaryError(f"{where}: '{ptype}' is not a PLOVER event type")
+            plover[code] = (ptype, mode or None)
+        self._codes: dict[str, CameoCode] = {}
+        for where, (code, name, goldstein, root, quad) in _rows("cameo_events.tsv", 5):
+            if not _CODE.match(code) or root != code[:2]:
+                raise DictionaryError(f"{where}: '{code}' is not a CAMEO event code with root {root}")
+            try:
+                score = float(goldstein)
+            except ValueError:
+                raise DictionaryError(f"{where}: Goldstein score '{goldstein}' is not a number") from None
+            if not -10 <= score <= 10:
+                raise DictionaryError(f"{where}: Goldstein score {score} is outside -10..10")
+            if int(quad) != quad_class_of(root):
+                raise DictionaryError(f"{where}: quad class {quad} does not match root {root}")
+            ptype, mode = plover.get(code, (None, None))
+            self._codes[code] = CameoCode(code, name, score, root, int(quad), ptype, mode)
+        for code, info in self._codes.items():
+            if info.parent is not None and info.parent not in self._codes:
+                raise DictionaryError(f"ontology/cameo_events.tsv: code {code} has no parent {info.parent}")
+        for code in plover:
+            if code not in self._codes:
+                raise DictionaryError(f"ontology/cameo_plover.tsv: {code} is not in cameo_events.tsv")
+        self._roles = {c: n for _w, (c, n) in _rows("actor_roles.tsv", 2)}
+        self._regions = {c: n for _w, (c, n) in _rows("regions.tsv", 2)}
+
+    def get(self, code: str) -> CameoCode:
+        try:
+            return self._codes[code]
+        except KeyError:
+            raise UnknownCode(code) from None
+
+    def is_code(self, code: str) -> bool:
+        return code in self._codes
+
+    def codes(self) -> list[CameoCode]:
+        return list(self._codes.values())
+
+    def children(self, code: str) -> list[CameoCode]:
+        return [c for c in self._codes.values() if c.parent == code]
+
+    def role_name(self, code: str) -> str | None:
+        return self._roles.get(code)
+
+    def region_name(self, code: str) -> str | None:
+        return self._regions.get(code)
+
+    def roles(self) -> dict[str, str]:
+        return dict(self._roles)
+
+    def regions(self) -> dict[str, str]:
+        return dict(self._regions)
+
+
+@functools.lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    return Ontology()
+
+
+def plover_for(code: str) -> Plover | None:
+    """The PLOVER type (and mode) of a CAMEO code, from the code itself or its nearest parent."""
+    onto = ontology()
+    current: str | None = code
+    while current is not None and onto.is_code(current):
+        info = onto.get(current)
+        if info.plover_type is not None:
+            return Plover(info.plover_type, info.plover_mode)
+        current = info.parent
+    return None

@@ -1,0 +1,346 @@
+"""Event patterns: a small line language, its parser, and matching on a dependency parse.
+
+A pattern file (``src/parley/data/patterns/*.txt``) has one pattern a line::
+
+    # CAMEO  ID                 PATTERN
+    042      visit              visit TGT
+    036      meet.with          meet with TGT
+    172      impose.sanctions   impose [sanction|embargo] on TGT
+    111      say.undermine      say|argue|claim that:[undermine|destabilize] TGT
+    138      threaten.attack    threaten to:[attack|strike|invade] TGT
+    0234     n.aid.humanitarian n:aid|assistance [humanitarian] to TGT
+
+The first element is the predicate: a verb lemma (alternatives joined by ``|``; a phrasal verb's
+particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. What follows is read left to right, each element attached to the *anchor*
+(at first the predicate):
+
+``word``            a child of the anchor that is a preposition, particle, agent or adverb with this
+                    text (``with``, ``out``, ``on``); it becomes the anchor.
+``[a|b]``           the anchor's object must have one of these lemmas: the direct object (the passive
+                    subject in a passive clause), or the object of a preposition anchor; for a noun
+                    predicate, a modifier (amod/compound) with one of these lemmas.  It becomes the anchor.
+``to:[a|b]``        an open clausal complement (``agreed to meet``) with one of these lemmas.
+``that:[a|b]``      a clausal complement (``said that ... undermines``) with one of these lemmas.
+``TGT``             where the target actor is: the object of the preposition anchor, the object
+                    of a verb anchor, the subject of a ``that:`` anchor.
+``!word``           the predicate must NOT have this preposition or particle: ``seize !on TGT`` keeps
+                    "seized on the contradiction" (exploited) apart from "seized the ship".
+
+Matching is by lemma and lower-case text only; a pattern with more elements is more specific
+and wins over a shorter one on the same predicate.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from parley.errors import DictionaryError
+
+_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
+_HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One step of a pattern after its predicate."""
+
+    kind: str  # "marker", "not", "object", "xcomp", "ccomp", "target"
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    cameo: str
+    heads: frozenset[str]
+    noun: bool
+    elements: tuple[Element, ...]
+    source: str  # "file:line", for error messages and explain
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for e in self.elements if e.kind not in ("target", "not")) * 2 + (
+            1 if any(e.kind == "target" for e in self.elements) else 0
+        )
+
+    @property
+    def text(self) -> str:
+        parts = [("n:" if self.noun else "") + "|".join(sorted(self.heads))]
+        for e in self.elements:
+            words = "|".join(sorted(e.words))
+            parts.append(
+                {
+                    "marker": words,
+                    "not": f"!{words}",
+                    "object": f"[{words}]",
+                    "xcomp": f"to:[{words}]",
+                    "ccomp": f"that:[{words}]",
+                    "target": "TGT",
+                }[e.kind]
+            )
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern that matched a predicate, with where the target should be read."""
+
+    pattern: Pattern
+    target_head: Token | None  # token whose actor is the target (None: no target slot filled)
+    object_token: Token | None  # the light-verb object (``sanctions`` in ``impose sanctions``)
+
+
+def _parse_element(raw: str, where: str) -> Element:
+    if raw == "TGT":
+        return Element("target")
+    if raw.startswith("!"):
+        if not _WORDS.match(raw[1:]):
+            raise DictionaryError(f"{where}: '{raw}' must look like !word or !word|word")
+        return Element("not", frozenset(raw[1:].split("|")))
+    for prefix, kind in (("to:", "xcomp"), ("that:", "ccomp")):
+        if raw.startswith(prefix):
+            inner = raw[len(prefix) :]
+            if not (inner.startswith("[") and inner.endswith("]")) or not _WORDS.match(inner[1:-1]):
+                raise DictionaryError(f"{where}: '{raw}' must look like {prefix}[word|word]")
+            return Element(kind, frozenset(inner[1:-1].split("|")))
+    if raw.startswith("["):
+        if not raw.endswith("]") or not _WORDS.match(raw[1:-1]):
+            raise DictionaryError(f"{where}: '{raw}' must look like [word|word]")
+        return Element("object", frozenset(raw[1:-1].split("|")))
+    if not _WORDS.match(raw):
+        raise DictionaryError(f"{where}: cannot read pattern element '{raw}'")
+    return Element("marker", frozenset(raw.split("|")))
+
+
+def parse_line(line: str, where: str) -> Pattern | None:
+    """Parse one line of a pattern file; ``None`` for blank and comment lines."""
+    body = line.split("#", 1)[0].strip()
+    if not body:
+        return None
+    parts = body.split()
+    if len(parts) < 3:
+        raise DictionaryError(f"{where}: expected 'CAMEO ID PATTERN', got {body!r}")
+    code, pid, head, *rest = parts
+    if not _CODE.match(code) or len(code) == 1:
+        raise DictionaryError(f"{where}: '{code}' is not a CAMEO event code")
+    if not _ID.match(pid):
+        raise DictionaryError(f"{where}: '{pid}' is not a valid pattern id")
+    noun = head.startswith("n:")
+    if noun:
+        head = head[2:]
+    if not _HEADS.match(head):
+        raise DictionaryError(
+            f"{where}: '{head}' is not a lemma (lower case words joined by |, a particle joined by _: carry_out)"
+        )
+    elements = tuple(_parse_element(r, where) for r in rest)
+    if sum(e.kind == "target" for e in elements) > 1:
+        raise DictionaryError(f"{where}: a pattern has at most one TGT")
+    if elements and elements[-1].kind == "marker" and elements[-1].words & {"with", "to", "on", "at", "against", "for"}:
+        raise DictionaryError(f"{where}: a preposition at the end of a pattern needs TGT after it")
+    return Pattern(pid, code, frozenset(head.split("|")), noun, elements, where)
+
+
+def parse_lines(lines: Iterable[str], name: str) -> list[Pattern]:
+    patterns = []
+    for number, line in enumerate(lines, 1):
+        pattern = parse_line(line, f"{name}:{number}")
+        if pattern is not None:
+            patterns.append(pattern)
+    return patterns
+
+
+class PatternSet:
+    """All patterns, indexed by predicate lemma, validated against the ontology."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        from parley.events.ontology import ontology
+
+        onto = ontology()
+        seen: dict[str, Pattern] = {}
+        for p in patterns:
+            if p.id in seen:
+                raise DictionaryError(f"{p.source}: pattern id '{p.id}' already used at {seen[p.id].source}")
+            if not onto.is_code(p.cameo):
+                raise DictionaryError(f"{p.source}: '{p.cameo}' is not in the CAMEO ontology")
+            seen[p.id] = p
+        self.patterns = tuple(patterns)
+        self.by_id = seen
+        self._verbs: dict[str, list[Pattern]] = defaultdict(list)
+        self._nouns: dict[str, list[Pattern]] = defaultdict(list)
+        for p in patterns:
+            index = self._nouns if p.noun else self._verbs
+            for head in p.heads:
+                index[head.split("_", 1)[0]].append(p)
+        for index in (self._verbs, self._nouns):
+            for lst in index.values():
+                lst.sort(key=lambda p: -p.specificity)
+
+    def candidates(self, token: Token) -> list[Pattern]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            return self._verbs.get(lemma, [])
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._nouns.get(lemma, [])
+        return []
+
+    def match(self, predicate: Token) -> Match | None:
+        """The most specific pattern that matches ``predicate``, or None."""
+        for pattern in self.candidates(predicate):
+            found = _match(pattern, predicate)
+            if found is not None:
+                return found
+        return None
+
+    def matches(self, predicate: Token) -> list[tuple[Pattern, Match | None]]:
+        """Every candidate pattern with its match or None (for ``explain``)."""
+        return [(p, _match(p, predicate)) for p in self.candidates(predicate)]
+
+    def codes(self) -> set[str]:
+        return {p.cameo for p in self.patterns}
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def direct_object(anchor: Token) -> Token | None:
+    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
+    if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
+        for c in anchor.children:
+            if c.dep_ in ("pobj", "pcomp"):
+                return c
+        return None
+    passive = is_passive(anchor)
+    for c in anchor.children:
+        if c.dep_ in OBJECT_DEPS or (passive and c.dep_ == "nsubjpass"):
+            return c
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        return None
+    # right node raising: "fund and arm Ukraine" gives "fund" the object of "arm"
+    for c in anchor.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            for cc in c.children:
+                if cc.dep_ in OBJECT_DEPS:
+                    return cc
+    return None
+
+
+def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | None:
+    """The first child of the first host that is a preposition/particle with one of ``words``."""
+    for host in hosts:
+        if host is None:
+            continue
+        for c in host.children:
+            if c.dep_ in MARKER_DEPS and c.lower_ in words:
+                return c
+    return None
+
+
+def _head_ok(pattern: Pattern, predicate: Token) -> bool:
+    """The predicate is one of the pattern's heads, with its particle when the head names one."""
+    lemma = predicate.lemma_.lower()
+    for head in pattern.heads:
+        word, _, particle = head.partition("_")
+        if word != lemma:
+            continue
+        if not particle or _marker((predicate,), frozenset({particle})) is not None:
+            return True
+    return False
+
+
+def _match(pattern: Pattern, predicate: Token) -> Match | None:
+    if not _head_ok(pattern, predicate):
+        return None
+    anchor = predicate
+    obj: Token | None = None
+    target: Token | None = None
+    last_kind = "head"
+    for element in pattern.elements:
+        if element.kind == "not":
+            if _marker((predicate,), element.words) is not None:
+                return None
+            continue
+        if element.kind == "marker":
+            found = _marker((anchor, obj, predicate, target), element.words)
+            if found is None:
+                return None
+            anchor = found
+        elif element.kind == "object":
+            if pattern.noun and anchor is predicate:
+                found = next(
+                    (c for c in anchor.children if c.dep_ in ("amod", "compound") and c.lemma_.lower() in element.words),
+                    None,
+                )
+            else:
+                found = direct_object(anchor)
+                if found is not None and found.lemma_.lower() not in element.words and found.lower_ not in element.words:
+                    found = None
+            if found is None:
+                return None
+            if not pattern.noun:
+                obj = found
+                anchor = found
+        elif element.kind in ("xcomp", "ccomp"):
+            deps = ("xcomp",) if element.kind == "xcomp" else ("ccomp", "xcomp", "advcl")
+            found = next(
+                (
+                    c
+                    for host in (anchor, predicate)
+                    for c in host.children
+                    if c.dep_ in deps and c.lemma_.lower() in element.words
+                    # "said France did not undermine ...": a negated complement is no grievance
+                    and not (element.kind == "ccomp" and any(g.dep_ == "neg" for g in c.children))
+                ),
+                None,
+            )
+            if found is None:
+                return None
+            anchor = found
+        else:  # target
+            if last_kind == "ccomp":
+                target = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif anchor.dep_ == "prt":
+                target = direct_object(predicate)
+            else:
+                target = direct_object(anchor)
+        last_kind = element.kind
+    return Match(pattern, target, obj)
+
+
+def _read(path: Path | resources.abc.Traversable, name: str) -> list[Pattern]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"{name}: cannot read pattern file: {exc}") from exc
+    return parse_lines(text.splitlines(), name)
+
+
+def load_patterns(extra: Sequence[str | Path] = ()) -> PatternSet:
+    """The shipped patterns plus any user pattern files given by path."""
+    patterns: list[Pattern] = []
+    folder = resources.files("parley") / "data" / "patterns"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            patterns.extend(_read(entry, f"patterns/{entry.name}"))
+    for path in extra:
+        p = Path(path)
+        patterns.extend(_read(p, str(p)))
+    return PatternSet(patterns)
+
+
+@functools.lru_cache(maxsize=1)
+def default_patterns() -> PatternSet:
+    return load_patterns()
