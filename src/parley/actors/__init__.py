@@ -1,0 +1,72 @@
+"""Actors: the dictionary of who is who, and finding and resolving actor mentions in text.
+
+``load_dictionary()`` reads the built-in dictionary files and any user files; ``find_mentions()`` returns
+the actor mentions of a parsed document; ``resolve_text()`` resolves one short actor phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from parley.actors.dictionary import ActorDictionary, Entry, builtin_entries, check, read_file
+from parley.actors.resolve import Matchers, find
+from parley.model import Mention
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> ActorDictionary:
+    entries = builtin_entries()
+    files = ["(built-in)"]
+    for path in extra:
+        entries.extend(read_file(path))
+        files.append(path)
+    return ActorDictionary(entries, files)
+
+
+def load_dictionary(extra_paths: Sequence[str] = ()) -> ActorDictionary:
+    """The built-in actor dictionary plus user files (same format; later files add to earlier ones)."""
+    return _load(tuple(str(p) for p in extra_paths))
+
+
+_MATCHERS: dict[tuple[int, int], Matchers] = {}
+
+
+def _matchers(dictionary: ActorDictionary, doc: Doc) -> Matchers:
+    key = (id(dictionary), id(doc.vocab))
+    m = _MATCHERS.get(key)
+    if m is None:
+        from parley.nlp import load
+
+        nlp = load()
+        m = Matchers(dictionary, doc.vocab, nlp.tokenizer)
+        _MATCHERS[key] = m
+    return m
+
+
+def find_mentions(doc: Doc, on: date | None, dictionary: ActorDictionary | None = None) -> list[Mention]:
+    """Actor mentions of ``doc`` resolved as of the date ``on`` (the publication date; None: today's holders)."""
+    d = dictionary if dictionary is not None else load_dictionary()
+    return find(doc, on, d, _matchers(d, doc))
+
+
+def resolve_text(text: str, on: date | None = None, dictionary: ActorDictionary | None = None) -> Mention | None:
+    """Resolve one actor phrase ("Kremlin spokesperson Dmitry Peskov", "Kyiv police") to its mention."""
+    from parley.nlp import load
+
+    doc = load()(text)
+    mentions = find_mentions(doc, on, dictionary)
+    if not mentions:
+        return None
+    root = next((s.root for s in doc.sents), None)
+    if root is not None:
+        for m in mentions:
+            if m.start <= root.idx < m.end:
+                return m
+    return max(mentions, key=lambda m: (m.end - m.start, -m.start))
+
+
+__all__ = ["ActorDictionary", "Entry", "check", "find_mentions", "load_dictionary", "resolve_text"]

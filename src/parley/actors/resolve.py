@@ -1,0 +1,291 @@
+"""Find actor mentions in a parsed document and resolve them to CAMEO actor codes.
+
+How a mention is built, in order:
+
+1. Proper names from the dictionary (countries, adjectives, capitals, institutions, IGOs, groups, regions,
+   people) are matched as exact token sequences, longest first. Names listed as ``not-actor`` ("Washington
+   Post") block the shorter names inside them; a name inside a longer PERSON entity ("George Washington") is
+   not an actor.
+2. A name that modifies a role noun takes the noun's role: "Russian officials" -> RUSGOV, "Ukrainian forces"
+   -> UKRMIL, "Kyiv police" -> UKRCOP; so does a name governed by "of"/"in" after the noun ("the government
+   of Iran", "officials in Moscow"). Generic nouns ("spokesman", "chief", "leader") keep the role the name
+   already has ("Kremlin spokesman" -> RUSGOV, "Pentagon chief" -> USAMIL) or take a modifier's ("opposition
+   leader").
+3. A capital or an institution that only says where something happened ("talks in Moscow", "at the White
+   House") is a place, not an actor.
+4. People: dictionary people resolve by the date (publication date): in office -> their office's code, out of
+   office -> their country's elite code (XXXELI). A person the dictionary does not know gets a code from the
+   title and country around the name ("Kenyan President William Ruto", "Sergei Lavrov, Russia's foreign
+   minister"); "former" gives ELI. Later bare surnames ("Ruto said") refer back to the full name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from parley.actors.dictionary import ActorDictionary, Entry
+from parley.model import Mention
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "to", "into", "toward", "towards", "via", "through", "from"})
+COMPOSING_PREPS = frozenset({"of", "in", "from"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
+#: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
+STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
+KIND_OF = {"adjective": "country", "country": "country"}
+
+
+@dataclass(frozen=True)
+class _Role:
+    code: str
+    kind: str  # role, title, generic
+    start: int  # token index of the role phrase's first token
+    end: int  # one past its last token
+
+
+class Matchers:
+    """The dictionary compiled into spaCy phrase matchers for one vocabulary."""
+
+    def __init__(self, dictionary: ActorDictionary, vocab, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.roles = PhraseMatcher(vocab, attr="LOWER")
+        surfaces = list(dictionary.by_name)
+        for surface, doc in zip(surfaces, tokenizer.pipe(surfaces)):
+            self.names.add(surface, [doc])
+        role_forms = list(dictionary.roles)
+        for form, doc in zip(role_forms, tokenizer.pipe(role_forms)):
+            self.roles.add(form, [doc])
+
+
+def _pick(entries: list[Entry], on: date | None) -> tuple[Entry, bool]:
+    """The entry true on ``on`` and whether it is in force (False: a person out of office)."""
+    if len(entries) == 1 and entries[0].start is None and entries[0].end is None:
+        return entries[0], True
+    if on is not None:
+        valid = [e for e in entries if e.valid_on(on)]
+        if valid:
+            return max(valid, key=lambda e: e.start or date.min), True
+        return min(entries, key=lambda e: _distance(e, on)), False
+    current = [e for e in entries if e.end is None]
+    if current:
+        return max(current, key=lambda e: e.start or date.min), True
+    return max(entries, key=lambda e: e.end or date.max), False
+
+
+def _distance(e: Entry, on: date) -> int:
+    if e.start and on < e.start:
+        return (e.start - on).days
+    if e.end and on > e.end:
+        return (on - e.end).days
+    return 0
+
+
+def _with_role(base: str, role: str) -> str:
+    """Country/IGO code plus a role: RUS + GOV -> RUSGOV; codes longer than six letters stay as they are."""
+    if len(base) in (3, 6):
+        return base[:3] + role
+    return base
+
+
+class _Finder:
+    def __init__(self, doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Matchers) -> None:
+        self.doc = doc
+        self.on = on
+        self.dictionary = dictionary
+        self.matchers = matchers
+        self.role_at: dict[int, _Role] = {}  # head token of a role phrase -> role
+        self.in_role: dict[int, _Role] = {}  # every token of a role phrase -> role
+        spans = [doc[s:e] for _id, s, e in matchers.roles(doc)]
+        for span in filter_spans(spans):
+            entry = dictionary.roles[span.text.lower()] if span.text.lower() in dictionary.roles else None
+            if entry is None:
+                entry = dictionary.roles.get(" ".join(t.lower_ for t in span))
+            if entry is None:
+                continue
+            r = _Role(entry.code, entry.kind, span.start, span.end)
+            self.role_at[span.end - 1] = r
+            for i in range(span.start, span.end):
+                self.in_role[i] = r
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    # -- roles ---------------------------------------------------------------------------------
+    def role_of(self, noun: Token, base: str | None) -> str | None:
+        """The role code a noun gives to the actor that modifies it, or None if it is no role noun."""
+        r = self.role_at.get(noun.i)
+        if r is None:
+            return None
+        if _is_former(noun):
+            return "ELI"
+        if r.kind == "generic":
+            for c in noun.children:
+                if c.dep_ in MODIFIER_DEPS and c.i < r.start:
+                    m = self.role_at.get(c.i)
+                    if m is not None and m.code in STRONG_ROLES:
+                        return m.code
+            if base is not None and len(base) == 6:
+                return base[3:]
+            return r.code
+        return r.code
+
+    # -- names ---------------------------------------------------------------------------------
+    def name_mentions(self) -> list[Mention]:
+        doc = self.doc
+        found = [doc[s:e] for _id, s, e in self.matchers.names(doc)]
+        out: list[Mention] = []
+        for span in filter_spans(found):
+            entries = self.dictionary.by_name.get(span.text)
+            if not entries:
+                continue
+            if any(e.kind == "not-actor" for e in entries):
+                continue
+            if self._inside_longer_person(span):
+                continue
+            m = self._resolve_name(span, entries)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _inside_longer_person(self, span: Span) -> bool:
+        for ent in self.person_ents:
+            if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
+                # "George Washington" is a person; "Vladimir Putin" (the entry) is handled by the caller
+                return not self.dictionary.by_name.get(ent.text)
+        return False
+
+    def _resolve_name(self, span: Span, entries: list[Entry]) -> Mention | None:
+        entry, in_force = _pick(entries, self.on)
+        code = entry.code
+        if entry.kind == "person":
+            if not in_force and len(code) >= 3 and code[:3] in self.dictionary.countries():
+                code = code[:3] + "ELI"
+            if _is_former(span.root) or any(_is_former(t) for t in span.root.children):
+                code = _with_role(code, "ELI")
+            return Mention(code, entry.name, span.text, span.start_char, span.end_char, "person")
+        kind = KIND_OF.get(entry.kind, entry.kind)
+        root = span.root
+        # "Russian officials", "Kremlin spokesman", "Kyiv police"
+        if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN"):
+            noun = root.head
+            role = self.role_of(noun, code)
+            if role is not None:
+                first = min(span.start, self.in_role[noun.i].start)
+                return Mention(_with_role(code, role), entry.name, self.doc[first:noun.i + 1].text,
+                               self.doc[first].idx, noun.idx + len(noun.text), kind)
+        # "the government of Iran", "officials in Moscow"
+        if root.dep_ == "pobj" and root.head.lower_ in COMPOSING_PREPS and root.head.head.i < span.start:
+            noun = root.head.head
+            if noun.pos_ in ("NOUN", "PROPN"):
+                role = self.role_of(noun, code)
+                if role is not None and (noun.i in self.role_at):
+                    first = self.in_role[noun.i].start
+                    return Mention(_with_role(code, role), entry.name, self.doc[first:span.end].text,
+                                   self.doc[first].idx, span.end_char, kind)
+        if entry.kind in ("capital", "institution") and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            return None
+        return Mention(code, entry.name, span.text, span.start_char, span.end_char, kind)
+
+    # -- people the dictionary does not know ---------------------------------------------------
+    def person_mentions(self, named: list[Mention]) -> list[Mention]:
+        doc = self.doc
+        taken = {i for m in named if m.kind == "person" for i in _token_range(doc, m)}
+        by_token: dict[int, Mention] = {}
+        for m in named:
+            for i in _token_range(doc, m):
+                by_token[i] = m
+        out: list[Mention] = []
+        for ent in self.person_ents:
+            if any(t.i in taken for t in ent):
+                continue
+            code, first = self._title_code(ent, by_token)
+            if code is None:
+                continue
+            out.append(Mention(code, ent.text, doc[first:ent.end].text, doc[first].idx, ent.end_char, "person"))
+        return out
+
+    def _title_code(self, ent: Span, by_token: dict[int, Mention]) -> tuple[str | None, int]:
+        doc = self.doc
+        root = ent.root
+        # the title phrase right before the name: "Kenyan President", "Russia's foreign minister"
+        first = ent.start
+        subtree = {t.i for t in root.subtree}
+        while first - 1 >= 0 and (first - 1) in subtree and doc[first - 1].dep_ not in ("appos", "punct", "relcl", "acl", "prep", "det"):
+            first -= 1
+        title = doc[first:ent.start]
+        country = None
+        for t in title:
+            m = by_token.get(t.i)
+            if m is not None and m.kind != "person":
+                country = m.code
+                break
+        role_tokens = [t for t in title if t.i in self.role_at]
+        if role_tokens and country is not None:
+            head = role_tokens[-1]
+            if any(x.lower_ in FORMER for x in title):
+                return _with_role(country, "ELI"), first
+            return _with_role(country, self.role_of(head, country) or "GOV"), first
+        # apposition: "Sergei Lavrov, Russia's foreign minister," / "Russia's foreign minister, Sergei Lavrov,"
+        partners = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            partners.append(root.head)
+        for p in partners:
+            m = by_token.get(p.i)
+            if m is not None and m.kind != "person" and p.i in self.role_at:
+                return m.code, ent.start
+        return None, first
+
+    # -- bare surnames ---------------------------------------------------------------------------
+    def surnames(self, people: list[Mention], taken: set[int]) -> list[Mention]:
+        doc = self.doc
+        last: dict[str, Mention] = {}
+        out: list[Mention] = []
+        people = sorted(people, key=lambda m: m.start)
+        for m in people:
+            words = (m.name or "").split()
+            if len(words) >= 2:
+                last.setdefault(words[-1], m)
+        if not last:
+            return out
+        for t in doc:
+            if t.i in taken or t.pos_ != "PROPN":
+                continue
+            m = last.get(t.text)
+            if m is None or m.start > t.idx:
+                continue
+            out.append(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "person"))
+        return out
+
+
+def _is_former(t: Token) -> bool:
+    return any(c.lower_ in FORMER and c.dep_ in ("amod", "advmod", "compound") for c in t.children) or t.lower_ in FORMER
+
+
+def _token_range(doc: Doc, m: Mention) -> range:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Matchers) -> list[Mention]:
+    f = _Finder(doc, on, dictionary, matchers)
+    named = f.name_mentions()
+    people = f.person_mentions(named)
+    # a person mention absorbs the names inside its title ("Kenyan President William Ruto")
+    mentions = _without_overlaps([*people, *named])
+    taken = {i for m in mentions for i in _token_range(doc, m)}
+    mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep people first, then longer mentions; drop any mention overlapping one already kept."""
+    ordered = sorted(mentions, key=lambda m: (m.kind != "person", -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return kept
