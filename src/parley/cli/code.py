@@ -1,0 +1,159 @@
+"""`parley code` and `parley explain`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley import errors
+from parley.cli.app import app
+from parley.model import CodedDocument, Failure
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def parse_date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error:[/] --published {value!r} is not a date in the form YYYY-MM-DD")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None):  # type: ignore[no-untyped-def]
+    from parley.pipeline import DEFAULT_MAX_CHARS, Options, default_coder
+
+    options = Options(
+        max_chars=max_chars or DEFAULT_MAX_CHARS,
+        dictionaries=tuple(str(p) for p in dictionaries or ()),
+        pattern_files=tuple(str(p) for p in patterns or ()),
+    )
+    try:
+        return default_coder(options)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command("code")
+def code_command(
+    inputs: Annotated[list[str], typer.Argument(help="Text files, folders, JSON Lines files, or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl (one coded document a line) or table.")] = Format.jsonl,
+    out: Annotated[Path | None, typer.Option(help="Write JSON Lines here (default: stdout for jsonl).")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
+    max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
+    dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
+    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
+) -> None:
+    """Code news articles into events, quotations and actor mentions.
+
+    Exit codes: 0 all items coded; 1 some items failed (each reported on stderr, the rest
+    coded and written); 2 usage error (bad option, missing model).
+    """
+    from parley.read import DEFAULT_MAX_BYTES, iter_documents
+
+    when = parse_date_option(published)
+    coder = build_coder(max_chars, dictionary, patterns)
+    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    sink: TextIO | None = None
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sink = out.open("w", encoding="utf-8")
+    elif fmt is Format.jsonl:
+        sink = sys.stdout
+    coded = failed = 0
+    console = Console(highlight=False)
+    try:
+        for item in coder.pipe_items(items):
+            if isinstance(item, Failure):
+                failed += 1
+                err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
+                continue
+            coded += 1
+            if sink is not None:
+                sink.write(item.to_json() + "\n")
+                sink.flush()
+            if fmt is Format.table:
+                print_document(console, item)
+    finally:
+        if sink is not None and sink is not sys.stdout:
+            sink.close()
+    where = f", written to {out}" if out is not None else ""
+    err.print(f"{coded} document(s) coded, {failed} failed{where}")
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _actor(ref) -> str:  # type: ignore[no-untyped-def]
+    if ref is None:
+        return "-"
+    return f"{ref.code} ({ref.name or ref.text})"
+
+
+def print_document(console: Console, coded: CodedDocument) -> None:
+    doc = coded.document
+    console.rule(f"{doc.title or doc.id}  published {doc.published or 'unknown'}")
+    events = Table(title=f"{len(coded.events)} events", show_lines=False, expand=True)
+    for col in ("sent", "source", "CAMEO", "target", "modality", "date", "trigger", "rule", "conf"):
+        events.add_column(col, overflow="fold")
+    from parley.events.ontology import ontology
+
+    onto = ontology()
+    for e in coded.events:
+        events.add_row(
+            str(e.sentence),
+            _actor(e.source),
+            f"{e.cameo} {onto.get(e.cameo).name}",
+            _actor(e.target),
+            e.modality,
+            str(e.date or "-"),
+            e.trigger.text,
+            e.rule,
+            f"{e.confidence:.2f}",
+        )
+    console.print(events)
+    quotes = Table(title=f"{len(coded.quotes)} quotations", expand=True)
+    for col in ("sent", "speaker", "kind", "cue", "text"):
+        quotes.add_column(col, overflow="fold")
+    for q in coded.quotes:
+        quotes.add_row(str(q.sentence), _actor(q.speaker), q.kind, q.cue or "-", q.text)
+    console.print(quotes)
+    for w in coded.warnings:
+        console.print(f"[yellow]warning {w.code}[/]: {w.message}")
+
+
+@app.command("explain")
+def explain_command(
+    sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to explain.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+) -> None:
+    """Show the parse, the actor mentions, each pattern that fired, and why candidates were dropped."""
+    from parley.explain import explain
+
+    when = parse_date_option(published)
+    coder = build_coder(None, None, None)
+    try:
+        explain(coder, sentence, when, Console(highlight=False))
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None

@@ -1,0 +1,102 @@
+"""`parley dict check` and `parley dict stats`: validate and describe the knowledge files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley import errors
+from parley.cli.app import app
+
+dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns).")
+app.add_typer(dict_app, name="dict")
+console = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+ActorFiles = Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file to include.")]
+PatternFiles = Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file to include.")]
+
+
+def _load(dictionaries: list[Path] | None, patterns: list[Path] | None):  # type: ignore[no-untyped-def]
+    from parley.actors import load_dictionary
+    from parley.events.ontology import ontology
+    from parley.events.patterns import load_patterns
+
+    onto = ontology()
+    actors = load_dictionary(tuple(str(p) for p in dictionaries or ()))
+    pattern_set = load_patterns([str(p) for p in patterns or ()])
+    return onto, actors, pattern_set
+
+
+@dict_app.command("check")
+def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
+    """Load and validate every dictionary; errors name the file and line. Exit 0 when all are valid."""
+    try:
+        onto, actors, pattern_set = _load(dictionary, patterns)
+    except errors.ParleyError as exc:
+        err.print(f"[red]invalid:[/] {exc}")
+        raise typer.Exit(1) from None
+    console.print(
+        f"ok: {len(onto.codes())} CAMEO codes, {len(pattern_set.patterns)} event patterns, "
+        f"{_actor_count(actors)} actor entries"
+    )
+
+
+def _actor_count(actors) -> int:  # type: ignore[no-untyped-def]
+    for attr in ("entries", "actors"):
+        value = getattr(actors, attr, None)
+        if value is not None:
+            return len(value)
+    return len(actors)
+
+
+@dict_app.command("stats")
+def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
+    """Coverage: CAMEO codes reachable by patterns, patterns per root, actor entries per country."""
+    try:
+        onto, actors, pattern_set = _load(dictionary, patterns)
+    except errors.ParleyError as exc:
+        err.print(f"[red]invalid:[/] {exc}")
+        raise typer.Exit(1) from None
+    reachable = pattern_set.codes()
+    all_codes = {c.code for c in onto.codes() if len(c.code) > 2}
+    per_root = Counter(p.cameo[:2] for p in pattern_set.patterns)
+    codes_per_root = Counter(c[:2] for c in reachable)
+    table = Table(title=f"event patterns: {len(pattern_set.patterns)}; CAMEO codes reachable: "
+                        f"{len(reachable & all_codes)} of {len(all_codes)}")
+    for col in ("root", "name", "patterns", "codes reachable", "codes in CAMEO"):
+        table.add_column(col)
+    for root in sorted({c.code for c in onto.codes() if len(c.code) == 2}):
+        table.add_row(
+            root,
+            onto.get(root).name,
+            str(per_root.get(root, 0)),
+            str(codes_per_root.get(root, 0)),
+            str(sum(1 for c in all_codes if c.startswith(root))),
+        )
+    console.print(table)
+    by_country = _actors_by_country(actors)
+    if by_country:
+        top = Table(title=f"actor entries by country (top 30 of {len(by_country)})")
+        top.add_column("country")
+        top.add_column("entries")
+        for country, n in by_country.most_common(30):
+            top.add_row(country, str(n))
+        console.print(top)
+
+
+def _actors_by_country(actors) -> Counter[str]:  # type: ignore[no-untyped-def]
+    entries = getattr(actors, "entries", None)
+    if entries is None:
+        return Counter()
+    codes = []
+    for entry in entries:
+        code = getattr(entry, "code", None) or (entry.get("code") if isinstance(entry, dict) else None)
+        if code:
+            codes.append(code[:3])
+    return Counter(codes)

@@ -1,0 +1,88 @@
+"""In-document coreference for actors, kept conservative.
+
+Mentions of the same actor code get one ``entity`` number per document ("Russia ... Russia's"; "Dmitry
+Peskov ... Peskov"). Personal pronouns (he, she, him, her) and definite descriptions of a role ("the
+spokesman", "the minister") become mentions of the last person mentioned in the same or the two previous
+sentences; "the ministry" / "the government" of the last government actor. When nothing fits, nothing is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from parley.model import Mention
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_DESCRIPTIONS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "leader",
+     "envoy", "ambassador", "secretary", "general", "commander", "official", "diplomat"}
+)
+GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
+
+
+def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions with entity numbers, plus pronoun and description mentions resolved to an antecedent."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    taken = set()
+    for m in ordered:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            taken.update(t.i for t in span)
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = n
+    added: list[Mention] = []
+    for t in doc:
+        if t.i in taken:
+            continue
+        lower = t.lower_
+        is_pronoun = lower in PERSON_PRONOUNS and t.pos_ == "PRON"
+        is_description = (
+            t.pos_ == "NOUN" and (lower in PERSON_DESCRIPTIONS or lower in GOVERNMENT_DESCRIPTIONS)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children)
+        )
+        if not (is_pronoun or is_description):
+            continue
+        want_person = is_pronoun or lower in PERSON_DESCRIPTIONS
+        here = sent_of.get(t.i, 0)
+        antecedent = _antecedent(doc, ordered, sent_of, t, want_person)
+        if antecedent is None:
+            continue
+        added.append(
+            Mention(antecedent.code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
+                    "pronoun" if is_pronoun else "description")
+        )
+    everything = sorted([*ordered, *added], key=lambda m: m.start)
+    entities: dict[tuple[str, str | None], int] = {}
+    out = []
+    for m in everything:
+        key = (m.code, m.name if m.kind == "person" or m.kind in ("pronoun", "description") else None)
+        entity = entities.setdefault(key, len(entities) + 1)
+        out.append(replace(m, entity=entity))
+    return out
+
+
+def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want_person: bool) -> Mention | None:  # type: ignore[no-untyped-def]
+    """The last compatible mention in this or the two previous sentences; subjects first."""
+    here = sent_of.get(token.i, 0)
+    candidates = []
+    for m in reversed(ordered):
+        if m.start >= token.idx:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if here - sent_of.get(span[0].i, 0) > 2:
+            break
+        fits = m.kind == "person" if want_person else m.code.endswith("GOV")
+        if fits:
+            is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+            candidates.append((not is_subject, len(candidates), m))
+    if not candidates:
+        return None
+    return min(candidates)[2]

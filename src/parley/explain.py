@@ -1,0 +1,64 @@
+"""Why an event was, or was not, coded: the parse, the mentions, every pattern tried."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Console
+from rich.table import Table
+
+from parley.model import Document
+from parley.pipeline import Analysis, Coder
+
+
+def analyse_text(coder: Coder, text: str, published: dt.date | None) -> Analysis:
+    return coder.analyse(Document(text=text, published=published))
+
+
+def explain(coder: Coder, text: str, published: dt.date | None, console: Console) -> Analysis:
+    analysis = analyse_text(coder, text, published)
+    doc = analysis.doc
+    parse = Table(title="parse", expand=False)
+    for col in ("i", "text", "lemma", "pos", "dep", "head"):
+        parse.add_column(col)
+    for t in doc:
+        parse.add_row(str(t.i), t.text, t.lemma_, t.pos_, t.dep_, f"{t.head.i} {t.head.text}")
+    console.print(parse)
+
+    mentions = Table(title="actor mentions")
+    for col in ("text", "code", "name", "kind", "chars"):
+        mentions.add_column(col)
+    for m in analysis.coded.mentions:
+        mentions.add_row(m.text, m.code, m.name or "-", m.kind, f"{m.start}-{m.end}")
+    console.print(mentions)
+
+    for cand in analysis.candidates:
+        p = cand.predicate
+        console.print(f"\n[bold]predicate[/] '{p.text}' (token {p.i}, lemma {p.lemma_}, {p.pos_})")
+        for pattern, match in coder.patterns.matches(p):
+            mark = "[green]matches[/]" if match is not None else "[dim]no match[/]"
+            chosen = " [bold]<- chosen[/]" if cand.match is not None and cand.match.pattern is pattern else ""
+            console.print(f"  {pattern.cameo:<5} {pattern.id:<24} {pattern.text:<50} {mark}{chosen}  ({pattern.source})")
+        if cand.match is not None:
+            src = ", ".join(f"{m.code} '{m.text}'" for m in cand.sources) or "none"
+            tgt = ", ".join(f"{m.code} '{m.text}'" for m in cand.targets) or "none"
+            console.print(f"  source ({cand.how or 'not found'}): {src}")
+            console.print(f"  target: {tgt}")
+        if cand.modality is not None:
+            cue = f" (cue: '{cand.modality.cue}')" if cand.modality.cue else ""
+            console.print(f"  modality: {cand.modality.value}{cue}")
+        if cand.events:
+            for e in cand.events:
+                src = e.source.code if e.source else "-"
+                tgt = e.target.code if e.target else "-"
+                console.print(
+                    f"  [green]event[/] {src} {e.cameo} {tgt} modality={e.modality} date={e.date} rule={e.rule}"
+                )
+        if cand.dropped:
+            console.print(f"  [yellow]dropped[/]: {cand.dropped}")
+    if not analysis.candidates:
+        console.print("\nno word in this text starts an event pattern")
+    for q in analysis.coded.quotes:
+        speaker = q.speaker.code if q.speaker else "unknown"
+        console.print(f"\n[bold]quote[/] {q.kind} by {speaker}: “{q.text}”")
+    return analysis

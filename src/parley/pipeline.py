@@ -1,0 +1,213 @@
+"""The pipeline: documents in, coded documents out.
+
+dateline masked -> parse (spaCy) -> actor mentions -> coreference -> events -> quotes -> dates and places.
+The CLI, the store, the evaluation and the distributed runner all call this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from parley import errors
+from parley.actors import find_mentions, load_dictionary
+from parley.coref import corefer
+from parley.dateline import find_dateline, masked
+from parley.events.coder import Candidate, code_doc
+from parley.events.patterns import PatternSet, default_patterns, load_patterns
+from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
+from parley.nlp import load as load_nlp
+from parley.quotes import find_quotes, speaker_pronouns
+from parley.when import event_date
+from parley.where import event_location
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Documents longer than this many characters are refused (E002); set ``max_chars`` to change it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything that changes how documents are coded, in one place."""
+
+    batch_size: int = 32
+    n_process: int = 1
+    max_chars: int = DEFAULT_MAX_CHARS
+    dictionaries: tuple[str, ...] = ()  # extra actor dictionary files
+    pattern_files: tuple[str, ...] = ()  # extra event pattern files
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A coded document with the parse and every coder decision, for ``explain``."""
+
+    coded: CodedDocument
+    doc: Doc
+    candidates: tuple[Candidate, ...]
+
+
+class Coder:
+    """Holds the loaded model and dictionaries; codes documents one at a time or in batches."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.nlp = load_nlp()
+        self.actors = load_dictionary(self.options.dictionaries)
+        self.patterns: PatternSet = (
+            load_patterns(self.options.pattern_files) if self.options.pattern_files else default_patterns()
+        )
+
+    # -- one document ---------------------------------------------------------------------------
+    def check(self, document: Document) -> None:
+        """Raise InputError for a document the pipeline will not code."""
+        if not document.text.strip():
+            raise errors.InputError(f"document {document.id!r} has no text")
+        if len(document.text) > self.options.max_chars:
+            raise errors.InputError(
+                f"document {document.id!r} has {len(document.text):,} characters, over the limit of "
+                f"{self.options.max_chars:,} (option max_chars / --max-chars)"
+            )
+
+    def analyse(self, document: Document, doc: Doc | None = None) -> Analysis:
+        self.check(document)
+        if doc is None:
+            doc = self.nlp(masked(document.text))
+        doc.user_data["dateline"] = find_dateline(document.text)
+        doc.user_data["text"] = document.text
+        published = document.published
+        warnings: list[Warning_] = []
+        if published is None:
+            warnings.append(
+                Warning_(errors.W_DATE_UNKNOWN, "no publication date: relative dates and event dates left null")
+            )
+        mentions = corefer(doc, find_mentions(doc, published, self.actors))
+        quotes, quote_warnings = find_quotes(doc, mentions)
+        warnings.extend(quote_warnings)
+        mentions = sorted([*mentions, *speaker_pronouns(doc, quotes)], key=lambda m: m.start)
+        events, candidates = code_doc(
+            doc,
+            mentions,
+            self.patterns,
+            doc_id=document.id,
+            date_of=lambda token: event_date(doc, token, published),
+            place_of=lambda token, s, t: event_location(doc, token, mentions, s, t),
+        )
+        events = _link_quotes(events, quotes)
+        coded = CodedDocument(
+            document=document,
+            events=tuple(events),
+            quotes=tuple(quotes),
+            mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+            warnings=tuple(warnings),
+        )
+        return Analysis(coded, doc, tuple(candidates))
+
+    def code(self, document: Document) -> CodedDocument:
+        return self.analyse(document).coded
+
+    # -- many documents -------------------------------------------------------------------------
+    def pipe(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in batches; raises on the first bad document (library behaviour)."""
+        for item in self.pipe_items(documents, raise_errors=True):
+            assert isinstance(item, CodedDocument)
+            yield item
+
+    def pipe_items(
+        self, items: Iterable[Document | Failure], *, raise_errors: bool = False
+    ) -> Iterator[CodedDocument | Failure]:
+        """Code a stream of documents and read failures; a bad document becomes a Failure."""
+        batch: list[Document | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.options.batch_size:
+                yield from self._batch(batch, raise_errors)
+                batch = []
+        if batch:
+            yield from self._batch(batch, raise_errors)
+
+    def _batch(self, batch: Sequence[Document | Failure], raise_errors: bool) -> Iterator[CodedDocument | Failure]:
+        good: list[Document] = []
+        checked: dict[int, Failure] = {}
+        for i, item in enumerate(batch):
+            if isinstance(item, Failure):
+                continue
+            try:
+                self.check(item)
+            except errors.InputError as exc:
+                if raise_errors:
+                    raise
+                checked[i] = Failure(item.url or item.id, exc.code, exc.message)
+                continue
+            good.append(item)
+        parsed = iter(
+            self.nlp.pipe(
+                (masked(d.text) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
+            )
+        )
+        for i, item in enumerate(batch):
+            if isinstance(item, Failure):
+                yield item
+            elif i in checked:
+                yield checked[i]
+            else:
+                doc = next(parsed)
+                if raise_errors:
+                    yield self.analyse(item, doc).coded
+                    continue
+                try:
+                    yield self.analyse(item, doc).coded
+                except errors.ParleyError as exc:
+                    yield Failure(item.url or item.id, exc.code, exc.message)
+                except (ValueError, IndexError, KeyError) as exc:  # a coder bug must not lose the batch
+                    yield Failure(item.url or item.id, "E900", f"internal error while coding: {exc!r}")
+
+
+def _link_quotes(events: list[Event], quotes: Sequence[Quote]) -> list[Event]:
+    if not quotes:
+        return events
+    linked = []
+    for e in events:
+        q = next((q for q in quotes if q.start <= e.trigger.start < q.end), None)
+        linked.append(dataclasses.replace(e, quote=q.id) if q is not None else e)
+    return linked
+
+
+@functools.lru_cache(maxsize=4)
+def default_coder(options: Options | None = None) -> Coder:
+    return Coder(options)
+
+
+def _as_date(published: dt.date | str | None) -> dt.date | None:
+    if published is None or isinstance(published, dt.date):
+        return published
+    from parley.when import parse_published
+
+    parsed = parse_published(published)
+    if parsed is None:
+        raise errors.InputError(f"cannot read the publication date {published!r}; use YYYY-MM-DD")
+    return parsed
+
+
+def code(text: str, published: dt.date | str | None = None, **options: object) -> CodedDocument:
+    """Code one article and return its :class:`CodedDocument`."""
+    coder = default_coder(Options(**options) if options else None)  # type: ignore[arg-type]
+    return coder.code(Document(text=text, published=_as_date(published)))
+
+
+def pipeline(documents: Iterable[Document], **options: object) -> Iterator[CodedDocument]:
+    """Code an iterable of documents lazily, in batches."""
+    coder = default_coder(Options(**options) if options else None)  # type: ignore[arg-type]
+    return coder.pipe(documents)
+
+
+def code_items(items: Iterable[Document | Failure], **options: object) -> Iterator[CodedDocument | Failure]:
+    """Batch mode: code documents, pass failures through, never raise for one bad document."""
+    coder = default_coder(Options(**options) if options else None)  # type: ignore[arg-type]
+    return coder.pipe_items(items)
+
+
+__all__ = ["Analysis", "Coder", "DEFAULT_MAX_CHARS", "Options", "code", "code_items", "default_coder", "pipeline"]
