@@ -1,0 +1,141 @@
+"""Actors: the dictionary files, titles, capitals as governments, roles, dates of office, negatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley import errors
+from parley.actors import check, load_dictionary, resolve_text
+from parley.actors.dictionary import parse_lines
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "phrase, on, code, name",
+    [
+        # titles before a known person; the title's seat does not override the person
+        ("Kremlin spokesperson Dmitry Peskov", D(2024, 7, 13), "RUSGOV", "Dmitry Peskov"),
+        ("Peskov", D(2024, 7, 13), "RUSGOV", "Dmitry Peskov"),
+        # capitals and seats used for governments
+        ("Washington", D(2024, 1, 5), "USAGOV", "Washington"),
+        ("Kyiv", D(2024, 1, 5), "UKRGOV", "Kyiv"),
+        ("Kiev", D(2024, 1, 5), "UKRGOV", "Kyiv"),
+        ("the Kremlin", D(2024, 1, 5), "RUSGOV", "Kremlin"),
+        ("Downing Street", D(2024, 1, 5), "GBRGOV", "Downing Street"),
+        ("The Pentagon", D(2024, 1, 5), "USAMIL", "Pentagon"),
+        # adjectives and role nouns
+        ("Russian officials", D(2024, 1, 5), "RUSGOV", "Russian"),
+        ("Ukrainian forces", D(2024, 1, 5), "UKRMIL", "Ukrainian"),
+        ("Egyptian riot police", D(2024, 1, 5), "EGYCOP", "Egyptian"),
+        ("Georgian protesters", D(2024, 1, 5), "GEOCVL", "Georgian"),
+        ("Pakistani lawmakers", D(2024, 1, 5), "PAKLEG", "Pakistani"),
+        ("Sudanese rebels", D(2024, 1, 5), "SDNREB", "Sudanese"),
+        ("Venezuelan opposition leaders", D(2024, 1, 5), "VENOPP", "Venezuelan"),
+        ("the government of Peru", D(2024, 1, 5), "PERGOV", "Peru"),
+        ("police in Nairobi", D(2024, 1, 5), "KENCOP", "Nairobi"),
+        ("Ghana's foreign ministry", D(2024, 1, 5), "GHAGOV", "Ghana"),
+        ("Western diplomats", D(2024, 1, 5), "WSTGOV", "Western"),
+        ("EU lawmakers", D(2024, 1, 5), "EURLEG", "European Union"),
+        ("NATO", D(2024, 1, 5), "NAT", "NATO"),
+        ("the International Atomic Energy Agency", D(2024, 1, 5), "IAE", "International Atomic Energy Agency"),
+        # people the dictionary does not know get the code of their title and country
+        ("Malawian Foreign Minister Thandiwe Banda", D(2024, 1, 5), "MWIGOV", "Thandiwe Banda"),
+        ("Chilean army commander Rodrigo Pizarro", D(2024, 1, 5), "CHLMIL", "Rodrigo Pizarro"),
+        ("former Bolivian President Hugo Morales", D(2024, 1, 5), "BOLELI", "Hugo Morales"),
+    ],
+)
+def test_resolves_phrases(phrase, on, code, name):
+    m = resolve_text(phrase, on)
+    assert m is not None, phrase
+    assert (m.code, m.name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    "phrase, on, code",
+    [
+        ("President Obama", D(2016, 3, 1), "USAGOV"),
+        ("Obama", D(2024, 3, 1), "USAELI"),  # out of office: an elite, no longer the government
+        ("Donald Trump", D(2019, 6, 1), "USAGOV"),
+        ("Donald Trump", D(2023, 6, 1), "USAELI"),
+        ("Donald Trump", D(2025, 6, 1), "USAGOV"),
+        ("Mark Rutte", D(2020, 6, 1), "NLDGOV"),
+        ("Mark Rutte", D(2025, 6, 1), "NAT"),
+        ("the Taliban", D(2002, 5, 1), "AFGREB"),
+        ("the Taliban", D(2023, 5, 1), "AFGGOV"),
+        ("former Prime Minister Boris Johnson", D(2021, 5, 1), "GBRELI"),
+    ],
+)
+def test_resolution_depends_on_the_date(phrase, on, code):
+    assert resolve_text(phrase, on).code == code
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["The Washington Post", "George Washington", "Washington state", "the West Bank", "Red Sea shipping"],
+)
+def test_names_that_contain_an_actor_word_are_not_actors(phrase):
+    m = resolve_text(phrase, D(2024, 1, 5))
+    assert m is None or m.code not in ("USAGOV", "WST", "USA"), m
+
+
+def test_capital_as_place_is_not_an_actor(coder):
+    from parley.model import Document
+
+    coded = coder.code(Document(text="Talks between Chad and Niger were held in Moscow.", published=D(2024, 1, 5)))
+    assert not any(m.text == "Moscow" for m in coded.mentions)
+
+
+def test_surname_refers_back_to_the_full_name(coder):
+    from parley.model import Document
+
+    text = "Kenyan President William Ruto visited Kampala. Ruto met traders on Friday."
+    coded = coder.code(Document(text=text, published=D(2024, 1, 5)))
+    ruto = [m for m in coded.mentions if m.text == "Ruto"]
+    assert ruto and ruto[0].code == "KENGOV" and ruto[0].name == "William Ruto"
+    assert len({m.entity for m in coded.mentions if m.name == "William Ruto"}) == 1
+
+
+def test_every_un_member_and_observer_is_present():
+    countries = load_dictionary().countries()
+    assert len(countries) == 197  # 193 members, 2 observer states, Taiwan and Kosovo
+    for code in ("VAT", "PSE", "TWN", "XKX", "SSD", "TUV", "FSM"):
+        assert code in countries
+    statuses = [e.note for e in countries.values()]
+    assert statuses.count("UN member") == 193 and statuses.count("observer") == 2
+
+
+def test_builtin_dictionary_is_consistent():
+    assert check(load_dictionary().entries) == []
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("RUSGOV\tperson\tAnna Example\t2020-13-01\t\t", "not a date"),
+        ("RUSGOV\tpersona\tAnna Example\t\t\t", "unknown kind"),
+        ("rusgov\tperson\tAnna Example\t\t\t", "capital letters"),
+        ("XYZ\trole\tchancellors\t\t\t", "role code"),
+        ("RUSGOV\tperson\t\t\t\t", "no names"),
+        ("RUSGOV\tperson\tAnna Example\t2021-01-01\t2020-01-01\t", "before start"),
+        ("RUSGOV person Anna Example", "columns"),
+    ],
+)
+def test_bad_dictionary_lines_name_file_and_line(line, message):
+    with pytest.raises(errors.DictionaryError) as info:
+        parse_lines(["# header", line], "mine.tsv")
+    assert "mine.tsv:2" in str(info.value) and message in str(info.value)
+
+
+def test_user_dictionary_adds_people(tmp_path, nlp):
+    from parley.actors import find_mentions
+
+    path = tmp_path / "mine.tsv"
+    path.write_text("LSOGOV\tperson\tMpho Letsie|Letsie\t2023-01-01\t\tMinister (a person of our own)\n", encoding="utf-8")
+    d = load_dictionary([str(path)])
+    doc = nlp("Mpho Letsie arrived in Maseru.")
+    [m] = [m for m in find_mentions(doc, D(2024, 1, 5), d) if m.kind == "person"]
+    assert (m.code, m.name) == ("LSOGOV", "Mpho Letsie")
+    assert [m for m in find_mentions(doc, D(2022, 1, 5), d) if m.kind == "person"][0].code == "LSOELI"

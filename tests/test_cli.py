@@ -1,0 +1,103 @@
+"""`parley code` and `parley explain` end to end, in-process, on files we create."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from parley.cli import app
+
+runner = CliRunner()
+
+GOOD = "Russia and China condemned the United States on Saturday."
+OTHER = "Japan pledged aid to the Philippines."
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_code_text_file_writes_jsonl(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("code", str(src), "--published", "2024-07-17", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert {e["source"]["code"][:3] for e in data["events"]} >= {"RUS", "CHN"}
+    assert all(e["date"] == "2024-07-13" for e in data["events"])  # the Saturday before
+
+
+def test_code_table_format_prints_events_and_quotes(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    result = run("code", str(src), "--published", "2024-07-17", "--format", "table")
+    assert result.exit_code == 0
+    assert "events" in result.output and "111" in result.output and "quotations" in result.output
+
+
+def test_code_stdin_jsonl_lines():
+    lines = "\n".join(json.dumps({"id": f"d{i}", "text": t, "published": "2024-07-17"}) for i, t in enumerate([GOOD, OTHER]))
+    result = run("code", "-", input=lines + "\n")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [d["document"]["id"] for d in docs] == ["d0", "d1"]
+
+
+def test_bad_items_are_reported_and_the_rest_is_coded(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "1-good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "2-empty.txt").write_text("", encoding="utf-8")
+    (folder / "3-binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (folder / "4-latin1.txt").write_bytes("Caf\xe9 in Paris".encode("latin-1"))
+    (folder / "5-docs.jsonl").write_text(json.dumps({"text": OTHER}) + "\n{not json\n", encoding="utf-8")
+    big = folder / "6-huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # a 50 MB file: refused without being read
+    out = tmp_path / "out.jsonl"
+    result = run("code", str(folder), "--published", "2024-07-17", "--out", str(out))
+    assert result.exit_code == 1
+    coded = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(coded) == 2  # the good text file and the good JSON line
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    for name in ("2-empty.txt", "3-binary.txt", "4-latin1.txt", "5-docs.jsonl:2", "6-huge.txt"):
+        assert name in err, err
+
+
+def test_bad_published_date_is_a_usage_error(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    result = run("code", str(src), "--published", "13/07/2024")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_missing_file_is_reported(tmp_path):
+    result = run("code", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1
+
+
+def test_explain_shows_parse_patterns_and_drops():
+    result = run("explain", "If talks fail, Israel would strike Iran.", "--published", "2024-07-13")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "parse" in out and "actor mentions" in out
+    assert "strike" in out and "hypothetical" in out
+    assert "ISR" in out and "IRN" in out
+
+
+def test_explain_says_why_nothing_was_coded():
+    result = run("explain", "Somebody condemned the decision.")
+    assert result.exit_code == 0
+    assert "no source actor" in result.output
+
+
+@pytest.mark.parametrize("command", ["code", "explain"])
+def test_help_documents_commands(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output

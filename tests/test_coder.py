@@ -1,0 +1,126 @@
+"""The event coder on sentences of our own: one row per CAMEO root, voice, coordination, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.events.coder import counts_as_occurred, intent_code, subject_head
+
+
+def triples(coded, occurred_only=True):
+    return {
+        (e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+        for e in coded.events
+        if counts_as_occurred(e) or not occurred_only
+    }
+
+
+def roots(coded):
+    return {(e.source.code[:3] if e.source else None, e.root, e.target.code[:3] if e.target else None)
+            for e in coded.events if counts_as_occurred(e)}
+
+
+# (sentence, source country, root, target country) -- one row per CAMEO root at least
+ROOT_ROWS = [
+    ("Hungary declined to comment on the border incident.", "HUN", "01", None),
+    ("Kenya called on Ethiopia to release the detained journalists.", "KEN", "02", "ETH"),
+    ("Japan pledged aid to the Philippines after the typhoon.", "JPN", "03", "PHL"),
+    ("The Indian prime minister visited Bangladesh on Friday.", "IND", "04", "BGD"),
+    ("Chile and Argentina signed a border agreement.", "CHL", "05", None),
+    ("Norway shared intelligence with Finland about the sabotage.", "NOR", "06", "FIN"),
+    ("Canada sent humanitarian supplies to Haiti.", "CAN", "07", "HTI"),
+    ("Venezuela released five Colombian prisoners.", "VEN", "08", "COL"),
+    ("Brazil opened an investigation into Paraguay over the dam payments.", "BRA", "09", "PRY"),
+    ("Poland demanded the withdrawal of Belarus troops from the border.", "POL", "10", "BLR"),
+    ("Turkey condemned Sweden over the protest.", "TUR", "11", "SWE"),
+    ("Serbia rejected the proposal from Kosovo.", "SRB", "12", "XKX"),
+    ("North Korea threatened to strike South Korea.", "PRK", "13", "KOR"),
+    ("Thousands of Georgian protesters rallied against the government in Tbilisi.", "GEO", "14", None),
+    ("China deployed warships near Taiwan.", "CHN", "15", "TWN"),
+    ("The European Union imposed sanctions on Iran.", "EUR", "16", "IRN"),
+    ("Egyptian police arrested the opposition leader.", "EGY", "17", None),
+    ("Gunmen killed three Nigerian soldiers.", None, "18", None),
+    ("Sudanese forces shelled the town.", "SDN", "19", None),
+    ("The militia massacred civilians in Darfur.", None, "20", None),
+]
+
+
+@pytest.mark.parametrize("sentence, source, root, target", ROOT_ROWS)
+def test_each_root(code_text, sentence, source, root, target):
+    coded = code_text(sentence)
+    got = {(s, r) for s, r, _t in roots(coded)}
+    if source is None:
+        # no known actor does the act: nothing may be coded with an invented source
+        assert not any(r == root for _s, r in got), coded.events
+        return
+    assert (source, root) in got, [(e.source, e.cameo, e.target, e.modality) for e in coded.events]
+    if target is not None:
+        assert (source, root, target) in roots(coded)
+
+
+def test_passive_voice_reads_agent_as_source(code_text):
+    coded = code_text("Sanctions were imposed on Iran by the European Union on Monday.")
+    assert ("EUR", "16", "IRN") in roots(coded)
+    coded = code_text("Two Ukrainian villages were shelled by Russian forces.")
+    assert any(s == "RUS" and r == "19" for s, r, _t in roots(coded))
+
+
+def test_coordinated_sources_give_one_event_each(code_text):
+    coded = code_text("Russia and China condemned the United States.")
+    assert {("RUS", "11", "USA"), ("CHN", "11", "USA")} <= roots(coded)
+
+
+def test_coordinated_verbs_share_subject_and_object(code_text):
+    coded = code_text("Germany continues to fund and arm Ukraine.")
+    assert {("DEU", "07", "UKR")} <= roots(coded)
+    assert {e.cameo for e in coded.events if e.root == "07"} >= {"071", "072"}
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("France did not impose sanctions on Mali.", "negated"),
+        ("Iran did not release the British sailors.", "negated"),
+        ("If talks fail, Israel would strike Iran.", "hypothetical"),
+        ("Should Moscow agree, Finland could host the negotiations.", "hypothetical"),
+        ("Turkey may have shelled Kurdish positions, according to unconfirmed reports.", "reported-speculation"),
+    ],
+)
+def test_non_asserted_events_are_kept_but_do_not_count(code_text, sentence, modality):
+    coded = code_text(sentence)
+    assert not any(counts_as_occurred(e) for e in coded.events), coded.events
+    assert coded.events and {e.modality for e in coded.events} == {modality}
+
+
+def test_refusal_is_coded_as_rejection_and_the_refused_act_as_negated(code_text):
+    coded = code_text("Iran refused to release the British sailors.")
+    assert ("IRN", "12", "GBR") in roots(coded) or ("IRN", "12", None) in roots(coded)
+    assert {e.modality for e in coded.events if e.root == "08"} == {"negated"}
+
+
+def test_intent_maps_act_to_its_intent_code(code_text):
+    assert intent_code("046") == "036" and intent_code("072") == "0332" and intent_code("190") is None
+    coded = code_text("Japan is ready to hold talks with South Korea.")
+    assert ("JPN", "036", "KOR") in {(s[:3], c, t[:3]) for s, c, t in triples(coded) if s and t}
+
+
+def test_no_fallback_statement_code(code_text):
+    coded = code_text("Indonesia said the weather was fine.")
+    assert coded.events == ()
+
+
+def test_object_control_gives_embedded_act_to_the_object(nlp):
+    doc = nlp("Egypt urged Israel to halt the offensive.")
+    halt = next(t for t in doc if t.text == "halt")
+    head, how = subject_head(halt)
+    assert head.text == "Israel" and how == "object-control"
+
+
+def test_event_fields_are_consistent(code_text):
+    from parley.events.ontology import ontology
+
+    coded = code_text("Russia and China condemned the United States.")
+    for e in coded.events:
+        info = ontology().get(e.cameo)
+        assert (e.root, e.quad_class, e.goldstein) == (e.cameo[:2], info.quad_class, info.goldstein)
+        assert e.evidence == "Russia and China condemned the United States."

@@ -1,0 +1,132 @@
+"""Modality from the parse: one row per sentence (predicate word, expected modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.events.modality import Modality, classify
+from parley.model import MODALITIES
+
+ROWS = [
+    ('Lithuania expelled three Russian diplomats on Friday.', 'expelled', 'asserted'),
+    ('The Kenyan army shelled rebel positions near the border.', 'shelled', 'asserted'),
+    ('Officials said Sudan bombed a market in Darfur.', 'bombed', 'asserted'),
+    ('The minister told parliament that Serbian police had detained two activists.', 'detained', 'asserted'),
+    ('Armenia continued to arm its border guards.', 'arm', 'asserted'),
+    ('Chad began to withdraw its troops from the area.', 'withdraw', 'asserted'),
+    ('While Japan protested the launch, South Korea stayed silent.', 'protested', 'asserted'),
+    ('Although Ankara criticised the deal, it signed the treaty.', 'signed', 'asserted'),
+    ('As the envoys arrived, protesters blocked the road.', 'blocked', 'asserted'),
+    ('After the talks collapsed, Eritrea mobilised its reserves.', 'mobilised', 'asserted'),
+    ('Brazil signed a trade accord with Argentina after months of talks.', 'signed', 'asserted'),
+    ('Colombia did not recognise the election result.', 'recognise', 'negated'),
+    ('Nepal never accepted the proposal.', 'accepted', 'negated'),
+    ('Hungary refused to sign the joint statement.', 'sign', 'negated'),
+    ('The Kremlin denied that its jets had bombed the village.', 'bombed', 'negated'),
+    ('The council failed to adopt a resolution on Gaza.', 'adopt', 'negated'),
+    ('Poland declined to comment on the report.', 'comment', 'negated'),
+    ('Washington has no longer supplied the rebels with arms.', 'supplied', 'negated'),
+    ('Beijing did not rule out military action against Taiwan.', 'action', 'hypothetical'),
+    ('There was no meeting between the two presidents.', 'meeting', 'negated'),
+    ('Egypt rejected calls to open the crossing.', 'open', 'negated'),
+    ('The ministry said Belgrade had not expelled any diplomats.', 'expelled', 'negated'),
+    ('Morocco would never recognise the breakaway republic.', 'recognise', 'negated'),
+    ('Iran would retaliate against any strike.', 'retaliate', 'hypothetical'),
+    ('Turkey could close its airspace to Swedish planes.', 'close', 'hypothetical'),
+    ('The Gulf states should lift the blockade, analysts say.', 'lift', 'hypothetical'),
+    ('If Pyongyang tests another missile, Seoul would respond.', 'respond', 'hypothetical'),
+    ('If Pyongyang tests another missile, Seoul would respond.', 'tests', 'hypothetical'),
+    ('Unless Hamas releases the hostages, Israel will widen the offensive.', 'releases', 'hypothetical'),
+    ('Should both leaders agree to meet, the summit would take place in Geneva.', 'take', 'hypothetical'),
+    ('Should both leaders agree to meet, the summit would take place in Geneva.', 'agree', 'hypothetical'),
+    ('Were Azerbaijan to attack, Armenia would seek help from Russia.', 'attack', 'hypothetical'),
+    ('It is unclear whether Kyiv will accept the ceasefire.', 'accept', 'reported-speculation'),
+    ('Will Ethiopia sign the agreement with Somalia?', 'sign', 'hypothetical'),
+    ('Did Russia supply the drones to Iran?', 'supply', 'hypothetical'),
+    ('A deal could be signed as early as next week.', 'signed', 'hypothetical'),
+    ('Venezuela threatened to annex the disputed region.', 'annex', 'hypothetical'),
+    ('Nigeria may have supplied weapons to the militia.', 'supplied', 'reported-speculation'),
+    ('The strike might have killed a senior commander.', 'killed', 'reported-speculation'),
+    ('Pakistan may send troops to the border.', 'send', 'reported-speculation'),
+    ('Syrian forces reportedly shelled a hospital in Idlib.', 'shelled', 'reported-speculation'),
+    ('The colonel allegedly ordered the massacre.', 'ordered', 'reported-speculation'),
+    ('There is speculation that Riyadh will restore ties with Tehran.', 'restore', 'reported-speculation'),
+    ('Talks between the rivals may already be underway.', 'underway', 'reported-speculation'),
+    ('Analysts suspect that Minsk supplied fuel to the army.', 'supplied', 'reported-speculation'),
+    ('Western officials fear that Moscow will invade Moldova.', 'invade', 'reported-speculation'),
+    ('There are unconfirmed reports that Kabul executed the prisoners.', 'executed', 'reported-speculation'),
+    ('Germany will host the next round of talks.', 'host', 'intended'),
+    ('China plans to send a delegation to Moscow.', 'send', 'intended'),
+    ('Ukraine intends to join the alliance.', 'join', 'intended'),
+    ('Qatar is ready to mediate between the parties.', 'mediate', 'intended'),
+    ('The president is set to visit Beijing next month.', 'visit', 'intended'),
+    ('The rebels vowed to continue fighting.', 'continue', 'intended'),
+    ('India agreed to resume talks with Pakistan.', 'resume', 'intended'),
+    ('Norway offered to host the negotiations.', 'host', 'intended'),
+    ('France is going to recognise the Palestinian state.', 'recognise', 'intended'),
+    ('The EU urged Serbia to recognise Kosovo.', 'recognise', 'demanded'),
+    ('The protesters demanded that the ministers step down.', 'step', 'demanded'),
+    ('The UN called on both sides to respect the truce.', 'respect', 'demanded'),
+    ('Washington pressed Cairo to open the border.', 'open', 'demanded'),
+    ('The opposition asked the court to annul the vote.', 'annul', 'demanded'),
+    ('Iraq must expel the foreign troops, the cleric said.', 'expel', 'demanded'),
+    ('The minister said Italy would send more aid.', 'send', 'hypothetical'),
+    ('The minister said Italy will send more aid.', 'send', 'intended'),
+    ('The spokesman said the army had withdrawn from the town.', 'withdrawn', 'asserted'),
+    ('Kenya did not fail to pay its contribution.', 'pay', 'asserted'),
+    ('Jordan refused to condemn the strike.', 'refused', 'asserted'),
+    ('Israel denied the accusation.', 'denied', 'asserted'),
+    ('Peru may not recognise the new government.', 'recognise', 'negated'),
+    ('Zambia agreed on Monday to restructure its debt.', 'agreed', 'asserted'),
+    ('The army said it reportedly shot down two drones.', 'shot', 'reported-speculation'),
+    ('Kuwait insisted that Iraq had violated the border.', 'violated', 'asserted'),
+    ('The envoy warned that Serbia had massed troops on the border.', 'massed', 'asserted'),
+    ('The Taliban announced that they had freed the aid workers.', 'freed', 'asserted'),
+    ('Moldova accused Russia of plotting a coup.', 'plotting', 'asserted'),
+    ('Officials said the meeting did not take place.', 'take', 'negated'),
+    ('The summit between Xi and Biden is expected to take place in November.', 'take', 'reported-speculation'),
+    ('Ghana signalled its readiness to mediate.', 'mediate', 'intended'),
+    ('Ghana did not signal any readiness to mediate.', 'mediate', 'negated'),
+    ('Talks with Ankara are planned for next week.', 'planned', 'asserted'),
+    ('The two sides have neither met nor spoken since May.', 'met', 'negated'),
+    ('No talks were held on Sunday.', 'held', 'negated'),
+    ('Sources say Tehran possibly delivered drones to Moscow.', 'delivered', 'reported-speculation'),
+    ('Denmark probably intercepted the ship.', 'intercepted', 'reported-speculation'),
+    ('According to the report, the militia seized the airport.', 'seized', 'asserted'),
+]
+
+
+def predicate(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence, word, expected", ROWS)
+def test_modality(nlp, sentence, word, expected):
+    found = classify(predicate(nlp(sentence), word))
+    assert found.value == expected, found
+
+
+def test_every_modality_is_covered():
+    assert {row[2] for row in ROWS} == set(MODALITIES)
+
+
+@pytest.mark.parametrize(
+    "sentence, word, cue",
+    [
+        ("Hungary refused to sign the joint statement.", "sign", "refused"),
+        ("Iran would retaliate against any strike.", "retaliate", "would"),
+        ("Syrian forces reportedly shelled a hospital in Idlib.", "shelled", "reportedly"),
+        ("The EU urged Serbia to recognise Kosovo.", "recognise", "urged"),
+        ("Should both leaders agree to meet, the summit would take place in Geneva.", "agree", "Should"),
+        ("It is unclear whether Kyiv will accept the ceasefire.", "accept", "unclear"),
+        ("Lithuania expelled three Russian diplomats on Friday.", "expelled", None),
+    ],
+)
+def test_cue_names_the_deciding_word(nlp, sentence, word, cue):
+    assert classify(predicate(nlp(sentence), word)).cue == cue
+
+
+def test_modality_is_a_frozen_value():
+    assert Modality("negated", "not") == Modality("negated", "not")
+    with pytest.raises(AttributeError):
+        Modality("negated", "not").value = "asserted"  # type: ignore[misc]

@@ -1,0 +1,103 @@
+"""Readers: good inputs become Documents, every bad item a Failure with a clear message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+import sys
+import time
+
+import pytest
+
+from parley.model import Document, Failure
+from parley.read import iter_documents
+
+DAY = dt.date(2024, 7, 13)
+
+
+def collect(tmp_path, name, content: bytes, **kw):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return list(iter_documents([str(path)], published=DAY, **kw))
+
+
+def test_text_file_is_one_document(tmp_path):
+    [doc] = collect(tmp_path, "a.txt", "Ukraine and Poland signed a deal.\n".encode())
+    assert isinstance(doc, Document) and doc.published == DAY and doc.text.startswith("Ukraine")
+
+
+def test_jsonl_lines_and_their_metadata(tmp_path):
+    lines = [
+        {"id": "x1", "text": "Chad expelled a French envoy.", "published": "2023-08-01", "url": "u", "source": "s"},
+        {"text": "Mali arrested a journalist."},
+    ]
+    docs = collect(tmp_path, "d.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    assert [d.id for d in docs][0] == "x1"
+    assert docs[0].published == dt.date(2023, 8, 1) and docs[1].published == DAY
+    assert docs[0].url == "u" and docs[0].source == "s"
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("bin.txt", b"\x00\x01\x02" * 50, "binary"),
+        ("latin.txt", "Caf\xe9 talks".encode("latin-1"), "not valid UTF-8"),
+        ("bad.jsonl", b'{"text": "ok"}\n{oops\n', "malformed JSON"),
+        ("notext.jsonl", b'{"title": "no body"}\n', "no 'text'"),
+        ("baddate.jsonl", b'{"text": "x", "published": "yesterday-ish"}\n', "unreadable 'published'"),
+    ],
+)
+def test_bad_items_become_failures(tmp_path, name, content, message):
+    items = collect(tmp_path, name, content)
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert failures and message in failures[0].message, items
+    assert failures[0].code == "E002" and name in failures[0].item
+
+
+def test_malformed_line_keeps_the_rest(tmp_path):
+    items = collect(tmp_path, "m.jsonl", b'{"text": "Iraq hosted Iran."}\n{bad\n{"text": "Oman mediated."}\n')
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document"]
+    assert items[1].item.endswith("m.jsonl:2")
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    start = time.perf_counter()
+    [failure] = list(iter_documents([str(path)]))
+    assert time.perf_counter() - start < 1.0
+    assert isinstance(failure, Failure) and "larger than the limit" in failure.message
+
+
+def test_size_limit_is_configurable(tmp_path):
+    items = collect(tmp_path, "a.txt", b"x" * 200, max_bytes=100)
+    assert isinstance(items[0], Failure)
+
+
+def test_folder_is_read_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("Second.", encoding="utf-8")
+    (tmp_path / "1.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "skip.bin").write_bytes(b"\x00")
+    with gzip.open(tmp_path / "3.txt.gz", "wb") as fh:
+        fh.write(b"Third.")
+    docs = list(iter_documents([str(tmp_path)]))
+    assert [d.text for d in docs] == ["First.", "Third.", "Second."]
+
+
+def test_missing_path(tmp_path):
+    [failure] = list(iter_documents([str(tmp_path / "nope.txt")]))
+    assert "no such file" in failure.message
+
+
+def test_stdin_text_and_jsonl(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Peru recalled its ambassador.")))
+    [doc] = list(iter_documents(["-"]))
+    assert doc.text == "Peru recalled its ambassador."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')))
+    assert [d.text for d in iter_documents(["-"])] == ["a", "b"]
