@@ -8,7 +8,20 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+
+
+
+def _shared() -> Path:
+    """The shared folder (example article, eval data): $PARLEY_SHARED, ../shared, or /work/shared."""
+    import os
+
+    for candidate in (os.environ.get("PARLEY_SHARED"), REPO.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "examples").is_dir():
+            return Path(candidate)
+    return REPO.parent / "shared"
+
+
+SHARED = _shared()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from parley.cli.app import app
 dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns).")
 app.add_typer(dict_app, name="dict")
 console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 ActorFiles = Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file to include.")]
 PatternFiles = Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file to include.")]
@@ -41,18 +41,17 @@ def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
     except errors.ParleyError as exc:
         err.print(f"[red]invalid:[/] {exc}")
         raise typer.Exit(1) from None
+    from parley.actors import check as check_actors
+
+    problems = check_actors(actors.entries)
+    for p in problems:
+        err.print(f"[red]inconsistent:[/] {p}")
+    if problems:
+        raise typer.Exit(1)
     console.print(
         f"ok: {len(onto.codes())} CAMEO codes, {len(pattern_set.patterns)} event patterns, "
-        f"{_actor_count(actors)} actor entries"
+        f"{len(actors)} actor entries in {', '.join(actors.files)}"
     )
-
-
-def _actor_count(actors) -> int:  # type: ignore[no-untyped-def]
-    for attr in ("entries", "actors"):
-        value = getattr(actors, attr, None)
-        if value is not None:
-            return len(value)
-    return len(actors)
 
 
 @dict_app.command("stats")
@@ -80,7 +79,7 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
             str(sum(1 for c in all_codes if c.startswith(root))),
         )
     console.print(table)
-    by_country = _actors_by_country(actors)
+    by_country = actors.by_country()
     if by_country:
         top = Table(title=f"actor entries by country (top 30 of {len(by_country)})")
         top.add_column("country")
@@ -88,15 +87,3 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
         for country, n in by_country.most_common(30):
             top.add_row(country, str(n))
         console.print(top)
-
-
-def _actors_by_country(actors) -> Counter[str]:  # type: ignore[no-untyped-def]
-    entries = getattr(actors, "entries", None)
-    if entries is None:
-        return Counter()
-    codes = []
-    for entry in entries:
-        code = getattr(entry, "code", None) or (entry.get("code") if isinstance(entry, dict) else None)
-        if code:
-            codes.append(code[:3])
-    return Counter(codes)

@@ -1,0 +1,73 @@
+"""`parley eval`: score parley against a gold file and print what to fix next."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley import errors
+from parley.cli.app import app
+
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold file: parley gold JSONL, CAMEO codebook CSV, PLOVER GSR JSONL or actor cases JSONL.")],
+    fmt: Annotated[str, typer.Option("--format", help="gold, codebook, plover, actors; default: detected from the file")] = "auto",
+    out: Annotated[Path | None, typer.Option("--out", help="Write the full report (figures, misses, false positives) as JSON.")] = None,
+    show: Annotated[int, typer.Option("--show", help="How many misses and false positives to print.")] = 15,
+) -> None:
+    """Code the gold texts and print precision, recall and F1, confusion tables, misses and false positives."""
+    from parley.evaluate import FORMATS, detect_format, evaluate
+    from parley.pipeline import default_coder
+
+    try:
+        if not gold.is_file():
+            raise errors.InputError(f"{gold}: no such file")
+        kind = detect_format(gold) if fmt == "auto" else fmt
+        if kind not in FORMATS:
+            raise errors.InputError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
+        coder = default_coder()
+        report = evaluate(gold, kind, coder.code)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    print_report(report, show)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        err.print(f"report written to {out}")
+
+
+def print_report(report: dict[str, Any], show: int) -> None:
+    table = Table(title=f"parley eval ({report['format']})")
+    table.add_column("measure")
+    table.add_column("value")
+    for key, value in report.items():
+        if key in ("misses", "false_positives", "format", "per_root") or isinstance(value, dict) and (
+            key.endswith("confusion")
+        ):
+            continue
+        if isinstance(value, dict) and "f1" in value:
+            value = f"P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']})"
+        table.add_row(key, str(value))
+    console.print(table)
+    for key in ("root_confusion", "modality_confusion"):
+        if report.get(key):
+            console.print(f"[bold]{key}[/] (gold -> predicted): " + ", ".join(f"{k}: {v}" for k, v in report[key].items()))
+    if report.get("per_root"):
+        console.print("[bold]per root[/] (examples / right root / exact code): " + ", ".join(
+            f"{r} {v['n']}/{v['root']}/{v['exact']}" for r, v in report["per_root"].items()))
+    for key in ("misses", "false_positives"):
+        items = report.get(key) or []
+        if items:
+            console.print(f"[bold]{key}[/] ({len(items)}; first {min(show, len(items))}):")
+            for item in items[:show]:
+                console.print("  " + json.dumps(item, ensure_ascii=False))

@@ -1,0 +1,447 @@
+"""Scoring parley against gold data: our own gold format and the formats of ../shared/eval-data.
+
+Formats (``detect_format`` picks one from the file):
+
+* ``gold``: parley's gold JSON Lines (docs/gold-format.md): one article or sentence per line with its gold
+  events, quotes and actors.
+* ``codebook``: the CAMEO codebook CSV (columns ``code`` and ``example``): each example sentence should
+  yield an asserted event with the code's root (and ideally the exact code).
+* ``plover``: PLOVER gold standard records JSON Lines (``plover_event``, ``source``, ``target``,
+  ``cameo_code``): event type, CAMEO code and actor country/sector accuracy.
+* ``actors``: actor-resolution cases JSON Lines (``actor``, ``expected``): country and sector accuracy.
+
+Every scorer returns a plain dict (written as JSON by ``parley eval --out``) with the figures and the
+lists of misses and false positives, each with its sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parley import errors
+from parley.events.coder import counts_as_occurred
+from parley.events.ontology import plover_for
+from parley.model import CodedDocument, Document
+
+FORMATS = ("gold", "codebook", "plover", "actors")
+NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
+
+
+def detect_format(path: Path) -> str:
+    if path.suffix.lower() == ".csv":
+        return "codebook"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    raise errors.InputError(f"{path}: first line is not JSON; give --format") from None
+                if "plover_event" in first:
+                    return "plover"
+                if "expected" in first and "actor" in first:
+                    return "actors"
+                return "gold"
+    raise errors.InputError(f"{path}: empty file")
+
+
+# --------------------------------------------------------------------------------------------------
+# counting helpers
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def as_dict(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def _match(gold: list[Any], pred: list[Any]) -> tuple[int, list[Any], list[Any]]:
+    """Multiset matching of hashable keys: (true positives, missed gold, false predictions)."""
+    left = Counter(gold)
+    tp = 0
+    fps = []
+    for p in pred:
+        if left[p] > 0:
+            left[p] -= 1
+            tp += 1
+        else:
+            fps.append(p)
+    misses = [k for k, n in left.items() for _ in range(n)]
+    return tp, misses, fps
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# parley's own gold format
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise errors.InputError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise errors.InputError(f"{path}:{n}: a gold record needs a 'text' string")
+            rec.setdefault("id", f"{path.name}:{n}")
+            yield rec
+
+
+def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+    strict, lenient, any_modality = PRF(), PRF(), PRF()
+    actors_strict, actors_lenient = PRF(), PRF()
+    quote_spans = PRF()
+    speakers = Counter()
+    modality_confusion: Counter[tuple[str, str]] = Counter()
+    root_confusion: Counter[tuple[str, str]] = Counter()
+    date_right = date_total = 0
+    non_asserted_sentences = non_asserted_clean = 0
+    misses: list[dict[str, Any]] = []
+    false_positives: list[dict[str, Any]] = []
+    n_records = 0
+    for rec in records:
+        n_records += 1
+        published = _date(rec.get("published"))
+        coded = code(Document(text=rec["text"], published=published, id=str(rec.get("id"))))
+        gold_events = rec.get("events") or []
+        pred_events = list(coded.events)
+
+        def gkey(g: dict[str, Any], lenient_: bool) -> tuple:
+            s, c, t = g.get("source"), str(g.get("cameo")), g.get("target")
+            return (_country(s), c[:2], _country(t)) if lenient_ else (s, c, t)
+
+        def pkey(e, lenient_: bool) -> tuple:  # type: ignore[no-untyped-def]
+            s = e.source.code if e.source else None
+            t = e.target.code if e.target else None
+            return (_country(s), e.cameo[:2], _country(t)) if lenient_ else (s, e.cameo, t)
+
+        g_asserted = [g for g in gold_events if g.get("modality", "asserted") == "asserted"]
+        p_asserted = [e for e in pred_events if counts_as_occurred(e)]
+        tp, _m, _f = _match([gkey(g, False) for g in g_asserted], [pkey(e, False) for e in p_asserted])
+        strict.add(tp, len(p_asserted) - tp, len(g_asserted) - tp)
+        tp, missed, wrong = _match([gkey(g, True) for g in g_asserted], [pkey(e, True) for e in p_asserted])
+        lenient.add(tp, len(wrong), len(missed))
+        for k in missed:
+            misses.append({"id": rec["id"], "text": rec["text"], "gold": _key_str(k)})
+        for k in wrong:
+            ev = next(e for e in p_asserted if pkey(e, True) == k)
+            false_positives.append({"id": rec["id"], "sentence": ev.evidence, "predicted": _key_str(k),
+                                    "rule": ev.rule, "event": f"{ev.source.code if ev.source else '-'} {ev.cameo} {ev.target.code if ev.target else '-'}"})
+        # all modalities, lenient keys; modality confusion on the events matched this way
+        tp, _m, _f = _match([gkey(g, True) for g in gold_events], [pkey(e, True) for e in pred_events])
+        any_modality.add(tp, len(pred_events) - tp, len(gold_events) - tp)
+        used: set[int] = set()
+        for g in gold_events:
+            for i, e in enumerate(pred_events):
+                if i not in used and pkey(e, True) == gkey(g, True):
+                    used.add(i)
+                    modality_confusion[(g.get("modality", "asserted"), e.modality)] += 1
+                    if g.get("date") and published:
+                        date_total += 1
+                        date_right += str(e.date) == str(g["date"])
+                    break
+        # roots: pair gold and predicted events on the same (source country, target country)
+        pred_by_dyad: dict[tuple, list[str]] = {}
+        for e in p_asserted:
+            pred_by_dyad.setdefault((pkey(e, True)[0], pkey(e, True)[2]), []).append(e.root)
+        for g in g_asserted:
+            k = gkey(g, True)
+            roots = pred_by_dyad.get((k[0], k[2]))
+            if roots:
+                r = k[1] if k[1] in roots else roots[0]
+                roots.remove(r)
+                root_confusion[(k[1], r)] += 1
+            else:
+                root_confusion[(k[1], "none")] += 1
+        for roots in pred_by_dyad.values():
+            for r in roots:
+                root_confusion[("none", r)] += 1
+        # sentences whose only gold events are not asserted: nothing may be coded as having happened
+        if gold_events and not g_asserted or rec.get("non_asserted"):
+            non_asserted_sentences += 1
+            non_asserted_clean += not p_asserted
+        # actors
+        gold_actors = rec.get("actors") or []
+        if gold_actors:
+            mentions = [m for m in coded.mentions if m.kind not in ("pronoun", "description")]
+            ga = [(a["text"], a["code"]) for a in gold_actors]
+            for lenient_, prf in ((False, actors_strict), (True, actors_lenient)):
+                used_m: set[int] = set()
+                tp = 0
+                for text, code_ in ga:
+                    for i, m in enumerate(mentions):
+                        if i in used_m or not (text in m.text or m.text in text):
+                            continue
+                        ok = (_country(m.code) == _country(code_)) if lenient_ else (m.code == code_)
+                        if ok:
+                            used_m.add(i)
+                            tp += 1
+                            break
+                prf.add(tp, len(mentions) - tp, len(ga) - tp)
+        # quotes
+        gold_quotes = rec.get("quotes") or []
+        if gold_quotes or coded.quotes:
+            used_q: set[int] = set()
+            tp = 0
+            for gq in gold_quotes:
+                for i, q in enumerate(coded.quotes):
+                    if i in used_q or not _same_quote(gq.get("text", ""), q.text):
+                        continue
+                    used_q.add(i)
+                    tp += 1
+                    speakers["matched"] += 1
+                    pred_speaker = q.speaker.code if q.speaker else None
+                    speakers["strict"] += pred_speaker == gq.get("speaker")
+                    speakers["lenient"] += _country(pred_speaker) == _country(gq.get("speaker"))
+                    break
+            quote_spans.add(tp, len(coded.quotes) - tp, len(gold_quotes) - tp)
+    n_sp = speakers["matched"]
+    return {
+        "format": "gold",
+        "records": n_records,
+        "events_asserted_strict": strict.as_dict(),
+        "events_asserted_lenient": lenient.as_dict(),
+        "events_any_modality_lenient": any_modality.as_dict(),
+        "modality_confusion": {f"{g} -> {p}": n for (g, p), n in sorted(modality_confusion.items())},
+        "root_confusion": {f"{g} -> {p}": n for (g, p), n in sorted(root_confusion.items())},
+        "non_asserted_sentences": {"sentences": non_asserted_sentences, "without_asserted_event": non_asserted_clean},
+        "dates": {"scored": date_total, "right": date_right},
+        "actors_strict": actors_strict.as_dict(),
+        "actors_lenient": actors_lenient.as_dict(),
+        "quotes": quote_spans.as_dict(),
+        "quote_speakers": {"matched": n_sp, "strict_accuracy": round(speakers["strict"] / n_sp, 4) if n_sp else None,
+                           "lenient_accuracy": round(speakers["lenient"] / n_sp, 4) if n_sp else None},
+        "misses": misses,
+        "false_positives": false_positives,
+    }
+
+
+def _key_str(k: tuple) -> str:
+    return f"{k[0] or '-'} {k[1]} {k[2] or '-'}"
+
+
+def _same_quote(a: str, b: str) -> bool:
+    norm = lambda s: [w.strip(".,;:!?\"'“”‘’«»").lower() for w in s.split() if w.strip(".,;:!?\"'“”‘’«»")]  # noqa: E731
+    wa, wb = norm(a), norm(b)
+    if not wa or not wb:
+        return False
+    common = len(set(wa) & set(wb))
+    return common / max(len(set(wa)), len(set(wb))) >= 0.6
+
+
+# --------------------------------------------------------------------------------------------------
+# the CAMEO codebook's example sentences
+
+
+def read_codebook(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            example = (row.get("example") or "").strip()
+            if example and example != "NA" and row.get("code"):
+                yield {"code": row["code"].strip(), "example": example}
+
+
+def score_codebook(rows: Iterable[dict[str, str]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+    n = root_ok = exact_ok = any_root = 0
+    per_root: dict[str, Counter[str]] = {}
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        n += 1
+        want = row["code"]
+        coded = code(Document(text=row["example"], published=None))
+        occurred = [e for e in coded.events if counts_as_occurred(e)]
+        got_root = any(e.root == want[:2] for e in occurred)
+        got_exact = any(e.cameo == want for e in occurred)
+        root_ok += got_root
+        exact_ok += got_exact
+        any_root += any(e.root == want[:2] for e in coded.events)
+        c = per_root.setdefault(want[:2], Counter())
+        c["n"] += 1
+        c["root"] += got_root
+        c["exact"] += got_exact
+        if not got_root:
+            misses.append({"code": want, "sentence": row["example"],
+                           "predicted": [f"{e.cameo} {e.modality}" for e in coded.events]})
+    return {
+        "format": "codebook",
+        "examples": n,
+        "root_accuracy": round(root_ok / n, 4) if n else None,
+        "exact_accuracy": round(exact_ok / n, 4) if n else None,
+        "root_any_modality": round(any_root / n, 4) if n else None,
+        "root_right": root_ok,
+        "exact_right": exact_ok,
+        "per_root": {r: {"n": c["n"], "root": c["root"], "exact": c["exact"]} for r, c in sorted(per_root.items())},
+        "misses": misses,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# PLOVER gold standard records
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise errors.InputError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
+
+
+def score_plover(rows: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+    n = type_ok = 0
+    cameo_n = cameo_root = cameo_exact = 0
+    actor = Counter()
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        n += 1
+        coded = code(Document(text=row["text"], published=None))
+        occurred = [e for e in coded.events if counts_as_occurred(e)]
+        want = row.get("plover_event")
+        types = {(e.plover.type if e.plover else None) for e in occurred}
+        ok = want in types
+        type_ok += ok
+        if not ok:
+            misses.append({"id": row.get("plover_id"), "sentence": row["text"], "want": want,
+                           "predicted": sorted(f"{e.cameo}/{e.plover.type if e.plover else '-'}" for e in occurred)})
+        cameo = row.get("cameo_code")
+        if cameo and (row.get("cameo_match_ratio") or 0) >= 0.7:
+            cameo_n += 1
+            cameo_root += any(e.root == cameo[:2] for e in occurred)
+            cameo_exact += any(e.cameo == cameo for e in occurred)
+        # actors: the best event (right PLOVER type first) against the gold source and target
+        best = next((e for e in occurred if e.plover and e.plover.type == want), occurred[0] if occurred else None)
+        for role in ("source", "target"):
+            golds = row.get(role) or []
+            if not golds:
+                continue
+            pred = getattr(best, role) if best else None
+            pred_code = pred.code if pred else None
+            actor[f"{role}_n"] += 1
+            countries = {g.get("code") for g in golds}
+            sectors = {(g.get("code"), g.get("sector")) for g in golds if g.get("sector")}
+            actor[f"{role}_country"] += _country(pred_code) in countries
+            if sectors:
+                actor[f"{role}_sector_n"] += 1
+                actor[f"{role}_sector"] += (_country(pred_code), (pred_code or "")[3:6] or None) in sectors
+    pct = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    return {
+        "format": "plover",
+        "records": n,
+        "plover_type_accuracy": pct(type_ok, n),
+        "cameo_scored": cameo_n,
+        "cameo_root_accuracy": pct(cameo_root, cameo_n),
+        "cameo_exact_accuracy": pct(cameo_exact, cameo_n),
+        "source_country_accuracy": pct(actor["source_country"], actor["source_n"]),
+        "target_country_accuracy": pct(actor["target_country"], actor["target_n"]),
+        "source_sector_accuracy": pct(actor["source_sector"], actor["source_sector_n"]),
+        "target_sector_accuracy": pct(actor["target_sector"], actor["target_sector_n"]),
+        "note": "gold actor codes use the CAMEO country codes of the records (some differ from ISO, e.g. JAP); "
+                "an actor counts as right when the event parley picked has the gold country",
+        "misses": misses,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# actor-resolution cases
+
+
+def _expected(exp: dict[str, Any], key: str) -> list[str] | None:
+    v = exp.get(key)
+    if not isinstance(v, dict) or v.get("op") not in ("==", "in"):
+        return None
+    value = v.get("value")
+    values = value if isinstance(value, list) else [value]
+    return [str(x) for x in values if x is not None]
+
+
+def score_actors(rows: Iterable[dict[str, Any]], resolve: Callable[[str, dt.date | None], Any]) -> dict[str, Any]:
+    c = Counter()
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        exp = row.get("expected") or {}
+        countries = _expected(exp, "country") or _expected(exp, "cc")
+        sectors = [s for k in ("code_1", "code_2") for s in (_expected(exp, k) or [])]
+        if countries is None and not sectors:
+            continue
+        on = _date(row.get("query_date"))
+        m = resolve(row["actor"], on)
+        code = m.code if m is not None else None
+        c["cases"] += 1
+        if countries is not None:
+            want = countries[0] if countries else ""
+            c["country_n"] += 1
+            got = _country(code) or ""
+            ok = got == want or (want == "" and (code is None or len(code) != 6))
+            c["country_ok"] += ok
+            if not ok:
+                misses.append({"actor": row["actor"], "want_country": want, "got": code})
+        if sectors:
+            c["sector_n"] += 1
+            got_sector = code[3:6] if code and len(code) >= 6 else (code if code and len(code) == 3 and code in sectors else None)
+            ok = got_sector in sectors
+            c["sector_ok"] += ok
+            if not ok:
+                misses.append({"actor": row["actor"], "want_sector": sectors, "got": code})
+    pct = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    return {
+        "format": "actors",
+        "cases": c["cases"],
+        "country_accuracy": pct(c["country_ok"], c["country_n"]),
+        "country_scored": c["country_n"],
+        "sector_accuracy": pct(c["sector_ok"], c["sector_n"]),
+        "sector_scored": c["sector_n"],
+        "misses": misses,
+    }
+
+
+def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+    if fmt == "gold":
+        return score_gold(read_gold(path), code)
+    if fmt == "codebook":
+        return score_codebook(read_codebook(path), code)
+    if fmt == "plover":
+        return score_plover(read_jsonl(path), code)
+    if fmt == "actors":
+        from parley.actors import resolve_text
+
+        return score_actors(read_jsonl(path), lambda text, on: resolve_text(text, on))
+    raise errors.InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "detect_format", "evaluate", "score_actors", "score_codebook", "score_gold", "score_plover", "plover_for"]
