@@ -58,15 +58,36 @@ def resolve_text(text: str, on: date | None = None, dictionary: ActorDictionary 
     from parley.nlp import load
 
     doc = load()(text)
-    mentions = find_mentions(doc, on, dictionary)
+    d = dictionary if dictionary is not None else load_dictionary()
+    mentions = find_mentions(doc, on, d)
     if not mentions:
-        return None
+        return _role_only(doc, d)
     root = next((s.root for s in doc.sents), None)
     if root is not None:
         for m in mentions:
             if m.start <= root.idx < m.end:
                 return m
     return max(mentions, key=lambda m: (m.end - m.start, -m.start))
+
+
+def _role_only(doc: Doc, d: ActorDictionary) -> Mention | None:
+    """A phrase with a role noun and no country ("riot police", "former minister"): the role code alone,
+    as CAMEO codes actors of unknown country. Only for resolving a phrase on its own, never inside articles,
+    where an actor of unknown country is left out."""
+    from parley.actors.resolve import FORMER
+
+    root = next((s.root for s in doc.sents), None)
+    if root is None:
+        return None
+    words = [t.lower_ for t in root.subtree]
+    if any(w in FORMER or w == "retired" for w in words) and any(t.lower_ in d.roles for t in root.subtree):
+        return Mention("ELI", None, doc.text, 0, len(doc.text), "role")
+    for n in (3, 2, 1):  # the longest role phrase ending at the head noun
+        phrase = " ".join(t.lower_ for t in doc[max(root.i - n + 1, 0):root.i + 1])
+        entry = d.roles.get(phrase)
+        if entry is not None:
+            return Mention(entry.code, None, doc.text, 0, len(doc.text), "role")
+    return None
 
 
 __all__ = ["ActorDictionary", "Entry", "check", "find_mentions", "load_dictionary", "resolve_text"]

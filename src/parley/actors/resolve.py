@@ -148,6 +148,33 @@ class _Finder:
             m = self._resolve_name(span, entries)
             if m is not None:
                 out.append(m)
+        return self._foreign_institutions(out)
+
+    def _foreign_institutions(self, mentions: list[Mention]) -> list[Mention]:
+        """"Chile's Defense Ministry", "the Kenyan State Department": an institution name that news mostly
+        uses for one country takes the country that modifies it."""
+        doc = self.doc
+        country_at: dict[int, Mention] = {}
+        for m in mentions:
+            if m.kind == "country" and len(m.code) == 3:
+                for i in _token_range(doc, m):
+                    country_at[i] = m
+        out = list(mentions)
+        for m in mentions:
+            if m.kind != "institution" or len(m.code) != 6:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for c in span.root.children:
+                other = country_at.get(c.i)
+                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.code[:3]:
+                    out.remove(m)
+                    if other in out:
+                        out.remove(other)
+                    out.append(Mention(other.code + m.code[3:], other.name, doc[_token_range(doc, other).start:span.end].text,
+                                       other.start, m.end, "country"))
+                    break
         return out
 
     def _inside_longer_person(self, span: Span) -> bool:
@@ -167,6 +194,8 @@ class _Finder:
                 code = _with_role(code, "ELI")
             return Mention(code, entry.name, span.text, span.start_char, span.end_char, "person")
         kind = KIND_OF.get(entry.kind, entry.kind)
+        # a row of institutions lists several bodies of one country: name the one in the text
+        name = span.text if entry.kind == "institution" else entry.name
         root = span.root
         # "Russian officials", "Kremlin spokesman", "Kyiv police"
         if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN"):
@@ -174,7 +203,7 @@ class _Finder:
             role = self.role_of(noun, code)
             if role is not None:
                 first = min(span.start, self.in_role[noun.i].start)
-                return Mention(_with_role(code, role), entry.name, self.doc[first:noun.i + 1].text,
+                return Mention(_with_role(code, role), name, self.doc[first:noun.i + 1].text,
                                self.doc[first].idx, noun.idx + len(noun.text), kind)
         # "the government of Iran", "officials in Moscow"
         if root.dep_ == "pobj" and root.head.lower_ in COMPOSING_PREPS and root.head.head.i < span.start:
@@ -183,11 +212,11 @@ class _Finder:
                 role = self.role_of(noun, code)
                 if role is not None and (noun.i in self.role_at):
                     first = self.in_role[noun.i].start
-                    return Mention(_with_role(code, role), entry.name, self.doc[first:span.end].text,
+                    return Mention(_with_role(code, role), name, self.doc[first:span.end].text,
                                    self.doc[first].idx, span.end_char, kind)
         if entry.kind in ("capital", "institution") and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             return None
-        return Mention(code, entry.name, span.text, span.start_char, span.end_char, kind)
+        return Mention(code, name, span.text, span.start_char, span.end_char, kind)
 
     # -- people the dictionary does not know ---------------------------------------------------
     def person_mentions(self, named: list[Mention]) -> list[Mention]:

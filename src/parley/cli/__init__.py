@@ -6,6 +6,7 @@ Each module below registers its commands on :data:`parley.cli.app.app`.
 from parley.cli import code as _code  # noqa: F401  (registers commands)
 from parley.cli import dictionary as _dictionary  # noqa: F401
 from parley.cli import evaluate as _evaluate  # noqa: F401
+from parley.cli import bench as _bench  # noqa: F401
 from parley.cli.app import app
 
 

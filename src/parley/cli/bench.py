@@ -1,0 +1,50 @@
+"""`parley bench`: throughput and memory against bare spaCy; `--make-corpus` writes a synthetic corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley.cli.app import app
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+@app.command("bench")
+def bench_command(
+    corpus: Annotated[str | None, typer.Argument(help="Articles to time (file, folder, .jsonl); default: a synthetic corpus.")] = None,
+    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles to time.")] = 300,
+    processes: Annotated[list[int] | None, typer.Option("--processes", "-p", help="Process counts to time (repeat the option).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size")] = 32,
+    make_corpus: Annotated[Path | None, typer.Option("--make-corpus", help="Only write a synthetic corpus of --articles articles to this JSONL file.")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 7,
+    out: Annotated[Path | None, typer.Option("--out", help="Also write the figures as JSON.")] = None,
+) -> None:
+    """Articles/s, sentences/s and peak memory of parley and of bare spaCy nlp.pipe on the same articles."""
+    from parley import bench
+
+    if make_corpus is not None:
+        n = bench.write_corpus(make_corpus, articles, seed)
+        console.print(f"wrote {n} synthetic articles to {make_corpus}")
+        return
+    results = bench.run(corpus, articles, processes or [1, 2], batch_size)
+    table = Table(title=f"parley bench: {results[0]['articles']} articles ({corpus or 'synthetic corpus'})")
+    for col in ("run", "processes", "articles/s", "sentences/s", "peak MB (main)", "peak MB (worker)", "load s", "events"):
+        table.add_column(col, justify="right")
+    for r in results:
+        table.add_row(r["kind"], str(r["processes"]), f"{r['articles'] / r['seconds']:.1f}",
+                      f"{r['sentences'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}", f"{r['worker_peak_mb']:.0f}",
+                      f"{r['load_seconds']:.2f}", str(r["events"]))
+    console.print(table)
+    for p in sorted({r["processes"] for r in results}):
+        s = next(r for r in results if r["kind"] == "spacy" and r["processes"] == p)
+        c = next(r for r in results if r["kind"] == "parley" and r["processes"] == p)
+        console.print(f"{p} process(es): parley runs at {(c['articles'] / c['seconds']) / (s['articles'] / s['seconds']):.2f} x "
+                      f"the speed of bare spaCy nlp.pipe")
+    if out is not None:
+        out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,104 @@
+"""`parley eval` scoring, the synthetic corpus, and coding on two processes."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from typer.testing import CliRunner
+
+from parley.cli import app
+from parley.evaluate import PRF, _match, detect_format, score_actors, score_codebook, score_gold
+
+
+def test_prf_and_multiset_matching():
+    tp, misses, fps = _match([("RUS", "11", "USA"), ("RUS", "11", "USA"), ("CHN", "04", None)],
+                             [("RUS", "11", "USA"), ("IRN", "19", None)])
+    assert tp == 1 and sorted(misses, key=str) == [("CHN", "04", None), ("RUS", "11", "USA")] and fps == [("IRN", "19", None)]
+    prf = PRF()
+    prf.add(3, 1, 2)
+    assert prf.as_dict()["precision"] == 0.75 and prf.as_dict()["recall"] == 0.6
+
+
+def test_gold_scoring_counts_hits_misses_and_false_positives(coder):
+    records = [
+        {"id": "a", "text": "Turkey condemned Sweden over the protest.", "published": "2024-03-01",
+         "events": [{"source": "TUR", "cameo": "111", "target": "SWE", "modality": "asserted"}]},
+        {"id": "b", "text": "If talks fail, Israel would strike Iran.", "published": "2024-03-01",
+         "events": [{"source": "ISR", "cameo": "190", "target": "IRN", "modality": "hypothetical"}]},
+        {"id": "c", "text": "Norway hosted Colombian negotiators in Oslo.", "published": "2024-03-01",
+         "events": [{"source": "NOR", "cameo": "043", "target": "COLGOV", "modality": "asserted"}]},
+    ]
+    report = score_gold(records, coder.code)
+    lenient = report["events_asserted_lenient"]
+    assert lenient["tp"] >= 1  # the condemnation
+    assert report["non_asserted_sentences"] == {"sentences": 1, "without_asserted_event": 1}
+    assert any(k.startswith("hypothetical -> hypothetical") for k in report["modality_confusion"])
+    assert lenient["tp"] + lenient["fn"] == 2
+    assert all("text" in m for m in report["misses"])
+
+
+def test_codebook_format_is_read_and_scored(tmp_path, coder):
+    path = tmp_path / "book.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["code", "name", "example"])
+        w.writerow(["111", "Criticize or denounce", "Peru criticised Bolivia over the river dam."])
+        w.writerow(["042", "Make a visit", "The Ghanaian president visited Togo on Monday."])
+        w.writerow(["01", "Make public statement", "NA"])
+    assert detect_format(path) == "codebook"
+    from parley.evaluate import read_codebook
+
+    report = score_codebook(read_codebook(path), coder.code)
+    assert report["examples"] == 2 and report["root_accuracy"] == 1.0
+
+
+def test_actor_cases_format():
+    rows = [
+        {"actor": "Kyiv police", "query_date": None, "expected": {"country": {"op": "==", "value": "UKR"}, "code_1": {"op": "==", "value": "COP"}}},
+        {"actor": "the Taliban", "query_date": "2023-01-01", "expected": {"country": {"op": "==", "value": "AFG"}, "code_1": {"op": "==", "value": "GOV"}}},
+    ]
+    from parley.actors import resolve_text
+
+    report = score_actors(rows, resolve_text)
+    assert report["country_accuracy"] == 1.0 and report["sector_accuracy"] == 1.0
+
+
+def test_eval_command_writes_a_report(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": "Canada sent humanitarian supplies to Haiti.", "published": "2024-02-02",
+                                "events": [{"source": "CAN", "cameo": "070", "target": "HTI", "modality": "asserted"}]}) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["eval", str(gold), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["events_asserted_lenient"]["tp"] == 1
+
+
+def test_eval_command_rejects_a_missing_file(tmp_path):
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 2
+
+
+def test_synthetic_corpus_is_deterministic_and_varied(tmp_path):
+    from parley import bench
+
+    a = list(bench.articles(20, seed=3))
+    assert a == list(bench.articles(20, seed=3)) and a != list(bench.articles(20, seed=4))
+    assert len({x["text"] for x in a}) == 20
+    n = bench.write_corpus(tmp_path / "c.jsonl", 5)
+    lines = (tmp_path / "c.jsonl").read_text().splitlines()
+    assert n == 5 and all(json.loads(line)["text"] for line in lines)
+
+
+def test_two_processes_give_the_same_output_as_one(coder):
+    from parley import bench, parallel
+    from parley.model import Document
+    from parley.pipeline import Options
+
+    docs = [Document(text=a["text"], published=None) for a in bench.articles(6, seed=1)]
+    one = list(parallel.pipe_items(docs, 1, Options(batch_size=2)))
+    two = list(parallel.pipe_items(docs, 2, Options(batch_size=2)))
+    assert [c.to_json() for c in one] == [c.to_json() for c in two]
+    assert sum(len(c.events) for c in one) > 0
