@@ -65,6 +65,7 @@ def code_command(
     max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (each loads the model).")] = 1,
 ) -> None:
     """Code news articles into events, quotations and actor mentions.
 
@@ -85,7 +86,13 @@ def code_command(
     coded = failed = 0
     console = Console(highlight=False)
     try:
-        for item in coder.pipe_items(items):
+        if processes > 1:
+            from parley import parallel
+
+            stream = parallel.pipe_items(items, processes, coder.options)
+        else:
+            stream = coder.pipe_items(items)
+        for item in stream:
             if isinstance(item, Failure):
                 failed += 1
                 err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
