@@ -102,3 +102,10 @@ def test_two_processes_give_the_same_output_as_one(coder):
     two = list(parallel.pipe_items(docs, 2, Options(batch_size=2)))
     assert [c.to_json() for c in one] == [c.to_json() for c in two]
     assert sum(len(c.events) for c in one) > 0
+
+
+def test_malformed_gold_records_are_refused_with_file_and_line(tmp_path):
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('{"text": "Peru criticised Chile.", "events": [{"cameo": "111", "modality": "maybe"}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output and "modality" in result.output

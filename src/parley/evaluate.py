@@ -28,7 +28,7 @@ from typing import Any
 from parley import errors
 from parley.events.coder import counts_as_occurred
 from parley.events.ontology import plover_for
-from parley.model import CodedDocument, Document
+from parley.model import MODALITIES, CodedDocument, Document
 
 FORMATS = ("gold", "codebook", "plover", "actors")
 NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
@@ -118,6 +118,13 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                 raise errors.InputError(f"{path}:{n}: a gold record needs a 'text' string")
             rec.setdefault("id", f"{path.name}:{n}")
+            for key, need in (("events", "cameo"), ("quotes", "text"), ("actors", "code")):
+                items = rec.get(key) or []
+                if not isinstance(items, list) or not all(isinstance(x, dict) and need in x for x in items):
+                    raise errors.InputError(f"{path}:{n}: '{key}' must be a list of objects with '{need}'")
+            for ev in rec.get("events") or []:
+                if ev.get("modality", "asserted") not in MODALITIES:
+                    raise errors.InputError(f"{path}:{n}: unknown modality {ev.get('modality')!r}; expected one of {', '.join(MODALITIES)}")
             yield rec
 
 
@@ -348,6 +355,9 @@ def score_plover(rows: Iterable[dict[str, Any]], code: Callable[[Document], Code
         best = next((e for e in occurred if e.plover and e.plover.type == want), occurred[0] if occurred else None)
         for role in ("source", "target"):
             golds = row.get(role) or []
+            if isinstance(golds, (str, dict)):
+                golds = [golds]
+            golds = [g if isinstance(g, dict) else {"code": str(g)} for g in golds]
             if not golds:
                 continue
             pred = getattr(best, role) if best else None
