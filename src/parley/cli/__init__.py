@@ -7,6 +7,7 @@ from parley.cli import code as _code  # noqa: F401  (registers commands)
 from parley.cli import dictionary as _dictionary  # noqa: F401
 from parley.cli import evaluate as _evaluate  # noqa: F401
 from parley.cli import bench as _bench  # noqa: F401
+from parley.cli import store as _store  # noqa: F401
 from parley.cli.app import app
 
 

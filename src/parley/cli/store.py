@@ -1,0 +1,203 @@
+"""`parley ingest`, `parley export` and `parley query`: the store from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley import errors
+from parley.cli.app import app
+from parley.cli.code import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, build_coder, parse_date_option
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.")]
+query_app = typer.Typer(help="Common questions without SQL: dyad timelines, top actors, counts, the say-do gap.")
+app.add_typer(query_app, name="query")
+
+
+def _open(db: str):  # type: ignore[no-untyped-def]
+    from parley.store import open_store
+
+    try:
+        return open_store(db)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, URLs or - for stdin.")],
+    db: DbOption = "parley.duckdb",
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.")] = 64,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
+    max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
+    dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
+    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
+) -> None:
+    """Code documents and store them. Safe to run again: stored documents are skipped (or recoded and
+    replaced when the dictionaries changed); each batch is one transaction.
+
+    Exit codes: 0 all coded and stored; 1 some items failed (reported on stderr); 2 usage or store error.
+    """
+    from parley.read import DEFAULT_MAX_BYTES, iter_documents
+    from parley.store import ingest
+
+    when = parse_date_option(published)
+    coder = build_coder(max_chars, dictionary, patterns)
+    store = _open(db)
+    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+
+    def on_failure(item) -> None:  # type: ignore[no-untyped-def]
+        err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
+
+    def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
+        err.print(f"committed batch {stats.batches}: {stats.coded} stored, {stats.skipped} already stored, {stats.failed} failed")
+
+    try:
+        stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        store.close()
+    err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
+              f"{stats.skipped} already stored, {stats.failed} failed, in {db if not db.startswith('postgres') else 'PostgreSQL'}")
+    raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
+
+
+def _filters(date_from: str | None, date_to: str | None, actors: list[str] | None, occurred: bool = False):  # type: ignore[no-untyped-def]
+    from parley.store import Filters
+
+    return Filters(parse_date_option(date_from), parse_date_option(date_to), tuple(actors or ()), occurred)
+
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="gdelt (GDELT 2.0 event table), jsonl, csv, parquet.")],
+    db: DbOption = "parley.duckdb",
+    out: Annotated[Path | None, typer.Option(help="Output file (default: stdout; parquet needs a file).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First event date YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last event date YYYY-MM-DD.")] = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", help="Actor code prefix on either side (repeatable).")] = None,
+    aggregate: Annotated[bool, typer.Option("--aggregate", help="One row per event across articles (gdelt always).")] = False,
+    occurred: Annotated[bool, typer.Option("--occurred", help="Only events that occurred (no hypothetical, negated...).")] = False,
+) -> None:
+    """Export stored events. The gdelt format has GDELT 2.0's 61 columns in GDELT's order (docs/store.md)."""
+    from parley.store.export import export
+
+    store = _open(db)
+    try:
+        n = export(store, fmt.value, out, _filters(date_from, date_to, actor, occurred), aggregate, stream=sys.stdout)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        store.close()
+    err.print(f"{n} row(s) exported" + (f" to {out}" if out else ""))
+
+
+class Output(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _print(result, output: Output, title: str) -> None:  # type: ignore[no-untyped-def]
+    from parley.store import to_jsonable
+
+    cols, rows = result
+    if output is Output.json:
+        for r in rows:
+            print(json.dumps({c: to_jsonable(v) for c, v in zip(cols, r)}, ensure_ascii=False))
+        return
+    if output is Output.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([to_jsonable(v) for v in r])
+        return
+    table = Table(title=title)
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*("" if v is None else str(to_jsonable(v)) for v in r))
+    Console(highlight=False).print(table)
+
+
+OutputOption = Annotated[Output, typer.Option("--format", help="table, csv or json (one object a line).")]
+ByOption = Annotated[str, typer.Option("--by", help="day, week, month or year.")]
+
+
+def _run(fn, output: Output, title: str, db: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    store = _open(db)
+    try:
+        _print(fn(store, *args, **kwargs), output, title)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        store.close()
+
+
+@query_app.command("dyad")
+def dyad_command(a: str, b: str, db: DbOption = "parley.duckdb", by: ByOption = "week",
+                 one_way: Annotated[bool, typer.Option("--one-way", help="Only events from A to B.")] = False,
+                 date_from: Annotated[str | None, typer.Option("--from")] = None,
+                 date_to: Annotated[str | None, typer.Option("--to")] = None,
+                 output: OutputOption = Output.table) -> None:
+    """Events between two actors (code prefixes) per period and CAMEO root."""
+    from parley.store import query
+
+    _run(query.dyad, output, f"{a} <-> {b}", db, a, b, by, not one_way, _filters(date_from, date_to, None))
+
+
+@query_app.command("top-actors")
+def top_actors_command(db: DbOption = "parley.duckdb", n: Annotated[int, typer.Option("-n")] = 20,
+                       date_from: Annotated[str | None, typer.Option("--from")] = None,
+                       date_to: Annotated[str | None, typer.Option("--to")] = None,
+                       output: OutputOption = Output.table) -> None:
+    """The actors in the most events (as source or target)."""
+    from parley.store import query
+
+    _run(query.top_actors, output, "top actors", db, n, _filters(date_from, date_to, None))
+
+
+@query_app.command("counts")
+def counts_command(db: DbOption = "parley.duckdb", by: ByOption = "week",
+                   actor: Annotated[list[str] | None, typer.Option("--actor")] = None,
+                   date_from: Annotated[str | None, typer.Option("--from")] = None,
+                   date_to: Annotated[str | None, typer.Option("--to")] = None,
+                   output: OutputOption = Output.table) -> None:
+    """Events per period by quad class and CAMEO root."""
+    from parley.store import query
+
+    _run(query.counts, output, f"events per {by}", db, by, _filters(date_from, date_to, actor))
+
+
+@query_app.command("say-do")
+def say_do_command(a: str, b: str, db: DbOption = "parley.duckdb", by: ByOption = "month",
+                   date_from: Annotated[str | None, typer.Option("--from")] = None,
+                   date_to: Annotated[str | None, typer.Option("--to")] = None,
+                   output: OutputOption = Output.table) -> None:
+    """Verbal cooperation against material conflict by A toward B, per period."""
+    from parley.store import query
+
+    _run(query.say_do, output, f"say-do gap {a} -> {b}", db, a, b, by, _filters(date_from, date_to, None))
