@@ -20,6 +20,9 @@ PERSON_DESCRIPTIONS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "leader",
      "envoy", "ambassador", "secretary", "general", "commander", "official", "diplomat"}
 )
+#: "it" refers to a country, government, organisation or group -- never in "it is unclear", "it seems"
+IMPERSONAL_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "mean", "happen", "matter", "rain"})
+THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
 
 
@@ -46,16 +49,20 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
             and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children)
         )
-        if not (is_pronoun or is_description):
+        is_it = (
+            lower == "it" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.lemma_.lower() not in IMPERSONAL_HEADS
+            and not any(c.dep_ in ("acomp", "attr") for c in t.head.children)
+        )
+        if not (is_pronoun or is_description or is_it):
             continue
-        want_person = is_pronoun or lower in PERSON_DESCRIPTIONS
-        here = sent_of.get(t.i, 0)
-        antecedent = _antecedent(doc, ordered, sent_of, t, want_person)
+        want = "thing" if is_it else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
+        antecedent = _antecedent(doc, ordered, sent_of, t, want)
         if antecedent is None:
             continue
         added.append(
             Mention(antecedent.code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
-                    "pronoun" if is_pronoun else "description")
+                    "pronoun" if (is_pronoun or is_it) else "description")
         )
     everything = sorted([*ordered, *added], key=lambda m: m.start)
     entities: dict[tuple[str, str | None], int] = {}
@@ -67,9 +74,11 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want_person: bool) -> Mention | None:  # type: ignore[no-untyped-def]
-    """The last compatible mention in this or the two previous sentences; subjects first."""
+def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str) -> Mention | None:  # type: ignore[no-untyped-def]
+    """The last compatible mention in this or the two previous sentences (the previous one for "it");
+    subjects first."""
     here = sent_of.get(token.i, 0)
+    reach = 1 if want == "thing" else 2
     candidates = []
     for m in reversed(ordered):
         if m.start >= token.idx:
@@ -77,9 +86,12 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if here - sent_of.get(span[0].i, 0) > 2:
+        if here - sent_of.get(span[0].i, 0) > reach:
             break
-        fits = m.kind == "person" if want_person else m.code.endswith("GOV")
+        if want == "thing":
+            fits = m.kind in THING_KINDS
+        else:
+            fits = m.kind == "person" if want == "person" else m.code.endswith("GOV")
         if fits:
             is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
             candidates.append((not is_subject, len(candidates), m))
