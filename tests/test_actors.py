@@ -139,3 +139,21 @@ def test_user_dictionary_adds_people(tmp_path, nlp):
     [m] = [m for m in find_mentions(doc, D(2024, 1, 5), d) if m.kind == "person"]
     assert (m.code, m.name) == ("LSOGOV", "Mpho Letsie")
     assert [m for m in find_mentions(doc, D(2022, 1, 5), d) if m.kind == "person"][0].code == "LSOELI"
+
+
+@pytest.mark.parametrize(
+    "phrase, on, code",
+    [
+        ("Moscow", D(1985, 6, 1), "USRGOV"),
+        ("Moscow", D(2020, 6, 1), "RUSGOV"),
+        ("Soviet troops", D(1985, 6, 1), "USRMIL"),
+        ("Bonn", D(1985, 6, 1), "DEUGOV"),
+        ("Zaire", D(1990, 6, 1), "COD"),
+    ],
+)
+def test_historical_states_and_seats_hold_in_their_years(phrase, on, code):
+    assert resolve_text(phrase, on).code == code
+
+
+def test_a_former_seat_of_government_is_just_a_city_today():
+    assert resolve_text("Bonn", D(2020, 6, 1)) is None

@@ -83,7 +83,8 @@ class ActorDictionary:
         return len(self.entries)
 
     def countries(self) -> dict[str, Entry]:
-        return {e.code: e for e in self.entries if e.kind == "country"}
+        """Today's countries (historical states, which have an end date, are left out)."""
+        return {e.code: e for e in self.entries if e.kind == "country" and e.end is None}
 
     def by_country(self) -> Counter[str]:
         """Number of entries (all kinds but roles) per country code."""

@@ -52,6 +52,7 @@ class Matchers:
     """The dictionary compiled into spaCy phrase matchers for one vocabulary."""
 
     def __init__(self, dictionary: ActorDictionary, vocab, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        self.country_codes = frozenset(dictionary.countries())
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.roles = PhraseMatcher(vocab, attr="LOWER")
         surfaces = list(dictionary.by_name)
@@ -188,11 +189,13 @@ class _Finder:
         entry, in_force = _pick(entries, self.on)
         code = entry.code
         if entry.kind == "person":
-            if not in_force and len(code) >= 3 and code[:3] in self.dictionary.countries():
+            if not in_force and len(code) >= 3 and code[:3] in self.matchers.country_codes:
                 code = code[:3] + "ELI"
             if _is_former(span.root) or any(_is_former(t) for t in span.root.children):
                 code = _with_role(code, "ELI")
             return Mention(code, entry.name, span.text, span.start_char, span.end_char, "person")
+        if not in_force and entry.kind in ("capital", "institution"):
+            return None  # Bonn today is a city, not a seat of government
         kind = KIND_OF.get(entry.kind, entry.kind)
         # a row of institutions lists several bodies of one country: name the one in the text
         name = span.text if entry.kind == "institution" else entry.name
