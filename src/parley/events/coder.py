@@ -50,7 +50,8 @@ OBJECT_CONTROL = frozenset(
      "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct"}
 )
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
-NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell"})
+NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce",
+                               "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COUNTING_MODALITIES = frozenset({"asserted"})
 
