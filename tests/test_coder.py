@@ -124,3 +124,26 @@ def test_event_fields_are_consistent(code_text):
         info = ontology().get(e.cameo)
         assert (e.root, e.quad_class, e.goldstein) == (e.cameo[:2], info.quad_class, info.goldstein)
         assert e.evidence == "Russia and China condemned the United States."
+
+
+@pytest.mark.parametrize(
+    "sentence, a, b, root",
+    [
+        ("Officials of Peru and Chile met in Lima on Monday.", "PER", "CHL", "04"),
+        ("Ghana and Togo signed a border agreement.", "GHA", "TGO", "05"),
+    ],
+)
+def test_joint_acts_of_coordinated_actors_are_coded_both_ways(code_text, sentence, a, b, root):
+    got = roots(code_text(sentence))
+    assert (a, root, b) in got and (b, root, a) in got, got
+
+
+def test_visits_are_not_made_reciprocal(code_text):
+    got = roots(code_text("Norway and Denmark visited Iceland."))
+    assert ("NOR", "04", "DNK") not in got
+
+
+def test_coordinated_modifiers_and_of_objects_give_one_actor_each(code_text):
+    assert {("UKR", "11", "RUS"), ("POL", "11", "RUS"), ("FRA", "11", "RUS")} <= roots(
+        code_text("The leaders of Ukraine, Poland and France condemned Russia."))
+    assert {("RUS", "11", "JPN"), ("CHN", "11", "JPN")} <= roots(code_text("Russian and Chinese officials criticised Japan."))

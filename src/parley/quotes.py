@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from parley.errors import W_QUOTE_UNBALANCED
+from parley.events.coder import grammatical_subject
 from parley.model import ActorRef, Mention, Quote, Warning_
 
 SPEECH_VERBS = frozenset(
@@ -171,9 +172,9 @@ def _cue_for(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _speaker_of(cue: Token) -> Token | None:
-    for c in cue.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subject = grammatical_subject(cue)
+    if subject is not None:
+        return subject
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head is not cue:
         return _speaker_of(cue.head)
     return None

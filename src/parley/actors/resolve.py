@@ -200,20 +200,30 @@ class _Finder:
         # a row of institutions lists several bodies of one country: name the one in the text
         name = span.text if entry.kind == "institution" else entry.name
         root = span.root
+        # coordinated names share the role noun: "Russian and Chinese officials", "leaders of Poland and
+        # France"; each keeps its own span so that each is an actor of its own
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head is not anchor:
+            anchor = anchor.head
+        coordinated = anchor is not root or any(c.dep_ == "conj" for c in root.children)
         # "Russian officials", "Kremlin spokesman", "Kyiv police"
-        if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN"):
-            noun = root.head
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head.i >= span.end and anchor.head.pos_ in ("NOUN", "PROPN"):
+            noun = anchor.head
             role = self.role_of(noun, code)
             if role is not None:
+                if coordinated:
+                    return Mention(_with_role(code, role), name, span.text, span.start_char, span.end_char, kind)
                 first = min(span.start, self.in_role[noun.i].start)
                 return Mention(_with_role(code, role), name, self.doc[first:noun.i + 1].text,
                                self.doc[first].idx, noun.idx + len(noun.text), kind)
         # "the government of Iran", "officials in Moscow"
-        if root.dep_ == "pobj" and root.head.lower_ in COMPOSING_PREPS and root.head.head.i < span.start:
-            noun = root.head.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in COMPOSING_PREPS and anchor.head.head.i < span.start:
+            noun = anchor.head.head
             if noun.pos_ in ("NOUN", "PROPN"):
                 role = self.role_of(noun, code)
                 if role is not None and (noun.i in self.role_at):
+                    if coordinated:
+                        return Mention(_with_role(code, role), name, span.text, span.start_char, span.end_char, kind)
                     first = self.in_role[noun.i].start
                     return Mention(_with_role(code, role), name, self.doc[first:span.end].text,
                                    self.doc[first].idx, span.end_char, kind)

@@ -92,31 +92,47 @@ class MentionIndex:
             return []
         found: list[Mention] = []
         for conjunct in _conjuncts(head):
-            m = self._phrase_actor(conjunct, depth=0)
-            if m is not None and m not in found:
-                found.append(m)
+            for m in self._phrase_actors(conjunct, depth=0):
+                if m not in found:
+                    found.append(m)
         return found
 
     def _phrase_actor(self, head: Token, depth: int) -> Mention | None:
+        actors = self._phrase_actors(head, depth)
+        return actors[0] if actors else None
+
+    def _phrase_actors(self, head: Token, depth: int) -> list[Mention]:
+        """The actor(s) a noun phrase denotes; coordinated modifiers or "of" objects give several
+        ("Russian and Chinese officials", "the leaders of Poland, France and Germany")."""
         m = self.at(head)
         if m is not None:
-            return m
+            return [m]
         if depth > 2:
-            return None
+            return []
         # premodifiers first ("Russian officials", "Moscow's envoy"), then "of X" ("leaders of China")
         for c in head.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
                 m = self.at(c)
                 if m is not None:
-                    return m
+                    return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
-                        m = self._phrase_actor(pobj, depth + 1)
-                        if m is not None:
-                            return m
-        return None
+                        out: list[Mention] = []
+                        for conj in _conjuncts(pobj):
+                            out.extend(self._phrase_actors(conj, depth + 1))
+                        if out:
+                            return _unique(out)
+        return []
+
+
+def _unique(mentions) -> list[Mention]:  # type: ignore[no-untyped-def]
+    out: list[Mention] = []
+    for m in mentions:
+        if m is not None and m not in out:
+            out.append(m)
+    return out
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -163,11 +179,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 return pobj, "agent"
         return None, "none"
-    for c in pred.children:
-        if c.dep_ in ("nsubj", "csubj", "expl"):
-            if c.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
-                return pred.head, "relative"
-            return c, "subject"
+    c = grammatical_subject(pred, ("nsubj", "csubj", "expl"))
+    if c is not None:
+        if c.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+            return pred.head, "relative"
+        return c, "subject"
     head = pred.head
     if head is pred:
         return None, "none"
@@ -192,6 +208,27 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     if pred.dep_ == "relcl":
         return head, "relative"
     return None, "none"
+
+
+def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
+    """The subject child of ``pred``. When the parser gives two ("EU High Representative ... Kaja Kallas
+    accused"), the one nearest before the verb is the name the title belongs to."""
+    subjects = [c for c in pred.children if c.dep_ in deps]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < pred.i]
+        if before:
+            return max(before, key=lambda c: c.i)
+    return subjects[0] if subjects else None
+
+
+#: joint acts: coordinated sources without a target act toward each other (meet, negotiate, agree, sign,
+#: cooperate, clash); visits and hosting are not symmetric
+RECIPROCAL = ("030", "031", "032", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
+NOT_RECIPROCAL = frozenset({"042", "043"})
+
+
+def _reciprocal(cameo: str) -> bool:
+    return cameo not in NOT_RECIPROCAL and any(cameo.startswith(p) for p in RECIPROCAL)
 
 
 def intent_code(cameo: str) -> str | None:
@@ -249,7 +286,11 @@ def code_doc(
             cand.cameo = cameo
             info = onto.get(cameo)
             when = date_of(token) if date_of is not None else None
-            pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
+            if not cand.targets and len({s.code for s in cand.sources}) > 1 and _reciprocal(cameo):
+                # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
+                pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
+            else:
+                pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
             for source, target in pairs:
                 if target is not None and target.code == source.code:
                     continue
