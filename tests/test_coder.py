@@ -147,3 +147,18 @@ def test_coordinated_modifiers_and_of_objects_give_one_actor_each(code_text):
     assert {("UKR", "11", "RUS"), ("POL", "11", "RUS"), ("FRA", "11", "RUS")} <= roots(
         code_text("The leaders of Ukraine, Poland and France condemned Russia."))
     assert {("RUS", "11", "JPN"), ("CHN", "11", "JPN")} <= roots(code_text("Russian and Chinese officials criticised Japan."))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The EU approved its 18th package of sanctions against Russia.", ("EUR", "16", "RUS")),
+        ("EU sanctions on Iran took effect on Monday.", ("EUR", "16", "IRN")),
+    ],
+)
+def test_event_nouns_owned_by_clause_or_modifier(code_text, sentence, expected):
+    assert expected in roots(code_text(sentence))
+
+
+def test_common_adjectives_are_not_sources_of_event_nouns(code_text):
+    assert not code_text("New sanctions on Iran took effect.").events

@@ -51,7 +51,9 @@ OBJECT_CONTROL = frozenset(
 )
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
 NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce",
-                               "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete"})
+                               "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
+                               "approve", "adopt", "agree"})
+CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COUNTING_MODALITIES = frozenset({"asserted"})
 
@@ -149,7 +151,7 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return None, "none"
     if pred.pos_ in ("NOUN", "PROPN"):
         for c in pred.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.tag_ != "PRP$":  # "its sanctions": the clause's subject, below
                 return c, "possessor"
         for c in pred.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -157,8 +159,15 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
                 if pobj is not None:
                     return pobj, "by"
         for c in pred.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < pred.i:
+            # "Russian strikes", "EU sanctions"; not "new sanctions", "18th package"
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < pred.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                or (c.text[:1].isupper() and c.i != c.sent.start)
+            ):
                 return c, "modifier"
+        # "a new package of sanctions": the container noun stands in the clause for the event noun
+        if pred.dep_ == "pobj" and pred.head.lower_ == "of" and pred.head.head.lemma_.lower() in CONTAINER_NOUNS:
+            return subject_head(pred.head.head, depth + 1)
         # "came with conditions", "set out its demands": the clause's subject owns the noun
         governor = pred.head
         if pred.dep_ == "pobj" and governor.lower_ == "with":
