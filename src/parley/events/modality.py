@@ -64,6 +64,9 @@ DEMAND_GOVERNORS = frozenset(
 )
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation"})
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+WISH_VERBS = frozenset({"hope", "want", "wish", "pray", "trust"})
+COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "stay"})
+LEMMA_FIXES = {("hop", "hope"): "hope"}
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
 NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "no longer", "hardly", "nowhere"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "advcl", "relcl", "attr", "nsubj",
@@ -110,12 +113,15 @@ def _own_cues(clause: Token) -> Modality | None:
             return Modality("negated", c.text)
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return Modality("negated", "no")  # "No talks were held"
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):
+            return Modality("negated", "neither")  # "Neither Greece nor Turkey sent ships"
+    for c in clause.children:  # "whether Riyadh will normalise ties": the condition, not the future, decides
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS:
+            return Modality("hypothetical", c.text)
     found = _aux_modality(clause)
     if found is not None:
         return found
     for c in clause.children:
-        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS:
-            return Modality("hypothetical", c.text)
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SPECULATION_ADVERBS:
             return Modality("reported-speculation", c.text)
     for c in clause.children:
@@ -156,9 +162,15 @@ def _negating_governor(governor: Token) -> Modality | None:
     return Modality("hypothetical", f"{negated} {governor.text}")
 
 
+def lemma_of(token: Token) -> str:
+    """The lemma, with the small English model's known slips mended ("hopes" -> "hop")."""
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get((lemma, token.lower_[:4]), lemma)
+
+
 def _governor_cue(governor: Token, child: Token) -> Modality | None:
     """What a governing word says about the clause or phrase ``child`` below it."""
-    lemma = governor.lemma_.lower()
+    lemma = lemma_of(governor)
     rel = child.dep_
     is_verb = governor.pos_ in ("VERB", "AUX")
     if rel in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "conj", "acl", "oprd", "relcl"):
@@ -179,9 +191,9 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("intended", governor.text)  # "is set to visit"
             if rel == "xcomp" and governor.lower_ == "going" and any(c.dep_ == "aux" for c in governor.children):
                 return Modality("intended", governor.text)  # "is going to recognise"
-            if lemma in SPECULATION_VERBS:
-                return Modality("reported-speculation", governor.text)
-            if lemma == "be":  # "it is unclear whether ...", "it is likely that ..."
+            if lemma in SPECULATION_VERBS or (rel == "ccomp" and lemma in WISH_VERBS):
+                return Modality("reported-speculation", governor.text)  # "hopes that Washington will lift"
+            if lemma in COPULAS:  # "it is unclear whether ...", "it remains unclear whether ..."
                 for c in governor.children:
                     if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
                         return Modality("reported-speculation", c.text)
