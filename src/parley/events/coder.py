@@ -336,7 +336,32 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     cand.targets = index.actors(cand.match.target_head)
     if how in ("modifier", "possessor") and cand.match.target_head is not None:
         cand.sources = [s for s in cand.sources if s not in cand.targets]
+    if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS:
+        # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
+        # at the actor its content is about, the subject of the complement clause
+        cand.targets = [m for m in _content_subjects(cand.predicate, index) if m not in cand.sources][:1]
+        if cand.targets:
+            how += "; target from the complement's subject"
     cand.how = how
+
+
+#: roots of verbal acts, whose target may be the subject of what is said
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _content_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Actors that are subjects inside the clausal complement of ``pred`` (nearest clause first)."""
+    for c in pred.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue  # "threatened to strike": the same subject, no content actor
+        for t in sorted(c.subtree, key=lambda x: (x.dep_ not in ("nsubj", "nsubjpass"), x.i)):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                found = index.actors(t)
+                if found:
+                    return found
+    return []
 
 
 def _confidence(cand: Candidate, has_target: bool) -> float:

@@ -25,6 +25,8 @@ particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. W
                     of a verb anchor, the subject of a ``that:`` anchor.
 ``!word``           the predicate must NOT have this preposition or particle: ``seize !on TGT`` keeps
                     "seized on the contradiction" (exploited) apart from "seized the ship".
+                    ``!obj``: the predicate must have no direct object ("demonstrated outside the embassy",
+                    not "demonstrated its readiness").
 
 Matching is by lemma and lower-case text only; a pattern with more elements is more specific
 and wins over a shorter one on the same predicate.
@@ -270,8 +272,10 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
     last_kind = "head"
     for element in pattern.elements:
         if element.kind == "not":
-            if _marker((predicate,), element.words) is not None:
+            if _marker((predicate,), element.words - {"obj"}) is not None:
                 return None
+            if "obj" in element.words and direct_object(predicate) is not None:
+                return None  # "demonstrated readiness" is no street demonstration
             continue
         if element.kind == "marker":
             found = _marker((anchor, obj, predicate, target), element.words)
