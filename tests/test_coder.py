@@ -162,3 +162,21 @@ def test_event_nouns_owned_by_clause_or_modifier(code_text, sentence, expected):
 
 def test_common_adjectives_are_not_sources_of_event_nouns(code_text):
     assert not code_text("New sanctions on Iran took effect.").events
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Germany said Russia must agree to a ceasefire.", ("DEU", "100", "RUS")),
+        ("The US president wrote on Sunday that Ukraine should accept the offer.", ("USA", "020", "UKR")),
+        ("Poland demanded that Belarus close its border camps.", ("POL", "10", "BLR")),
+    ],
+)
+def test_verbal_acts_aimed_at_the_subject_of_what_is_said(code_text, sentence, expected):
+    got = {(s[:3] if s else None, c if len(expected[1]) == 3 else c[:2], t[:3] if t else None)
+           for s, c, t in triples(code_text(sentence))}
+    assert expected in got, got
+
+
+def test_reported_should_about_no_actor_is_not_an_event(code_text):
+    assert code_text("Egypt said the talks should resume.").events == ()

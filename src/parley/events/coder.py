@@ -273,8 +273,12 @@ def code_doc(
             if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
                 continue
             if not patterns.candidates(token):
-                continue
-            cand = Candidate(predicate=token, match=patterns.match(token))
+                obligation = _reported_obligation(token)
+                if obligation is None:
+                    continue
+                cand = Candidate(predicate=token, match=obligation)
+            else:
+                cand = Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token))
             candidates.append(cand)
             if cand.match is None:
                 cand.dropped = "no pattern matched the parse around this word"
@@ -282,6 +286,9 @@ def code_doc(
             _fill(cand, index)
             if not cand.sources:
                 cand.dropped = "no source actor found"
+                continue
+            if cand.match.pattern in (_SAY_SHOULD, _SAY_MUST) and not cand.targets:
+                cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             cand.modality = classify(token)
             cameo = cand.match.pattern.cameo
@@ -343,6 +350,31 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if cand.targets:
             how += "; target from the complement's subject"
     cand.how = how
+
+
+#: speech verbs whose that-clause with "should" / "must" is an appeal / a demand to the clause's subject
+REPORTING_VERBS = frozenset({"say", "write", "tell", "insist", "stress", "declare", "state", "add", "argue",
+                             "post", "emphasize", "emphasise", "reiterate", "note", "tweet"})
+_SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
+_SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
+
+
+def _reported_obligation(token: Token) -> Match | None:
+    """"X said that Y should/must ...": X appeals to / demands of Y (020 / 100), when Y is named."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for c in token.children:
+        if c.dep_ != "ccomp":
+            continue
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if "should" in auxes:
+            return Match(_SAY_SHOULD, subject, None)
+        if "must" in auxes:
+            return Match(_SAY_MUST, subject, None)
+    return None
 
 
 #: roots of verbal acts, whose target may be the subject of what is said
