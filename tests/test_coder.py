@@ -99,7 +99,8 @@ def test_refusal_is_coded_as_rejection_and_the_refused_act_as_negated(code_text)
 
 
 def test_intent_maps_act_to_its_intent_code(code_text):
-    assert intent_code("046") == "036" and intent_code("072") == "0332" and intent_code("190") is None
+    assert intent_code("046") == "036" and intent_code("072") == "0332" and intent_code("190") == "138"
+    assert intent_code("163") == "1312" and intent_code("010") is None
     coded = code_text("Japan is ready to hold talks with South Korea.")
     assert ("JPN", "036", "KOR") in {(s[:3], c, t[:3]) for s, c, t in triples(coded) if s and t}
 
@@ -180,3 +181,19 @@ def test_verbal_acts_aimed_at_the_subject_of_what_is_said(code_text, sentence, e
 
 def test_reported_should_about_no_actor_is_not_an_event(code_text):
     assert code_text("Egypt said the talks should resume.").events == ()
+
+
+def test_promised_force_is_a_threat_and_counted_once(code_text):
+    got = triples(code_text("North Korea vowed to attack South Korea."), occurred_only=False)
+    assert [t for t in got if t[1].startswith("13")] == [("PRK", "138", "KOR")]
+    assert ("EUR", "1312", "IRN") in triples(code_text("The EU will impose sanctions on Iran."))
+
+
+def test_main_verb_parsed_as_reduced_relative_keeps_its_subject(code_text):
+    assert ("ISR", "18", "PSE") in roots(code_text("Israeli airstrikes on three houses killed at least 25 Palestinians, doctors said."))
+    assert code_text("The man killed by police was a student from Peru.").events == ()
+
+
+def test_possessive_description_refers_to_the_country_named_before(code_text):
+    coded = code_text("Egypt reacted swiftly. Its Foreign Ministry condemned the IDF's actions.")
+    assert ("EGYGOV", "111", "ISRMIL") in triples(coded)

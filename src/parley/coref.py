@@ -45,9 +45,15 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         lower = t.lower_
         is_pronoun = lower in PERSON_PRONOUNS and t.pos_ == "PRON"
         is_description = (
-            t.pos_ == "NOUN" and (lower in PERSON_DESCRIPTIONS or lower in GOVERNMENT_DESCRIPTIONS)
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-            and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children)
+            t.pos_ in ("NOUN", "PROPN") and (lower in PERSON_DESCRIPTIONS or lower in GOVERNMENT_DESCRIPTIONS)
+            and (
+                # "the spokesman", "the ministry"
+                (any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                 and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children))
+                # "its foreign ministry", "their government": the country or body named before
+                or (lower in GOVERNMENT_DESCRIPTIONS
+                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children))
+            )
         )
         is_it = (
             lower == "it" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
@@ -56,12 +62,14 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         )
         if not (is_pronoun or is_description or is_it):
             continue
-        want = "thing" if is_it else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
+        owned = is_description and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
+        want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         antecedent = _antecedent(doc, ordered, sent_of, t, want)
         if antecedent is None:
             continue
+        code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
         added.append(
-            Mention(antecedent.code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
+            Mention(code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
                     "pronoun" if (is_pronoun or is_it) else "description")
         )
     everything = sorted([*ordered, *added], key=lambda m: m.start)

@@ -42,6 +42,17 @@ INTENT_CODES = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
+    # a promised or announced act of force or coercion is a threat (CAMEO 13): "vowed to eradicate Hamas",
+    # "will impose sanctions on Iran"
+    "16": "131",
+    "161": "1313",
+    "163": "1312",
+    "164": "1313",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+    "204": "1385",
 }
 
 # Verbs whose object, not subject, is the doer of the embedded clause ("urged Israel to halt").
@@ -118,7 +129,7 @@ class MentionIndex:
                 if m is not None:
                     return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):  # "leaders of", "mediators from Egypt"
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         out: list[Mention] = []
@@ -208,6 +219,12 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return subject_head(head, depth + 1)[0], "control"
     if pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VBN"):
         return subject_head(head, depth + 1)[0], "participle"
+    if pred.dep_ == "acl" and pred.tag_ in ("VBD", "VBN") and head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in pred.children
+    ) and any(c.dep_ == "dobj" for c in pred.children):
+        # "Israeli airstrikes on three houses killed 25 people, doctors said": a main verb the parser hung
+        # under its subject as a reduced relative
+        return head, "subject"
     if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":
@@ -333,7 +350,23 @@ def code_doc(
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
-    return events, candidates
+    return _dedupe(events), candidates
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, code, target): "vowed to attack" is one threat, not two."""
+    seen: dict[tuple, int] = {}
+    out: list[Event] = []
+    for e in events:
+        key = (e.sentence, e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+        if key in seen:
+            kept = out[seen[key]]
+            if kept.modality != "asserted" and e.modality == "asserted":
+                out[seen[key]] = e
+            continue
+        seen[key] = len(out)
+        out.append(e)
+    return out
 
 
 def _fill(cand: Candidate, index: MentionIndex) -> None:
