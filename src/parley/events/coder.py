@@ -223,7 +223,9 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in pred.children
     ) and any(c.dep_ == "dobj" for c in pred.children):
         # "Israeli airstrikes on three houses killed 25 people, doctors said": a main verb the parser hung
-        # under its subject as a reduced relative
+        # under its subject (or under a noun of the subject's prepositional phrase) as a reduced relative
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
         return head, "subject"
     if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
@@ -441,10 +443,11 @@ def _confidence(cand: Candidate, has_target: bool) -> float:
 
 
 def counts_as_occurred(event: Event) -> bool:
-    """Whether an event counts as having happened in aggregates (asserted, or a 03x/10x act)."""
+    """Whether an event counts as having happened in aggregates: asserted, or an expressed intent (03x),
+    demand (10x) or threat (13x, from a promised act of force or coercion)."""
     if event.modality == "asserted":
         return True
-    return event.modality in ("intended", "demanded") and event.root in ("03", "10")
+    return event.modality in ("intended", "demanded") and event.root in ("03", "10", "13")
 
 
 __all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "intent_code", "subject_head"]

@@ -238,7 +238,9 @@ def _climb(predicate: Token) -> Modality | None:
             if cue.value in ("intended", "demanded"):
                 # "did not signal readiness to talk", "rejected calls to open" are negated; a condition on the
                 # expression ("signalled readiness to talk if ...") leaves the intent expressed
-                neg = _negation(governor) or _negation(governor.head)
+                neg = _negation(governor) or _negation(governor.head) or next(
+                    (c.text for c in governor.children if c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS), None
+                )  # "has no plans to expel"
                 if neg is None and governor.dep_ in ("dobj", "xcomp", "ccomp") and governor.head.pos_ == "VERB" \
                         and governor.head.lemma_.lower() in NEGATING_GOVERNORS - {"rule"}:
                     neg = governor.head.text
