@@ -156,7 +156,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
             t = e.target.code if e.target else None
             return (_country(s), e.cameo[:2], _country(t)) if lenient_ else (s, e.cameo, t)
 
-        g_asserted = [g for g in gold_events if g.get("modality", "asserted") == "asserted"]
+        g_asserted = [g for g in gold_events if _gold_occurred(g)]
         p_asserted = [e for e in pred_events if counts_as_occurred(e)]
         tp, _m, _f = _match([gkey(g, False) for g in g_asserted], [pkey(e, False) for e in p_asserted])
         strict.add(tp, len(p_asserted) - tp, len(g_asserted) - tp)
@@ -255,6 +255,13 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         "misses": misses,
         "false_positives": false_positives,
     }
+
+
+def _gold_occurred(g: dict[str, Any]) -> bool:
+    """The rule of ``counts_as_occurred`` applied to a gold event: asserted, or an expressed intent,
+    demand or threat (03x, 10x, 13x) whatever its modality."""
+    modality = g.get("modality", "asserted")
+    return modality == "asserted" or (modality in ("intended", "demanded") and str(g.get("cameo", ""))[:2] in ("03", "10", "13"))
 
 
 def _key_str(k: tuple) -> str:
