@@ -76,9 +76,9 @@ def test_nothing_that_did_not_happen_counts_as_having_happened(code_text, senten
 @pytest.mark.parametrize(
     "sentence, root",
     [
-        ("Turkey denied that its troops had entered Syrian territory.", "12"),
+        ("Turkey denied that its troops had entered Syrian territory.", "01"),
         ("Japan refused to condemn the test.", "12"),
-        ("Ethiopia rejected claims that its army had attacked Eritrean positions.", "12"),
+        ("Ethiopia rejected claims that its army had attacked Eritrean positions.", "01"),
     ],
 )
 def test_only_the_speech_act_happened(code_text, sentence, root):

@@ -311,8 +311,10 @@ def code_doc(
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             elements = cand.match.pattern.elements
-            if cand.match.pattern.cameo[:2] == "13" and not cand.targets and all(e.kind == "target" for e in elements):
-                cand.dropped = "a bare 'warned'/'threatened' with nobody threatened is a statement, not a threat"
+            if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")) and not cand.targets \
+                    and all(e.kind == "target" for e in elements):
+                # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
+                cand.dropped = "a bare threat, call or visit with no one it is aimed at"
                 continue
             cand.modality = classify(token)
             cameo = cand.match.pattern.cameo
