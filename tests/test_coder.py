@@ -213,3 +213,20 @@ def test_assaults_by_a_state_are_fighting_by_others_assault(code_text, sentence,
 
 def test_warning_without_anyone_warned_is_no_threat(code_text):
     assert not [e for e in code_text("Officials in Taipei warned that storms might disrupt flights.").events if e.root == "13"]
+
+
+@pytest.mark.parametrize(
+    "sentence, unwanted",
+    [
+        ("North Korean state media on Monday called Trump an old man.", "041"),
+        ("Pakistan called the claims baseless.", "041"),
+        ("Putin called Erdogan on Monday.", "020"),
+    ],
+)
+def test_naming_and_dates_are_not_phone_calls_or_appeals(code_text, sentence, unwanted):
+    assert unwanted not in {e.cameo for e in code_text(sentence).events}
+
+
+def test_called_on_x_to_act_gives_the_act_to_x(code_text):
+    coded = code_text("Kenya called on Ethiopia to release the journalists.")
+    assert {(e.source.code, e.modality) for e in coded.events if e.root == "08"} == {("ETH", "demanded")}

@@ -58,7 +58,7 @@ INTENT_CODES = {
 
 # Verbs whose object, not subject, is the doer of the embedded clause ("urged Israel to halt").
 OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "call", "invite", "persuade", "force", "press", "encourage", "tell", "order",
+    {"urge", "ask", "call", "appeal", "invite", "persuade", "force", "press", "encourage", "tell", "order",
      "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct"}
 )
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
@@ -213,6 +213,9 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     if pred.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = direct_object(head)
+            if obj is None:  # "called on Ethiopia to release", "appealed to Iran to stop"
+                prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
             if obj is not None:
                 return obj, "object-control"
         return subject_head(head, depth + 1)[0], "control"

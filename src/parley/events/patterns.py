@@ -26,7 +26,8 @@ particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. W
 ``!word``           the predicate must NOT have this preposition or particle: ``seize !on TGT`` keeps
                     "seized on the contradiction" (exploited) apart from "seized the ship".
                     ``!obj``: the predicate must have no direct object ("demonstrated outside the embassy",
-                    not "demonstrated its readiness").
+                    not "demonstrated its readiness"); ``!compl``: no second complement ("called Trump an
+                    old man" names, it does not phone).
 
 Matching is by lemma and lower-case text only; a pattern with more elements is more specific
 and wins over a shorter one on the same predicate.
@@ -218,6 +219,10 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _first_dobj(predicate: Token) -> int:
+    return next((c.i for c in predicate.children if c.dep_ == "dobj"), -1)
+
+
 def direct_object(anchor: Token) -> Token | None:
     """The object of a verb (its passive subject in a passive clause), or of a preposition."""
     if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
@@ -246,9 +251,19 @@ def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | Non
         if host is None:
             continue
         for c in host.children:
-            if c.dep_ in MARKER_DEPS and c.lower_ in words:
+            if c.dep_ in MARKER_DEPS and c.lower_ in words and not _temporal(c):
                 return c
     return None
+
+
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+                         "evening", "night", "weekend", "day", "week", "month", "year", "afternoon"})
+
+
+def _temporal(prep: Token) -> bool:
+    """"on Monday", "in March": a preposition whose object is a time is no marker of the act."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in _TIME_WORDS)
 
 
 def _head_ok(pattern: Pattern, predicate: Token) -> bool:
@@ -272,10 +287,15 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
     last_kind = "head"
     for element in pattern.elements:
         if element.kind == "not":
-            if _marker((predicate,), element.words - {"obj"}) is not None:
+            if _marker((predicate,), element.words - {"obj", "compl"}) is not None:
                 return None
             if "obj" in element.words and direct_object(predicate) is not None:
                 return None  # "demonstrated readiness" is no street demonstration
+            if "compl" in element.words and any(
+                c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or (c.dep_ == "dobj" and c.i != _first_dobj(predicate))
+                for c in predicate.children
+            ):
+                return None  # "called Trump an old man", "called the claims baseless": naming, not phoning
             continue
         if element.kind == "marker":
             found = _marker((anchor, obj, predicate, target), element.words)
