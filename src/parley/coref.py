@@ -96,6 +96,10 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             continue
         if here - sent_of.get(span[0].i, 0) > reach:
             break
+        if token.dep_ in ("dobj", "dative", "pobj") and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head == token.head for t in span
+        ):
+            continue  # "Xi invited him": an object pronoun is not the subject of its own clause
         if want == "thing":
             fits = m.kind in THING_KINDS
         else:

@@ -31,7 +31,9 @@ from spacy.util import filter_spans
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import Mention
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "to", "into", "toward", "towards", "via", "through", "from"})
+#: "talks in Moscow", "a rally outside the White House": the place, not the government; but "a visit to
+#: Moscow", "an envoy to Washington" are aimed at the government, so "to" is not among these
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "via", "through"})
 COMPOSING_PREPS = frozenset({"of", "in", "from"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})

@@ -59,7 +59,7 @@ INTENT_NOUNS = frozenset(
      "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim"}
 )
 DEMAND_GOVERNORS = frozenset(
-    {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure",
+    {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure", "invite",
      "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
 )
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation"})
