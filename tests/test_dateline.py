@@ -34,3 +34,11 @@ def test_masking_keeps_offsets():
     assert len(hidden) == len(text)
     assert hidden.lstrip().startswith("Germany")
     assert hidden[text.index("France"):].startswith("France")
+
+
+def test_agency_dateline_without_a_dash_is_hidden_from_the_parser():
+    from parley.dateline import find_dateline
+
+    found = find_dateline("Washington, Feb 24 (PTI) Russian officials said nothing.")
+    assert found is not None and found[0].text == "Washington, Feb 24 (PTI) " and found[2] == "Feb 24"
+    assert find_dateline("Russia (officially) said nothing.") is None

@@ -18,8 +18,10 @@ _DATELINE = re.compile(
       (?P<place>[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3})      # one to four capitalised words
       (?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?      # optional region/country
       (?:,\s*(?P<date>[A-Z][a-z]{2,9}\.?\s\d{1,2}(?:,\s*\d{4})?))?     # optional "July 13"
-      \s*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?                       # optional "(Reuters)"
-      \s*(?:—|–|--|\s-)\s*                                              # the dash that ends it
+      \s*(?:
+          \((?P<agency>[A-Za-z .&-]{2,30})\)\s*(?:(?:—|–|--|-|:)\s*)?   # "(Reuters) -" or "(PTI)" alone
+        | (?:—|–|--|\s-)\s*                                            # or the dash that ends it
+      )
     )""",
     re.VERBOSE,
 )
@@ -31,7 +33,13 @@ def find_dateline(text: str) -> tuple[Span, str, str | None] | None:
     if m is None:
         return None
     place = m.group("place")
-    if not (place.isupper() or m.group("date") or m.group("agency")):
+    agency = m.group("agency")
+    if agency is not None and not agency[:1].isupper():
+        return None  # "Russia (officially) said" is no dateline
+    ends_with_dash = bool(re.search(r"(—|–|--|-|:)\s*$", m.group("dateline")))
+    if not ends_with_dash and not m.group("date"):
+        return None  # without the dash, only "City, Month Day (Agency)" is a dateline
+    if not (place.isupper() or m.group("date") or agency):
         # "Moscow — ..." is a dateline; "Russia — a vast country — said ..." is an aside
         rest = text[m.end() :].split("\n", 1)[0]
         first_sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]

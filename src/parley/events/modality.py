@@ -193,6 +193,10 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("intended", governor.text)  # "is going to recognise"
             if lemma in SPECULATION_VERBS or (rel == "ccomp" and lemma in WISH_VERBS):
                 return Modality("reported-speculation", governor.text)  # "hopes that Washington will lift"
+            if lemma == "be" and rel == "xcomp" and governor.lower_ != "were" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return Modality("intended", governor.text)  # "the party is to boycott the vote"
             if lemma in COPULAS:  # "it is unclear whether ...", "it remains unclear whether ..."
                 for c in governor.children:
                     if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
