@@ -429,7 +429,8 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS:
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
         # at the actor its content is about, the subject of the complement clause
-        cand.targets = [m for m in _content_subjects(cand.predicate, index) if m not in cand.sources][:1]
+        own = {s.code[:3] for s in cand.sources}
+        cand.targets = [m for m in _content_subjects(cand.predicate, index) if m.code[:3] not in own][:1]
         if cand.targets:
             how += "; target from the complement's subject"
     cand.how = how
@@ -471,11 +472,11 @@ def _content_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
             continue
         if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             continue  # "threatened to strike": the same subject, no content actor
-        for t in sorted(c.subtree, key=lambda x: (x.dep_ not in ("nsubj", "nsubjpass"), x.i)):
+        found: list[Mention] = []
+        for t in sorted(c.subtree, key=lambda x: x.i):
             if t.dep_ in ("nsubj", "nsubjpass"):
-                found = index.actors(t)
-                if found:
-                    return found
+                found.extend(m for m in index.actors(t) if m not in found)
+        return found
     return []
 
 

@@ -250,8 +250,9 @@ def _climb(predicate: Token) -> Modality | None:
                     neg = governor.head.text
                 return Modality("negated", neg) if neg else cue
             return cue
-        if child.dep_ == "advcl":
-            # a temporal or concessive clause does not take the modality of its main clause
+        if child.dep_ == "advcl" and (any(m.dep_ == "mark" for m in child.children) or child.tag_ != "VBG"):
+            # a temporal or concessive clause does not take the modality of its main clause; a participle
+            # continuing it does ("could involve raising tariffs, adding firms to a list")
             break
         found = _own_cues(governor)
         if found is not None:
