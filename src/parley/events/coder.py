@@ -314,8 +314,13 @@ def code_doc(
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             elements = cand.match.pattern.elements
-            if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")) and not cand.targets \
-                    and all(e.kind == "target" for e in elements):
+            if cand.match.pattern.cameo == "041" and cand.match.target_head is not None \
+                    and index.at(cand.match.target_head) is None:
+                cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
+                continue
+            if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")
+                    or cand.match.pattern.id == "04.receive") \
+                    and not cand.targets and all(e.kind == "target" for e in elements):
                 # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
                 continue
@@ -340,6 +345,8 @@ def code_doc(
                 if target is not None and target.code == source.code:
                     continue
                 cameo = _state_violence(cand.cameo, source, token)
+                if cameo[:2] == "19" and target is None and _weapons_test(token):
+                    cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
                 info = onto.get(cameo)
                 location = place_of(token, source.code, target.code if target else None) if place_of else Location()
                 event = Event(
@@ -394,6 +401,11 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     if words & ARTILLERY_WORDS:
         return "194"
     return "190"
+
+
+def _weapons_test(predicate: Token) -> bool:
+    obj = direct_object(predicate)
+    return obj is not None and obj.lemma_.lower() in ("missile", "rocket", "projectile", "icbm")
 
 
 @functools.lru_cache(maxsize=1)
