@@ -21,6 +21,7 @@ How a mention is built, in order:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -89,10 +90,18 @@ def _distance(e: Entry, on: date) -> int:
 
 
 def _with_role(base: str, role: str) -> str:
-    """Country/IGO code plus a role: RUS + GOV -> RUSGOV; codes longer than six letters stay as they are."""
-    if len(base) in (3, 6):
+    """Country/IGO code plus a role: RUS + GOV -> RUSGOV, RUSMIL + GOV -> RUSGOV; other codes (ECOWAS,
+    UNHCR) stay as they are."""
+    if len(base) == 3 or (len(base) == 6 and base[3:] in _role_codes()):
         return base[:3] + role
     return base
+
+
+@functools.lru_cache(maxsize=1)
+def _role_codes() -> frozenset[str]:
+    from parley.events.ontology import ontology
+
+    return frozenset(ontology().roles())
 
 
 class _Finder:
