@@ -314,7 +314,7 @@ def code_doc(
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             elements = cand.match.pattern.elements
-            if cand.match.pattern.cameo == "041" and cand.match.target_head is not None \
+            if (cand.match.pattern.cameo == "041" or cand.match.pattern.id == "04.receive") and cand.match.target_head is not None \
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
                 continue
@@ -405,7 +405,8 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
 
 def _weapons_test(predicate: Token) -> bool:
     obj = direct_object(predicate)
-    return obj is not None and obj.lemma_.lower() in ("missile", "rocket", "projectile", "icbm")
+    return predicate.lemma_.lower() in ("fire", "launch", "test") and obj is not None \
+        and obj.lemma_.lower() in ("missile", "rocket", "projectile", "icbm")
 
 
 @functools.lru_cache(maxsize=1)

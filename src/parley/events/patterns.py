@@ -298,7 +298,9 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                 return None  # "called Trump an old man", "called the claims baseless": naming, not phoning
             continue
         if element.kind == "marker":
-            found = _marker((anchor, obj, predicate, target), element.words)
+            # "launched drones and missiles at Ukraine": the preposition may hang on the last conjunct
+            conjuncts = tuple(c for host in (anchor, obj) if host is not None for c in host.children if c.dep_ == "conj")
+            found = _marker((anchor, obj, predicate, target, *conjuncts), element.words)
             if found is None:
                 return None
             anchor = found
