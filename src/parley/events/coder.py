@@ -259,6 +259,16 @@ RECIPROCAL = ("030", "031", "032", "036", "039", "040", "041", "044", "045", "04
 NOT_RECIPROCAL = frozenset({"042", "043"})
 
 
+def _each_other(predicate: Token) -> bool:
+    """"accused each other", "blamed one another": coordinated sources act on each other."""
+    for c in predicate.subtree:
+        if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children) or (
+            c.lower_ == "another" and any(d.lower_ == "one" for d in c.children)
+        ):
+            return True
+    return False
+
+
 def _reciprocal(cameo: str) -> bool:
     return cameo not in NOT_RECIPROCAL and any(cameo.startswith(p) for p in RECIPROCAL)
 
@@ -336,7 +346,7 @@ def code_doc(
             cand.cameo = cameo
             info = onto.get(cameo)
             when = date_of(token) if date_of is not None else None
-            if not cand.targets and len({s.code for s in cand.sources}) > 1 and _reciprocal(cameo):
+            if not cand.targets and len({s.code for s in cand.sources}) > 1 and (_reciprocal(cameo) or _each_other(token)):
                 # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
                 pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
             else:
