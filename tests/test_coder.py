@@ -230,3 +230,23 @@ def test_naming_and_dates_are_not_phone_calls_or_appeals(code_text, sentence, un
 def test_called_on_x_to_act_gives_the_act_to_x(code_text):
     coded = code_text("Kenya called on Ethiopia to release the journalists.")
     assert {(e.source.code, e.modality) for e in coded.events if e.root == "08"} == {("ETH", "demanded")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ukraine is open to peace talks with Russia.", ("UKR", "036", "RUS")),
+        ("Egypt and Qatar conducted talks in Cairo with Hamas.", ("EGY", "040", "PSEREB")),
+        ("Moscow and Washington had agreed on a meeting between the leaders.", ("USAGOV", "036", "RUSGOV")),
+        ("China vowed to take countermeasures against the United States.", ("CHN", "130", "USA")),
+        ("Iran will respond immediately to any action by the West.", ("IRN", "130", "WST")),
+        ("Pakistan retaliated by expelling Indian diplomats.", ("PAK", "161", "INDGOV")),
+        ("Greek and Turkish officials convened in Vienna.", ("GRCGOV", "040", "TURGOV")),
+    ],
+)
+def test_meetings_intent_threats_and_expulsions_on_news_phrasing(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence)), triples(code_text(sentence), occurred_only=False)
+
+
+def test_a_response_that_happened_is_no_threat(code_text):
+    assert not [e for e in code_text("Iran responded to the criticism by France.").events if e.root == "13"]

@@ -62,7 +62,7 @@ OBJECT_CONTROL = frozenset(
      "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct"}
 )
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
-NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce",
+NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce", "hold",
                                "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
                                "approve", "adopt", "agree"})
 CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche"})
@@ -130,7 +130,7 @@ class MentionIndex:
                 if m is not None:
                     return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):  # "leaders of", "mediators from Egypt"
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):  # "leaders of", "mediators from Egypt", "action by the West"
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         out: list[Mention] = []
@@ -180,6 +180,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         # "a new package of sanctions": the container noun stands in the clause for the event noun
         if pred.dep_ == "pobj" and pred.head.lower_ == "of" and pred.head.head.lemma_.lower() in CONTAINER_NOUNS:
             return subject_head(pred.head.head, depth + 1)
+        # "Ukraine is open to talks", "ready for negotiations": the subject of the adjective's copula
+        if pred.dep_ == "pobj" and pred.head.head.pos_ == "ADJ" and pred.head.head.dep_ in ("acomp", "amod", "oprd"):
+            adjective = pred.head.head
+            head, _how = subject_head(adjective.head if adjective.dep_ == "acomp" else adjective, depth + 1)
+            return head, "clause"
         # "came with conditions", "set out its demands": the clause's subject owns the noun
         governor = pred.head
         if pred.dep_ == "pobj" and governor.lower_ == "with":
@@ -221,6 +226,9 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return subject_head(head, depth + 1)[0], "control"
     if pred.dep_ in ("acomp", "oprd"):  # "Japan is ready to hold talks": the copula's subject
         return subject_head(head, depth + 1)[0], "control"
+    if pred.dep_ == "pcomp" and head.lower_ in ("by", "after", "before", "while", "in") and head.head.pos_ in ("VERB", "AUX"):
+        # "Pakistan retaliated by expelling Indian diplomats"
+        return subject_head(head.head, depth + 1)[0], "participle"
     if pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VBN"):
         return subject_head(head, depth + 1)[0], "participle"
     if pred.dep_ == "acl" and pred.tag_ in ("VBD", "VBN") and head.pos_ in ("NOUN", "PROPN") and not any(
@@ -335,6 +343,9 @@ def code_doc(
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
                 continue
             cand.modality = classify(token)
+            if cand.match.pattern.id.endswith(".intent-only") and cand.modality.value == "asserted":
+                cand.dropped = "a response that happened is no threat; only a promised one is"
+                continue
             cameo = cand.match.pattern.cameo
             if cand.modality.value == "intended":
                 mapped = intent_code(cameo)
@@ -449,6 +460,12 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     cand.targets = index.actors(cand.match.target_head)
     if how in ("modifier", "possessor") and cand.match.target_head is not None:
         cand.sources = [s for s in cand.sources if s not in cand.targets]
+    if not cand.targets and cand.match.object_token is not None:
+        # "expelled Pakistani diplomats", "shot down Russian missiles": the actor the object belongs to
+        own = {s.code[:3] for s in cand.sources}
+        cand.targets = [m for m in index.actors(cand.match.object_token) if m.code[:3] not in own][:1]
+        if cand.targets:
+            how += "; target from the object's owner"
     if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS:
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
         # at the actor its content is about, the subject of the complement clause

@@ -214,6 +214,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
+    if governor.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES and rel == "prep":
+        return Modality("intended", governor.text)  # "open to talks", "ready for negotiations"
     if governor.pos_ == "ADJ" and lemma in SPECULATION_ADJECTIVES and rel in ("ccomp", "csubj", "advcl", "xcomp"):
         return Modality("reported-speculation", governor.text)
     return None
