@@ -250,3 +250,22 @@ def test_meetings_intent_threats_and_expulsions_on_news_phrasing(code_text, sent
 
 def test_a_response_that_happened_is_no_threat(code_text):
     assert not [e for e in code_text("Iran responded to the criticism by France.").events if e.root == "13"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A senior Taiwanese coast guard official warned that China might stage new drills around the island.",
+        "The Japanese prime minister planned to convene a security council meeting.",
+        "Kabul said it will defend itself if attacked.",
+    ],
+)
+def test_statements_about_others_and_self_defence_are_not_acts(code_text, sentence):
+    from parley.events.coder import counts_as_occurred
+
+    assert not [e for e in code_text(sentence).events if counts_as_occurred(e)]
+
+
+def test_warning_of_ones_own_response_is_a_threat(code_text):
+    got = roots(code_text("Netanyahu warned that Israel would respond decisively if Hezbollah violates the truce."))
+    assert ("ISR", "13", "LBN") in got, got

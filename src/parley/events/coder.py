@@ -267,6 +267,19 @@ RECIPROCAL = ("030", "031", "032", "036", "039", "040", "041", "044", "045", "04
 NOT_RECIPROCAL = frozenset({"042", "043"})
 
 
+def _threatens_own_action(predicate: Token, sources: list[Mention], index: MentionIndex) -> bool:
+    """"warned that Israel would respond": the content is an act of the warner's own country."""
+    own = {s.code[:3] for s in sources}
+    for c in predicate.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                return c.dep_ == "xcomp"  # "warned to retaliate": the warner's own act
+            if subject.lower_ in ("we", "it", "they") or any(m.code[:3] in own for m in index.actors(subject)):
+                return True
+    return False
+
+
 def _each_other(predicate: Token) -> bool:
     """"accused each other", "blamed one another": coordinated sources act on each other."""
     for c in predicate.subtree:
@@ -332,6 +345,18 @@ def code_doc(
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             elements = cand.match.pattern.elements
+            pid = cand.match.pattern.id
+            if pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children) \
+                    and not _threatens_own_action(token, cand.sources, index):
+                cand.dropped = "a warning that someone else may act is a statement, not a threat"
+                continue
+            if pid == "04.convene" and len({s.code for s in cand.sources}) < 2:
+                cand.dropped = "convening a meeting of one's own is no consultation with another actor"
+                continue
+            if pid == "05.defend" and any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+                                          for c in token.children):
+                cand.dropped = "defending oneself is no verbal support of another"
+                continue
             if (cand.match.pattern.cameo == "041" or cand.match.pattern.id == "04.receive") and cand.match.target_head is not None \
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
