@@ -17,13 +17,15 @@ from typing import BinaryIO
 
 from parley.errors import InputError
 from parley.model import Document, Failure
+from parley.read import web
 
 DEFAULT_MAX_BYTES = 5_000_000
 """Input files (and stdin) larger than this are refused without being read; change with ``max_bytes``."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-ALL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".gz"}
+WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".rss", ".atom", ".xml"})
+ALL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES | {".json", ".gz"}
 
 _CODE = InputError.code
 
@@ -124,17 +126,28 @@ def read_path(path: Path, *, published: dt.date | None, max_bytes: int) -> Itera
         yield _fail(item, f"cannot read: {exc}")
         return
     inner = path.with_suffix("") if path.suffix == ".gz" else path
-    if inner.suffix in JSONL_SUFFIXES or (inner.suffix == ".json" and _looks_jsonl(text)):
+    suffix = inner.suffix.lower()
+    if suffix in JSONL_SUFFIXES or (suffix == ".json" and _looks_jsonl(text)):
         yield from _documents_from_jsonl(text, item, published)
+    elif suffix in web.FEED_SUFFIXES or web.looks_like_feed(text):
+        yield from web.documents_from_feed(text, item, published)
+    elif suffix in web.HTML_SUFFIXES:
+        yield web.document_from_html(text, item, published=published)
     else:
         yield Document(text=text, published=published, source=None)
 
 
 def iter_documents(
-    sources: Sequence[str], *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    sources: Sequence[str], *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 10.0, retries: int = 2,
 ) -> Iterator[Document | Failure]:
-    """Documents from files, folders (recursively, sorted) and ``-`` (stdin), with a Failure per bad item."""
+    """Documents from files, folders (recursively, sorted), ``-`` (stdin) and http(s) URLs (HTML pages or
+    RSS/Atom feeds), with a Failure per bad item."""
     for source in sources:
+        if source.startswith(("http://", "https://")):
+            yield from web.documents_from_url(source, published=published, timeout=timeout, retries=retries,
+                                              max_bytes=max_bytes)
+            continue
         if source == "-":
             try:
                 data = _read_limited(sys.stdin.buffer, max_bytes, "stdin")
@@ -151,7 +164,7 @@ def iter_documents(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ALL_SUFFIXES)
             if not files:
-                yield _fail(source, "folder has no .txt, .md, .jsonl, .json or .gz files")
+                yield _fail(source, "folder has no .txt, .md, .jsonl, .json, .html, .rss, .atom, .xml or .gz files")
             for file in files:
                 yield from read_path(file, published=published, max_bytes=max_bytes)
         elif path.is_file():
