@@ -421,7 +421,7 @@ def code_doc(
 
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
-STATE_ASSAULTS = frozenset({"180", "182", "1821", "1822", "1823"})
+STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
 AIR_WORDS = frozenset({"airstrike", "strike", "drone", "missile", "bomb", "bombing", "warplane", "jet", "aircraft",
                        "helicopter", "rocket", "air", "bombardment", "raid"})
 ARTILLERY_WORDS = frozenset({"shell", "shelling", "artillery", "tank", "mortar", "howitzer"})
@@ -459,7 +459,7 @@ def _weapons_test(predicate: Token) -> bool:
 def _country_codes() -> frozenset[str]:
     from parley.actors import load_dictionary
 
-    return frozenset(load_dictionary().countries())
+    return frozenset(e.code for e in load_dictionary().entries if e.kind == "country")  # historical states too
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
