@@ -85,3 +85,10 @@ def test_only_the_speech_act_happened(code_text, sentence, root):
     """A denial or refusal happened; what is denied or refused did not."""
     occurred = [e for e in code_text(sentence).events if counts_as_occurred(e)]
     assert occurred and {e.root for e in occurred} == {root}, occurred
+
+
+def test_any_act_is_hypothetical(code_text):
+    from parley.events.coder import counts_as_occurred
+
+    coded = code_text("Analysts say any Western strike against the Syrian government is unlikely to draw a counterattack.")
+    assert not [e for e in coded.events if counts_as_occurred(e)]

@@ -278,6 +278,8 @@ def classify(predicate: Token) -> Modality:
         for c in predicate.children:
             if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES:
                 return Modality("reported-speculation", c.text)
+            if c.dep_ == "det" and c.lower_ in ("any", "every"):
+                return Modality("hypothetical", c.text)  # "any Western strike would ...", "any attack on Syria"
     above = _climb(predicate)
     if above is not None and above.value != "asserted":
         return above
