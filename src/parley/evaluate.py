@@ -29,6 +29,7 @@ from parley import errors
 from parley.events.coder import counts_as_occurred
 from parley.events.ontology import plover_for
 from parley.model import MODALITIES, CodedDocument, Document
+from parley.read import parse_date
 
 FORMATS = ("gold", "codebook", "plover", "actors")
 NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
@@ -94,12 +95,7 @@ def _country(code: str | None) -> str | None:
 
 
 def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return parse_date(str(value)) if value else None
 
 
 # --------------------------------------------------------------------------------------------------

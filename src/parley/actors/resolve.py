@@ -14,7 +14,7 @@ How a mention is built, in order:
 3. A capital or an institution that only says where something happened ("talks in Moscow", "at the White
    House") is a place, not an actor.
 4. People: dictionary people resolve by the date (publication date): in office -> their office's code, out of
-   office -> their country's elite code (XXXELI). A person the dictionary does not know gets a code from the
+   office -> their country's elite code (e.g. USAELI). A person the dictionary does not know gets a code from the
    title and country around the name ("Kenyan President William Ruto", "Sergei Lavrov, Russia's foreign
    minister"); "former" gives ELI. Later bare surnames ("Ruto said") refer back to the full name.
 """

@@ -28,12 +28,9 @@ def _fail(item: str, message: str) -> Failure:
 
 
 def _date(value: object) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    from parley.read import parse_date
+
+    return parse_date(str(value)) if value else None
 
 
 def looks_like_feed(text: str) -> bool:
