@@ -269,3 +269,22 @@ def test_statements_about_others_and_self_defence_are_not_acts(code_text, senten
 def test_warning_of_ones_own_response_is_a_threat(code_text):
     got = roots(code_text("Netanyahu warned that Israel would respond decisively if Hezbollah violates the truce."))
     assert ("ISR", "13", "LBN") in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The Pakistani government will not negotiate with Imran Khan, the minister said.", ("PAKGOV", "125", "PAKOPP")),
+        ("India instructed a Pakistani diplomat to leave the country.", ("IND", "161", "PAKGOV")),
+        ("Hezbollah continued its rocket attacks on northern Israel.", ("LBNREB", "195", "ISR")),
+        ("Israeli airstrikes on Rafah killed 25 Palestinians, doctors said.", ("ISR", "195", "PSE")),
+    ],
+)
+def test_refusals_expulsions_and_attack_nouns(code_text, sentence, expected):
+    got = triples(code_text(sentence))
+    assert expected in got, got
+
+
+def test_one_act_described_twice_is_one_event(code_text):
+    coded = code_text("Israeli airstrikes on Rafah killed 25 Palestinians, doctors said.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in coded.events if e.root == "19"] == [("195", "PSE")]

@@ -64,7 +64,7 @@ OBJECT_CONTROL = frozenset(
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
 NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce", "hold",
                                "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
-                               "approve", "adopt", "agree"})
+                               "approve", "adopt", "agree", "continue", "mount", "intensify", "step_up"})
 CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COUNTING_MODALITIES = frozenset({"asserted"})
@@ -280,6 +280,12 @@ def _threatens_own_action(predicate: Token, sources: list[Mention], index: Menti
     return False
 
 
+def _announced(predicate: Token) -> bool:
+    """A negated future: "will not negotiate", "won't attend", "would not meet"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would", "shall") for c in predicate.children) \
+        and any(c.dep_ == "neg" for c in predicate.children)
+
+
 def _each_other(predicate: Token) -> bool:
     """"accused each other", "blamed one another": coordinated sources act on each other."""
     for c in predicate.subtree:
@@ -372,6 +378,10 @@ def code_doc(
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
             cameo = cand.match.pattern.cameo
+            if cameo[:2] == "04" and cand.modality.value == "negated" and _announced(token):
+                # "will not negotiate with", "would not attend": an announced refusal to meet happened
+                cameo = "125"
+                cand.modality = Modality("asserted", f"refusal: {cand.modality.cue}")
             if cand.modality.value == "intended":
                 mapped = intent_code(cameo)
                 if mapped is None:
@@ -438,6 +448,8 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
                                                                      and code[:3] in _country_codes()):
         return cameo
     words = {predicate.lemma_.lower()}
+    if predicate.pos_ in ("NOUN", "PROPN"):  # "a Russian missile and drone attack"
+        words.update(c.lemma_.lower() for c in predicate.subtree if c.i < predicate.i)
     head, _how = subject_head(predicate)
     for tok in (head, direct_object(predicate)):
         if tok is not None:
@@ -463,7 +475,12 @@ def _country_codes() -> frozenset[str]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, source, code, target): "vowed to attack" is one threat, not two."""
+    """One event per (sentence, source, code, target): "vowed to attack" is one threat, not two; and an
+    event without a target gives way to the same act with one ("Israeli airstrikes on Rafah killed 25
+    Palestinians": the airstrike and the killing are one attack on Palestinians)."""
+    with_target = {(e.sentence, e.source.code if e.source else None, e.root) for e in events if e.target is not None}
+    events = [e for e in events
+              if e.target is not None or (e.sentence, e.source.code if e.source else None, e.root) not in with_target]
     seen: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
