@@ -288,3 +288,25 @@ def test_refusals_expulsions_and_attack_nouns(code_text, sentence, expected):
 def test_one_act_described_twice_is_one_event(code_text):
     coded = code_text("Israeli airstrikes on Rafah killed 25 Palestinians, doctors said.")
     assert [(e.cameo, e.target.code if e.target else None) for e in coded.events if e.root == "19"] == [("195", "PSE")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Angola asked Portugal for military instructors.", ("AGO", "023", "PRT")),
+        ("Iraq and Egypt called for the withdrawal of foreign forces from Lebanon.", ("IRQ", "0256", "LBN")),
+        ("Slovenia and Croatia agreed to a ceasefire.", ("SVN", "0356", "HRV")),
+        ("Sudan lifted the curfew in Khartoum.", ("SDN", "0813", None)),
+        ("Uganda paid compensation to Britain.", ("UGA", "071", "GBR")),
+    ],
+)
+def test_appeals_intents_aid_and_yielding(code_text, sentence, expected):
+    got = triples(code_text(sentence))
+    assert expected in got, got
+
+
+def test_a_demanded_intent_does_not_count(code_text):
+    from parley.events.coder import counts_as_occurred
+
+    coded = code_text("Germany demanded that Russia agree to a ceasefire.")
+    assert not [e for e in coded.events if counts_as_occurred(e) and e.source.code.startswith("RUS")]

@@ -254,10 +254,12 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
 
 
 def _gold_occurred(g: dict[str, Any]) -> bool:
-    """The rule of ``counts_as_occurred`` applied to a gold event: asserted, or an expressed intent,
-    demand or threat (03x, 10x, 13x) whatever its modality."""
+    """The rule of ``counts_as_occurred`` applied to a gold event: asserted, or an expressed intent or
+    threat (03x, 13x, intended), or a demand (10x)."""
     modality = g.get("modality", "asserted")
-    return modality == "asserted" or (modality in ("intended", "demanded") and str(g.get("cameo", ""))[:2] in ("03", "10", "13"))
+    root = str(g.get("cameo", ""))[:2]
+    return modality == "asserted" or (modality == "intended" and root in ("03", "13")) or (
+        modality == "demanded" and root == "10")
 
 
 def _key_str(k: tuple) -> str:

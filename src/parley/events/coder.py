@@ -263,7 +263,7 @@ def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpas
 
 #: joint acts: coordinated sources without a target act toward each other (meet, negotiate, agree, sign,
 #: cooperate, clash); visits and hosting are not symmetric
-RECIPROCAL = ("030", "031", "032", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
+RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 NOT_RECIPROCAL = frozenset({"042", "043"})
 
 
@@ -578,7 +578,10 @@ def counts_as_occurred(event: Event) -> bool:
     demand (10x) or threat (13x, from a promised act of force or coercion)."""
     if event.modality == "asserted":
         return True
-    return event.modality in ("intended", "demanded") and event.root in ("03", "10", "13")
+    # the expression of an intent or a threat is itself the act; a demand coded as 10x is the demand itself
+    return (event.modality == "intended" and event.root in ("03", "13")) or (
+        event.modality == "demanded" and event.root == "10"
+    )
 
 
 __all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "intent_code", "subject_head"]
