@@ -310,3 +310,19 @@ def test_a_demanded_intent_does_not_count(code_text):
 
     coded = code_text("Germany demanded that Russia agree to a ceasefire.")
     assert not [e for e in coded.events if counts_as_occurred(e) and e.source.code.startswith("RUS")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Peru opened an investigation into Bolivian officials.", ("PER", "09", "BOLGOV")),
+        ("Kenya extradited the suspect to Uganda.", ("KEN", "063", "UGA")),
+        ("Turkey restored diplomatic relations with Armenia.", ("TUR", "05", "ARM")),
+        ("Chile and Argentina held joint naval exercises.", ("CHL", "062", "ARG")),
+        ("Iraq refused to allow UN inspectors into the site.", ("IRQ", "12", "UNO")),
+        ("The Ugandan government declared a state of emergency in the north.", ("UGAGOV", "1724", None)),
+    ],
+)
+def test_investigations_cooperation_refusals_and_repression(code_text, sentence, expected):
+    got = {(s, c[:len(expected[1])], t) for s, c, t in triples(code_text(sentence))}
+    assert expected in got, got

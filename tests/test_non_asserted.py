@@ -13,7 +13,6 @@ SENTENCES = [
     'If Iran enriches uranium further, Israel may strike its nuclear sites.',
     'China has not ruled out the use of force against Taiwan.',
     'Officials said the two leaders might meet in Geneva later this year.',
-    'The United States is considering sanctions on Venezuelan oil exports.',
     'There were unconfirmed reports that Sudanese forces shelled a market in El Fasher.',
     'Poland would send troops to Ukraine only under a NATO mandate.',
     'No agreement was signed at the end of the talks between Serbia and Kosovo.',
@@ -79,6 +78,7 @@ def test_nothing_that_did_not_happen_counts_as_having_happened(code_text, senten
         ("Turkey denied that its troops had entered Syrian territory.", "01"),
         ("Japan refused to condemn the test.", "12"),
         ("Ethiopia rejected claims that its army had attacked Eritrean positions.", "01"),
+        ("The United States is considering sanctions on Venezuelan oil exports.", "01"),  # 014 consider policy option
     ],
 )
 def test_only_the_speech_act_happened(code_text, sentence, root):

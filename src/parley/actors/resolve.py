@@ -35,7 +35,7 @@ from parley.model import Mention
 #: "talks in Moscow", "a rally outside the White House": the place, not the government; but "a visit to
 #: Moscow", "an envoy to Washington" are aimed at the government, so "to" is not among these
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "via", "through"})
-COMPOSING_PREPS = frozenset({"of", "in", "from"})
+COMPOSING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
