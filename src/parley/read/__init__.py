@@ -1,8 +1,11 @@
-"""Readers: files, folders, stdin and JSON Lines in, Documents (or Failures) out.
+"""Readers: files, folders, stdin, JSON Lines, HTML pages, RSS/Atom feeds and http(s) URLs in, Documents (or
+Failures) out.
 
 Every input item is either a :class:`~parley.model.Document` or a :class:`~parley.model.Failure` that says
 what was wrong with it (empty, binary, invalid UTF-8, over the size limit, malformed JSON line, missing
-path), so one bad item never stops a batch. Files are checked against the size limit before they are read.
+path, HTML page without main text, malformed feed, network error), so one bad item never stops a batch. Files
+are checked against the size limit before they are read, downloads while they stream. The web formats are
+read by :mod:`parley.read.web`.
 """
 
 from __future__ import annotations
@@ -109,44 +112,60 @@ def _looks_jsonl(text: str) -> bool:
 
 
 def read_path(path: Path, *, published: dt.date | None, max_bytes: int) -> Iterator[Document | Failure]:
-    """One file: plain text (one document), JSON Lines (one per line), or either, gzip-compressed."""
+    """One file: plain text (one document), JSON Lines (one per line), an HTML page (its main text), an
+    RSS/Atom feed (one per entry), or any of these gzip-compressed."""
     item = str(path)
+    inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    suffix = inner.suffix.lower()
+    markup = suffix in web.HTML_SUFFIXES or suffix in web.FEED_SUFFIXES
     try:
         size = path.stat().st_size
-        if size > max_bytes and path.suffix != ".gz":
+        if size > max_bytes and path.suffix.lower() != ".gz":
             raise InputError(f"{item}: {size:,} bytes, larger than the limit of {max_bytes:,} (--max-bytes)")
-        opener = gzip.open if path.suffix == ".gz" else open
+        opener = gzip.open if path.suffix.lower() == ".gz" else open
         with opener(path, "rb") as handle:  # type: ignore[operator]
             data = _read_limited(handle, max_bytes, item)
-        text = decode(data, item)
+        if markup:  # the HTML and feed parsers detect the encoding (meta charset, XML declaration) themselves
+            web.check_markup(data, item)
+            text = ""
+        else:
+            text = decode(data, item)
     except InputError as exc:
         yield _fail(item, exc.message)
         return
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield _fail(item, f"cannot read: {exc}")
         return
-    inner = path.with_suffix("") if path.suffix == ".gz" else path
-    suffix = inner.suffix.lower()
-    if suffix in JSONL_SUFFIXES or (suffix == ".json" and _looks_jsonl(text)):
-        yield from _documents_from_jsonl(text, item, published)
-    elif suffix in web.FEED_SUFFIXES or web.looks_like_feed(text):
-        yield from web.documents_from_feed(text, item, published)
+    if suffix in web.FEED_SUFFIXES or (markup and web.looks_like_feed(data)):
+        yield from web.documents_from_feed(data, item, published)
     elif suffix in web.HTML_SUFFIXES:
-        yield web.document_from_html(text, item, published=published)
+        yield web.document_from_html(data, item, published=published)
+    elif suffix in JSONL_SUFFIXES or (suffix == ".json" and _looks_jsonl(text)):
+        yield from _documents_from_jsonl(text, item, published)
+    elif web.looks_like_feed(text):
+        yield from web.documents_from_feed(text, item, published)
     else:
         yield Document(text=text, published=published, source=None)
 
 
 def iter_documents(
     sources: Sequence[str], *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float = 10.0, retries: int = 2,
+    timeout: float = web.DEFAULT_TIMEOUT, retries: int = web.DEFAULT_RETRIES,
+    backoff: float = web.DEFAULT_BACKOFF, follow_links: bool = False,
 ) -> Iterator[Document | Failure]:
-    """Documents from files, folders (recursively, sorted), ``-`` (stdin) and http(s) URLs (HTML pages or
-    RSS/Atom feeds), with a Failure per bad item."""
+    """Documents from files, folders (recursively, sorted), ``-`` (stdin) and http(s) URLs, with a Failure per
+    bad item.
+
+    A URL is fetched with ``timeout`` seconds to connect and between reads (each attempt also stops after
+    ``6 * timeout``), tried again ``retries`` times after connection errors, timeouts and HTTP 5xx, waiting
+    ``backoff`` seconds doubled each time; its body is refused once it passes ``max_bytes``. An HTML page
+    gives one document, a feed one per entry; with ``follow_links`` each entry's linked page is fetched for
+    its text.
+    """
     for source in sources:
-        if source.startswith(("http://", "https://")):
+        if source.lower().startswith(("http://", "https://")):
             yield from web.documents_from_url(source, published=published, timeout=timeout, retries=retries,
-                                              max_bytes=max_bytes)
+                                              max_bytes=max_bytes, backoff=backoff, follow_links=follow_links)
             continue
         if source == "-":
             try:
@@ -157,6 +176,10 @@ def iter_documents(
                 continue
             if _looks_jsonl(text):
                 yield from _documents_from_jsonl(text, "stdin", published)
+            elif web.looks_like_feed(text):
+                yield from web.documents_from_feed(text, "stdin", published)
+            elif web.looks_like_html(text):
+                yield web.document_from_html(text, "stdin", published=published)
             else:
                 yield Document(text=text, published=published)
             continue
@@ -164,7 +187,8 @@ def iter_documents(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ALL_SUFFIXES)
             if not files:
-                yield _fail(source, "folder has no .txt, .md, .jsonl, .json, .html, .rss, .atom, .xml or .gz files")
+                yield _fail(source,
+                            "folder has no .txt, .md, .jsonl, .json, .html, .rss, .atom, .xml or .gz files")
             for file in files:
                 yield from read_path(file, published=published, max_bytes=max_bytes)
         elif path.is_file():
