@@ -326,3 +326,18 @@ def test_a_demanded_intent_does_not_count(code_text):
 def test_investigations_cooperation_refusals_and_repression(code_text, sentence, expected):
     got = {(s, c[:len(expected[1])], t) for s, c, t in triples(code_text(sentence))}
     assert expected in got, got
+
+
+def test_between_phrase_gives_the_members_acting_toward_each_other(code_text):
+    coded = code_text("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.", published="2025-03-10")
+    assert {("ARM", "04", "AZE"), ("AZE", "04", "ARM")} <= roots(coded)
+
+
+def test_outsider_hosting_talks_between_two_countries(code_text):
+    coded = code_text("Oman hosted negotiations between Iran and the United States.", published="2025-04-12")
+    found = triples(coded)
+    assert ("OMN", "043", "IRN") in {(s[:3], c, t[:3] if t else None) for s, c, t in found}
+    assert {("IRN", "04", "USA"), ("USA", "04", "IRN")} <= roots(coded)
+    # the members negotiate (046); no second, unspecified meeting (040) for the same pair
+    assert not any(e.cameo == "040" and e.source.code[:3] == "IRN" and e.target.code[:3] == "USA"
+                   for e in coded.events)

@@ -83,6 +83,8 @@ class Candidate:
     events: list[Event] = field(default_factory=list)
     dropped: str | None = None
     how: str = ""  # how the source was found: subject, agent, possessor, coordination, control...
+    joint: str | None = None  # code of the members' act toward each other ("hosted talks between A and B")
+    between_noun: Token | None = None  # the word "between A and B" attaches to
 
 
 class MentionIndex:
@@ -397,10 +399,14 @@ def code_doc(
                 pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
             else:
                 pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
+            joint = cand.joint if cand.modality.value == "asserted" else None
+            if joint is not None:
+                pairs += [(s, t) for s in cand.targets for t in cand.targets if s.code != t.code]
             for source, target in pairs:
                 if target is not None and target.code == source.code:
                     continue
-                cameo = _state_violence(cand.cameo, source, token)
+                member_pair = joint is not None and source in cand.targets
+                cameo = joint if member_pair else _state_violence(cand.cameo, source, token)
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
                 info = onto.get(cameo)
@@ -421,7 +427,7 @@ def code_doc(
                     trigger=Span(token.text, token.idx, token.idx + len(token.text)),
                     evidence=text[sent.start_char : sent.end_char].strip(),
                     confidence=_confidence(cand, target is not None),
-                    rule=cand.match.pattern.id,
+                    rule=cand.match.pattern.id + ("+between" if member_pair else ""),
                 )
                 events.append(event)
                 cand.events.append(event)
@@ -492,7 +498,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         seen[key] = len(out)
         out.append(e)
-    return out
+    # one act per pair: "mediated negotiations between A and B" is an A-B negotiation (046), not also an
+    # unspecified meeting (040); a root's general code gives way to a specific one for the same pair
+    specific = {(e.sentence, e.source.code if e.source else None, e.root, e.target.code if e.target else None,
+                 e.modality) for e in out if not _general(e.cameo)}
+    return [e for e in out if not (_general(e.cameo) and (
+        e.sentence, e.source.code if e.source else None, e.root, e.target.code if e.target else None, e.modality)
+        in specific)]
+
+
+def _general(cameo: str) -> bool:
+    """The unspecified code of a root (040, 190), or of a three-digit code (0870, 1240)."""
+    return cameo.endswith("0")
 
 
 def _fill(cand: Candidate, index: MentionIndex) -> None:
@@ -515,7 +532,50 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [m for m in _content_subjects(cand.predicate, index) if m.code[:3] not in own][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    members = _between(cand, index)
+    if len({m.code for m in members}) > 1:
+        if not cand.sources or all(s in members for s in cand.sources):
+            # "talks between Kyiv and Moscow resumed": the members act toward each other
+            cand.sources, cand.targets = members, []
+            how = "between"
+        else:
+            # "Qatar mediated talks between Rwanda and Congo": the outsider acts toward each member, and
+            # the members, meeting, act toward each other
+            cand.targets = [m for m in members if m not in cand.sources]
+            cand.joint = _joint_code(cand)
+            how += "; targets from 'between'"
     cand.how = how
+
+
+#: nouns of meetings whose "between A and B" is A and B meeting: the code of that meeting
+JOINT_NOUNS = {"talk": "040", "meeting": "040", "discussion": "040", "consultation": "040", "summit": "040",
+               "dialogue": "040", "negotiation": "046", "peace": "046", "deal": "057", "agreement": "057",
+               "accord": "057", "truce": "057", "ceasefire": "057"}
+
+
+def _between(cand: Candidate, index: MentionIndex) -> list[Mention]:
+    """Actors in a "between A and B" phrase on the predicate or on its event noun."""
+    assert cand.match is not None
+    heads = [cand.predicate]
+    for t in (cand.match.object_token, cand.match.target_head):
+        if t is not None and t not in heads:
+            heads.append(t)
+    heads.extend(c for c in cand.predicate.children if c.dep_ == "dobj" and c not in heads)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                members = index.actors(pobj)
+                if len(members) > 1:
+                    cand.between_noun = head
+                    return members
+    return []
+
+
+def _joint_code(cand: Candidate) -> str | None:
+    if cand.between_noun is None:
+        return None
+    return JOINT_NOUNS.get(cand.between_noun.lemma_.lower())
 
 
 #: speech verbs whose that-clause with "should" / "must" is an appeal / a demand to the clause's subject
