@@ -33,3 +33,25 @@ def test_description_and_pronoun_refer_to_the_person(code_text):
     assert refs and all(m.code == "KENGOV" and m.name == "William Ruto" for m in refs)
     assert len({m.entity for m in coded.mentions if m.name == "William Ruto"}) == 1
     assert ("KENGOV", "05") in sources(coded)
+
+
+@pytest.mark.parametrize(
+    "text, description, code",
+    [
+        ("The WHO warned of a cholera outbreak. Sudan criticised the agency for the delay.", "agency", "WHO"),
+        ("NATO held drills near the border. Belarus condemned the alliance.", "alliance", "NAT"),
+        ("Hezbollah fired drones at Israel. Israel struck the group in Lebanon.", "group", "LBNREB"),
+    ],
+)
+def test_descriptions_of_organisations_and_groups(code_text, text, description, code):
+    coded = code_text(text, published="2025-06-01")
+    refs = [m for m in coded.mentions if m.text == description]
+    assert refs and all(m.code == code for m in refs)
+    assert any(e.target is not None and e.target.code == code and e.target.text == description for e in coded.events)
+
+
+def test_organisation_description_needs_a_recent_organisation(code_text):
+    # no organisation in this or the previous sentence: "the agency" stays unresolved
+    coded = code_text("Ghana and Togo met on Monday. Officials said the agency had not been told.",
+                      published="2025-06-01")
+    assert not any(m.text == "agency" for m in coded.mentions)

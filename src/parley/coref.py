@@ -3,7 +3,9 @@
 Mentions of the same actor code get one ``entity`` number per document ("Russia ... Russia's"; "Dmitry
 Peskov ... Peskov"). Personal pronouns (he, she, him, her) and definite descriptions of a role ("the
 spokesman", "the minister") become mentions of the last person mentioned in the same or the two previous
-sentences; "the ministry" / "the government" of the last government actor. When nothing fits, nothing is added.
+sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
+the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
+last country, in the same or the previous sentence. When nothing fits, nothing is added.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ PERSON_DESCRIPTIONS = frozenset(
 IMPERSONAL_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "mean", "happen", "matter", "rain"})
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
+#: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
+#: group or country named in this or the previous sentence, by the kinds of mention it can stand for
+BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("agency", "watchdog", "organisation", "organization", "alliance", "bloc", "body", "union",
+                     "fund", "tribunal", "court", "council", "commission", "mission"), frozenset({"igo", "institution"})),
+    **dict.fromkeys(("group", "militia", "movement", "faction", "insurgents", "militants", "rebels"),
+                    frozenset({"group"})),
+    **dict.fromkeys(("kingdom", "emirate", "republic"), frozenset({"country"})),
+}
 
 
 def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
@@ -60,10 +71,18 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and t.head.lemma_.lower() not in IMPERSONAL_HEADS
             and not any(c.dep_ in ("acomp", "attr") for c in t.head.children)
         )
-        if not (is_pronoun or is_description or is_it):
+        is_body = (
+            t.pos_ in ("NOUN", "PROPN") and lower in BODY_DESCRIPTIONS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
+        )
+        if not (is_pronoun or is_description or is_it or is_body):
             continue
         owned = is_description and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
-        want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
+        if is_body:
+            want = lower
+        else:
+            want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         antecedent = _antecedent(doc, ordered, sent_of, t, want)
         if antecedent is None:
             continue
@@ -86,7 +105,7 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
     """The last compatible mention in this or the two previous sentences (the previous one for "it");
     subjects first."""
     here = sent_of.get(token.i, 0)
-    reach = 1 if want == "thing" else 2
+    reach = 1 if (want == "thing" or want in BODY_DESCRIPTIONS) else 2
     candidates = []
     for m in reversed(ordered):
         if m.start >= token.idx:
@@ -100,7 +119,9 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             t.dep_ in ("nsubj", "nsubjpass") and t.head == token.head for t in span
         ):
             continue  # "Xi invited him": an object pronoun is not the subject of its own clause
-        if want == "thing":
+        if want in BODY_DESCRIPTIONS:
+            fits = m.kind in BODY_DESCRIPTIONS[want]
+        elif want == "thing":
             fits = m.kind in THING_KINDS
         else:
             fits = m.kind == "person" if want == "person" else m.code.endswith("GOV")
