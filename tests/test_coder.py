@@ -341,3 +341,58 @@ def test_outsider_hosting_talks_between_two_countries(code_text):
     # the members negotiate (046); no second, unspecified meeting (040) for the same pair
     assert not any(e.cameo == "040" and e.source.code[:3] == "IRN" and e.target.code[:3] == "USA"
                    for e in coded.events)
+
+
+def modalities(coded, root):
+    return {e.modality for e in coded.events if e.root == root}
+
+
+@pytest.mark.parametrize(
+    "sentence, root, modality",
+    [
+        ("A suspected Israeli strike hit a convoy in Syria.", "19", "reported-speculation"),
+        ("Alleged Russian hackers attacked German ministries.", "19", "reported-speculation"),
+        ("Officials warned of an imminent Israeli attack on Iran.", "19", "hypothetical"),
+        ("An attack by Turkey would be a disaster for the region.", "19", "hypothetical"),
+    ],
+)
+def test_event_nouns_and_subjects_carry_their_own_doubt(code_text, sentence, root, modality):
+    coded = code_text(sentence, published="2025-05-01")
+    assert modalities(coded, root) == {modality}, [(e.cameo, e.modality) for e in coded.events]
+    assert not any(counts_as_occurred(e) for e in coded.events if e.root == root)
+
+
+def test_force_being_prepared_is_not_a_threat(code_text):
+    coded = code_text("Iran is preparing to launch an attack on Israel.", published="2025-05-01")
+    assert not [e for e in coded.events if e.root == "13"], [(e.cameo, e.modality) for e in coded.events]
+    attack = [e for e in coded.events if e.root == "19"]
+    assert attack and all(not counts_as_occurred(e) for e in attack)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # force used in a country is used against that country
+        ("Russian forces shelled villages in eastern Ukraine on Tuesday.", ("RUSMIL", "194", "UKR")),
+        ("Israeli troops occupy positions inside Lebanon.", ("ISRMIL", "192", "LBN")),
+        # a capital struck is the country struck, not its government
+        ("Russian missiles struck Kyiv overnight.", ("RUS", "190", "UKR")),
+        ("Indian troops fired on Pakistani positions along the border.", ("INDMIL", "193", "PAK")),
+    ],
+)
+def test_force_against_places_targets_the_country(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence, published="2025-05-01"))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The French president met the Chinese premier in Brazil.", {("FRA", "04", "CHN")}),
+        ("Iranian and American negotiators met in Oman.", {("IRN", "04", "USA"), ("USA", "04", "IRN")}),
+    ],
+)
+def test_the_place_of_a_meeting_is_not_its_target(code_text, sentence, expected):
+    # CAMEO 044: those who meet are source and target, the third location is ignored
+    coded = code_text(sentence, published="2025-05-01")
+    assert expected <= roots(coded)
+    assert not any(e.target and e.target.code[:3] in ("BRA", "OMN") for e in coded.events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -384,7 +384,12 @@ def code_doc(
                 # "will not negotiate with", "would not attend": an announced refusal to meet happened
                 cameo = "125"
                 cand.modality = Modality("asserted", f"refusal: {cand.modality.cue}")
-            if cand.modality.value == "intended":
+            if cand.modality.value == "intended" and cameo[:2] in FORCE_ROOTS \
+                    and (cand.modality.cue or "").lower() in PREPARATION_CUES:
+                # "Iran is preparing to launch an attack", "the planned offensive": force being readied is
+                # not a threat, which must be made to someone; it stays an intended (not occurred) act
+                pass
+            elif cand.modality.value == "intended":
                 mapped = intent_code(cameo)
                 if mapped is None:
                     cand.dropped = f"intended, and CAMEO has no intent code for {cameo}"
@@ -434,6 +439,12 @@ def code_doc(
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
     return _dedupe(events), candidates
+
+
+#: roots of material conflict, and cues that say force is being readied rather than threatened
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+PREPARATION_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "planned", "plan", "plans", "planning",
+                              "poised", "set", "scheduled", "upcoming", "proposed", "gearing", "readying"})
 
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
@@ -519,6 +530,17 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     cand.targets = index.actors(cand.match.target_head)
     if how in ("modifier", "possessor") and cand.match.target_head is not None:
         cand.sources = [s for s in cand.sources if s not in cand.targets]
+    if cand.match.pattern.cameo == "044":
+        # "met the Chinese premier in Brazil": in a meeting at a third location the actors who meet are source
+        # and target and the place is ignored (CAMEO codebook, 044); with no one met, the meeting is between
+        # the coordinated subjects, which the joint-act step pairs up
+        met = [c for c in cand.predicate.children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")]
+        met += [p for c in cand.predicate.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj"]
+        found = [m for t in met for m in index.actors(t) if m not in cand.sources][:1]
+        if found or len(cand.sources) > 1:
+            cand.targets = found
+        # else "X met in Washington": one actor meeting in a capital meets its government (kept as matched)
     if not cand.targets and cand.match.object_token is not None:
         # "expelled Pakistani diplomats", "shot down Russian missiles": the actor the object belongs to
         own = {s.code[:3] for s in cand.sources}
@@ -532,9 +554,20 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [m for m in _content_subjects(cand.predicate, index) if m.code[:3] not in own][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
+        if not cand.targets:
+            # "shelled villages in eastern Ukraine", "occupies positions inside Lebanon": force used in a
+            # country is used against it
+            own = {s.code[:3] for s in cand.sources}
+            cand.targets = [m for m in _place_actors(cand, index) if m.code[:3] not in own][:1]
+            if cand.targets:
+                how += "; target from the place attacked"
+        # "missiles struck Kyiv": force against a capital city hits the country, not its government
+        cand.targets = [_country_of(m) if m.kind == "capital" else m for m in cand.targets]
     members = _between(cand, index)
-    if len({m.code for m in members}) > 1:
-        if not cand.sources or all(s in members for s in cand.sources):
+    if len({m.code for m in members}) > 1 and not (not cand.sources and cand.between_noun is not cand.predicate):
+        if (not cand.sources and cand.between_noun is cand.predicate) or (
+                cand.sources and all(s in members for s in cand.sources)):
             # "talks between Kyiv and Moscow resumed": the members act toward each other
             cand.sources, cand.targets = members, []
             how = "between"
@@ -545,6 +578,35 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             cand.joint = _joint_code(cand)
             how += "; targets from 'between'"
     cand.how = how
+
+
+#: prepositions that put force in a place: "in", "inside", "into", "across", "on" (the predicate's or its object's)
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "into", "across", "throughout", "on"})
+
+
+def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
+    """Countries (and capitals) named as where the predicate's force is used."""
+    assert cand.match is not None
+    heads = [cand.predicate, *(c for c in cand.predicate.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if cand.match.object_token is not None and cand.match.object_token not in heads:
+        heads.append(cand.match.object_token)
+    found: list[Mention] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for m in index.actors(pobj):
+                    if m.kind in ("country", "capital") and m not in found:
+                        found.append(m)
+    return [_country_of(m) for m in found]
+
+
+def _country_of(m: Mention) -> Mention:
+    """The country a country or capital mention names, without a role ("Kyiv" -> UKR)."""
+    return replace(m, code=m.code[:3]) if m.code[:3] in _country_codes() else m
 
 
 #: nouns of meetings whose "between A and B" is A and B meeting: the code of that meeting

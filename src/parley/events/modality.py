@@ -42,8 +42,19 @@ SPECULATION_VERBS = frozenset(
 )
 SPECULATION_ADJECTIVES = frozenset(
     {"unclear", "possible", "likely", "unlikely", "probable", "uncertain", "conceivable", "rumoured", "rumored",
-     "unconfirmed", "potential", "hypothetical", "expected"}
+     "unconfirmed", "potential", "hypothetical", "expected", "suspected", "alleged", "apparent", "purported",
+     "presumed", "reported"}
 )
+#: an event noun these modify has not happened (yet): "an imminent attack", "the feared offensive"
+UNREALISED_ADJECTIVES = frozenset({"imminent", "looming", "feared", "threatened", "anticipated", "would-be",
+                                   "future", "impending"})
+#: an event noun these modify is planned: "the planned summit", "upcoming talks"
+PLANNED_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "prospective"})
+#: verbs whose object (or "for"/"against" object) is an event still to come: "prepared for an attack",
+#: "braced for strikes", "feared an invasion", "warned of an offensive"
+ANTICIPATING_VERBS = frozenset({"prepare", "brace", "fear", "expect", "anticipate", "await", "warn", "guard",
+                                "gear", "ready", "predict", "forecast"})
+MODAL_FUTURE = frozenset({"will", "would", "could", "may", "might", "wo", "'ll", "shall", "can"})
 NEGATING_GOVERNORS = frozenset(
     {"refuse", "deny", "fail", "decline", "reject", "avoid", "neglect", "forgo", "abandon", "rule", "dismiss",
      "cancel", "halt", "stop", "cease", "block", "prevent", "veto"}
@@ -277,9 +288,24 @@ def classify(predicate: Token) -> Modality:
     if own is None and predicate.pos_ in ("NOUN", "PROPN"):
         for c in predicate.children:
             if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES:
-                return Modality("reported-speculation", c.text)
+                return Modality("reported-speculation", c.text)  # "a suspected Israeli strike"
+            if c.dep_ in ("amod", "compound") and c.lower_ in UNREALISED_ADJECTIVES:
+                return Modality("hypothetical", c.text)  # "an imminent attack"
+            if c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_ADJECTIVES:
+                return Modality("intended", c.text)  # "the planned summit"
             if c.dep_ == "det" and c.lower_ in ("any", "every"):
                 return Modality("hypothetical", c.text)  # "any Western strike would ...", "any attack on Syria"
+        anticipated = _anticipated(predicate)
+        if anticipated is not None:
+            return anticipated
+    if own is None and predicate.pos_ in ("VERB", "AUX"):
+        # "a suspected Israeli strike hit a convoy", "alleged militants attacked a post": who acted is a suspicion
+        for subj in predicate.children:
+            if subj.dep_ in ("nsubj", "nsubjpass"):
+                cue = next((c for c in subj.children if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES
+                            and c.lower_ not in ("likely", "expected")), None)
+                if cue is not None:
+                    return Modality("reported-speculation", cue.text)
     above = _climb(predicate)
     if above is not None and above.value != "asserted":
         return above
@@ -288,6 +314,21 @@ def classify(predicate: Token) -> Modality:
     if own is not None and own.value == "intended" and predicate.sent.text.rstrip().endswith("?"):
         return Modality("hypothetical", "?")
     return own or ASSERTED
+
+
+def _anticipated(noun: Token) -> Modality | None:
+    """An event noun that is still to come: the subject of a future or modal verb ("an attack would carry
+    severe consequences") or what a verb anticipates ("prepared for an attack", "warned of strikes")."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        aux = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in MODAL_FUTURE), None)
+        if aux is not None:
+            return Modality("hypothetical", aux.text)
+    verb = head.head if noun.dep_ == "pobj" and head.lower_ in ("for", "against", "of", "about") else \
+        head if noun.dep_ == "dobj" else None
+    if verb is not None and verb.lemma_.lower() in ANTICIPATING_VERBS:
+        return Modality("hypothetical", verb.text)
+    return None
 
 
 def _negation(token: Token) -> str | None:
