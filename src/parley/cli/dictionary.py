@@ -87,3 +87,61 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
         for country, n in by_country.most_common(30):
             top.add_row(country, str(n))
         console.print(top)
+
+
+IMPORT_FORMATS = ("petrarch-actors", "petrarch-verbs")
+
+
+@dict_app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="The PETRARCH/TABARI dictionary file to convert.")],
+    fmt: Annotated[str, typer.Option("--format", help="petrarch-actors (actors and agents) or petrarch-verbs.")],
+    out: Annotated[Path, typer.Option("--out", help="Write the parley file here (.tsv for actors, .txt for patterns).")],
+    kind: Annotated[
+        str, typer.Option(help="Kind of actor entries: auto, person, institution, group, country, igo, region.")
+    ] = "auto",
+    agent_kind: Annotated[str, typer.Option(help="Kind of agent entries ([~GOV]): role, title or generic.")] = "role",
+    acronym: Annotated[
+        list[str] | None, typer.Option("--acronym", help="A word to keep in upper case in names (NATO); repeatable.")
+    ] = None,
+    id_prefix: Annotated[str, typer.Option(help="Prefix of the ids of imported patterns.")] = "petr",
+) -> None:
+    """Convert a PETRARCH/TABARI actor or verb dictionary into parley's formats (docs/actors.md).
+
+    Prints the counts and every warning (file:line: message). Exit 0 when anything was converted,
+    1 when nothing was (or the file could not be read), 2 on a bad option.
+    """
+    from parley.actors import importer
+
+    if fmt not in IMPORT_FORMATS:
+        err.print(f"error: --format {fmt!r}: expected one of {', '.join(IMPORT_FORMATS)}", markup=False)
+        raise typer.Exit(2)
+    try:
+        if fmt == "petrarch-actors":
+            result = importer.import_actors(file, kind=kind, agent_kind=agent_kind, acronyms=acronym or ())
+        else:
+            result = importer.import_verbs(file, id_prefix=id_prefix)
+    except errors.ConfigError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except errors.ParleyError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    what = "actor/agent entries" if result.kind == "actors" else "verb codes and patterns"
+    if result.lines:
+        try:
+            importer.write(result, out)
+        except errors.ParleyError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+        written = f"{len(result.lines)} line(s) written to {out}"
+    else:
+        written = f"nothing written to {out}"
+    console.print(
+        f"{result.converted} {what} converted, {result.skipped} skipped, {len(result.warnings)} warning(s); {written}",
+        markup=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(0 if result.converted else 1)
