@@ -6,6 +6,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from parley.errors import ModelMissingError
 
@@ -22,8 +23,33 @@ def load(model: str = MODEL_PACKAGE) -> Language:
     package is not installed. Nothing is ever downloaded at run time.
     """
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelMissingError(
             f"the English model '{model}' is not installed. Install it with: {INSTALL_HINT}"
         ) from exc
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("parley_verb_lemmas", after="lemmatizer")
+    return nlp
+
+
+def _verb_forms(lemma: str) -> list[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return [lemma + "s", stem + "ed", stem + "ing"]
+
+
+#: verb forms the small English model lemmatizes wrongly ("staged" -> "stag", "waged" -> "wag"), found by
+#: lemmatizing every inflected form of every verb in parley's patterns; only tokens tagged as verbs change
+VERB_LEMMA_FIXES = {form: lemma for lemma in ("stage", "wage", "rape", "snipe", "lambaste", "cane", "deregister",
+                                             "waterboard") for form in _verb_forms(lemma)}
+VERB_LEMMA_FIXES.update({"deregistered": "deregister", "deregistering": "deregister"})
+
+
+@Language.component("parley_verb_lemmas")
+def fix_verb_lemmas(doc: Doc) -> Doc:
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            fixed = VERB_LEMMA_FIXES.get(token.lower_)
+            if fixed is not None:
+                token.lemma_ = fixed
+    return doc
