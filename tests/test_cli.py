@@ -91,6 +91,14 @@ def test_explain_shows_parse_patterns_and_drops():
     assert "ISR" in out and "IRN" in out
 
 
+def test_explain_prints_pattern_objects_literally():
+    result = run("explain", "Japan gave the Philippines two million dollars of aid.", "--published", "2025-05-01")
+    assert result.exit_code == 0, result.output
+    # the object element of the pattern that fired is shown, not swallowed as console markup
+    assert "[billion|" in result.output.replace("\n", "")
+    assert "JPN 071 PHL" in result.output
+
+
 def test_explain_says_why_nothing_was_coded():
     result = run("explain", "Somebody condemned the decision.")
     assert result.exit_code == 0

@@ -411,3 +411,15 @@ def test_verbs_the_model_lemmatizes_wrongly_still_match(code_text, sentence, exp
     got = {(s, c[:len(expected[1])], t[:3] if t and expected[2] else (t if expected[2] else None))
            for s, c, t in triples(code_text(sentence, published="2025-05-01"))}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The European Union gave Tanzania a grant of 50 million euros.", ("EUR", "071", "TZA")),
+        ("Japan gave the Philippines two million dollars of aid.", ("JPN", "071", "PHL")),
+        ("Russia sent Syria weapons.", ("RUS", "072", "SYR")),
+    ],
+)
+def test_double_object_recipient_is_the_target(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence, published="2025-05-01"))

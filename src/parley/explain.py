@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from parley.model import Document
@@ -38,7 +39,9 @@ def explain(coder: Coder, text: str, published: dt.date | None, console: Console
         for pattern, match in coder.patterns.matches(p):
             mark = "[green]matches[/]" if match is not None else "[dim]no match[/]"
             chosen = " [bold]<- chosen[/]" if cand.match is not None and cand.match.pattern is pattern else ""
-            console.print(f"  {pattern.cameo:<5} {pattern.id:<24} {pattern.text:<50} {mark}{chosen}  ({pattern.source})")
+            # escape: "[aid|help]" in a pattern is not console markup
+            console.print(f"  {pattern.cameo:<5} {escape(f'{pattern.id:<24}')} {escape(f'{pattern.text:<50}')} "
+                          f"{mark}{chosen}  ({escape(pattern.source)})")
         if cand.match is not None:
             src = ", ".join(f"{m.code} '{m.text}'" for m in cand.sources) or "none"
             tgt = ", ".join(f"{m.code} '{m.text}'" for m in cand.targets) or "none"

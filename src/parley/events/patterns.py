@@ -53,6 +53,7 @@ _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
 
 
@@ -284,6 +285,7 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
     anchor = predicate
     obj: Token | None = None
     target: Token | None = None
+    recipient: Token | None = None
     last_kind = "head"
     for element in pattern.elements:
         if element.kind == "not":
@@ -301,6 +303,11 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
             # "launched drones and missiles at Ukraine": the preposition may hang on the last conjunct
             conjuncts = tuple(c for host in (anchor, obj) if host is not None for c in host.children if c.dep_ == "conj")
             found = _marker((anchor, obj, predicate, target, *conjuncts), element.words)
+            if found is None and "to" in element.words and not pattern.noun:
+                # "gave Tanzania a grant": the double-object recipient is the "to" object
+                found = next((c for c in predicate.children if c.dep_ == "dative" and c.pos_ in NOMINAL), None)
+                if found is not None:
+                    recipient = found
             if found is None:
                 return None
             anchor = found
@@ -336,7 +343,9 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                 return None
             anchor = found
         else:  # target
-            if last_kind == "ccomp":
+            if recipient is not None and anchor is recipient:
+                target = recipient
+            elif last_kind == "ccomp":
                 target = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif anchor.dep_ == "prt":
                 target = direct_object(predicate)
