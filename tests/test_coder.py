@@ -423,3 +423,8 @@ def test_verbs_the_model_lemmatizes_wrongly_still_match(code_text, sentence, exp
 )
 def test_double_object_recipient_is_the_target(code_text, sentence, expected):
     assert expected in triples(code_text(sentence, published="2025-05-01"))
+
+
+def test_renewed_negotiations_between_coordinated_subjects(code_text):
+    coded = code_text("Peru and Ecuador renewed negotiations on Monday.", published="2025-05-01")
+    assert {("PER", "046", "ECU"), ("ECU", "046", "PER")} <= triples(coded)
