@@ -428,3 +428,37 @@ def test_double_object_recipient_is_the_target(code_text, sentence, expected):
 def test_renewed_negotiations_between_coordinated_subjects(code_text):
     coded = code_text("Peru and Ecuador renewed negotiations on Monday.", published="2025-05-01")
     assert {("PER", "046", "ECU"), ("ECU", "046", "PER")} <= triples(coded)
+
+
+@pytest.mark.parametrize(
+    "sentence, root, modality",
+    [
+        ("Iran criticised the agency's failure to condemn Israeli attacks on its facilities.", "19", "negated"),
+        ("Venezuela's refusal to negotiate with Guyana angered Brazil.", "04", "negated"),
+        ("Kenya's attempt to mediate between Ethiopia and Eritrea failed.", "03", "intended"),
+        ("It is expected that Egyptian officials will hold meetings with Hamas representatives.", "04",
+         "reported-speculation"),
+    ],
+)
+def test_nouns_and_clauses_governing_an_act_set_its_modality(code_text, sentence, root, modality):
+    coded = code_text(sentence, published="2025-05-01")
+    got = {e.modality for e in coded.events if e.root == root}
+    assert got == {modality}, [(e.cameo, e.modality) for e in coded.events]
+
+
+def test_expected_meetings_are_not_an_expressed_intent(code_text):
+    coded = code_text("It is expected that Egyptian officials will hold meetings with Hamas representatives.",
+                      published="2025-05-01")
+    assert not [e for e in coded.events if counts_as_occurred(e)]
+
+
+def test_call_for_someone_to_act_is_an_appeal_not_a_phone_call(code_text):
+    coded = code_text("Netanyahu called for Lebanese authorities to intensify disarmament.", published="2025-05-01")
+    assert ("ISRGOV", "020", "LBNGOV") in triples(coded)
+    assert not [e for e in coded.events if e.root == "04"]
+
+
+def test_passive_participle_doer_is_not_the_main_clause_subject(code_text):
+    coded = code_text("Nigerian security forces rescued students kidnapped from a university.",
+                      published="2025-05-01")
+    assert not [e for e in coded.events if e.root == "18" and e.source and e.source.code.startswith("NGA")]

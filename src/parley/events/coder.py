@@ -241,6 +241,10 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head
         return head, "subject"
+    if pred.dep_ == "acl" and pred.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in pred.children):
+        # "rescued students kidnapped from a university": a passive participle's doer is only its "by"
+        # agent (handled above), never the subject of the clause its noun sits in
+        return None, "none"
     if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":

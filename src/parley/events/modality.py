@@ -67,8 +67,11 @@ INTENT_GOVERNORS = frozenset(
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "set", "keen", "poised", "open"})
 INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "intent", "plan", "offer", "commitment", "pledge", "promise",
-     "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim"}
+     "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim",
+     "effort", "attempt", "push", "drive", "quest", "intent"}
 )
+#: nouns that say the act they govern did not happen: "the agency's failure to condemn", "its refusal to negotiate"
+NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "reluctance", "unwillingness"})
 DEMAND_GOVERNORS = frozenset(
     {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure", "invite",
      "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
@@ -219,6 +222,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
         if rel in ("acl", "ccomp", "xcomp", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
             infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if infinitive and lemma in NEGATING_NOUNS:
+                return Modality("negated", governor.text)
             if infinitive and lemma in INTENT_NOUNS:
                 return Modality("intended", governor.text)
             if rel != "relcl" and lemma in SPECULATION_NOUNS:
@@ -307,6 +312,14 @@ def classify(predicate: Token) -> Modality:
                 if cue is not None:
                     return Modality("reported-speculation", cue.text)
     above = _climb(predicate)
+    if above is not None and above.value == "intended" and predicate.pos_ in ("NOUN", "PROPN"):
+        # "it is expected that officials will hold meetings": the verb the noun hangs on decides, with
+        # whatever governs that verb
+        verb = next((a for a in predicate.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            governing = classify(verb)
+            if governing.value in ("reported-speculation", "hypothetical", "negated"):
+                return governing
     if above is not None and above.value != "asserted":
         return above
     if own is None and above is None and predicate.sent.text.rstrip().endswith("?"):

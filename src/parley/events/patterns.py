@@ -254,6 +254,14 @@ def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | Non
         for c in host.children:
             if c.dep_ in MARKER_DEPS and c.lower_ in words and not _temporal(c):
                 return c
+    if "for" in words:
+        # "called for Lebanese authorities to act": "for" marks a clause whose subject is the "for" object
+        for host in hosts:
+            for c in host.children if host is not None else ():
+                if c.dep_ in ("advcl", "ccomp", "xcomp"):
+                    mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+                    if mark is not None:
+                        return mark
     return None
 
 
@@ -347,6 +355,8 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                 target = recipient
             elif last_kind == "ccomp":
                 target = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif anchor.dep_ == "mark":
+                target = next((c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif anchor.dep_ == "prt":
                 target = direct_object(predicate)
             else:
