@@ -66,6 +66,15 @@ def test_resolves_phrases(phrase, on, code, name):
         ("the Taliban", D(2002, 5, 1), "AFGREB"),
         ("the Taliban", D(2023, 5, 1), "AFGGOV"),
         ("former Prime Minister Boris Johnson", D(2021, 5, 1), "GBRELI"),
+        # central bank heads, opposition leaders, office changes of late 2025 and early 2026
+        ("Fatih Karahan", D(2025, 6, 1), "TURGOV"),
+        ("Pierre Poilievre", D(2025, 6, 1), "CANOPP"),
+        ("Lesetja Kganyago", D(2025, 6, 1), "ZAFGOV"),
+        ("Gerardo Werthein", D(2025, 6, 1), "ARGGOV"),
+        ("Gerardo Werthein", D(2025, 11, 15), "ARGELI"),
+        ("Pablo Quirno", D(2025, 11, 15), "ARGGOV"),
+        ("Nicolas Maduro", D(2025, 6, 1), "VENGOV"),
+        ("Nicolas Maduro", D(2026, 2, 1), "VENELI"),
     ],
 )
 def test_resolution_depends_on_the_date(phrase, on, code):
@@ -105,6 +114,18 @@ def test_every_un_member_and_observer_is_present():
         assert code in countries
     statuses = [e.note for e in countries.values()]
     assert statuses.count("UN member") == 193 and statuses.count("observer") == 2
+
+
+def test_office_holders_cover_sixty_countries():
+    # issue 3: people with offices for at least the 60 most reported countries; count countries with at
+    # least five dated office rows (heads, ministers, central bank, opposition, military)
+    from collections import Counter
+    from importlib import resources
+
+    text = (resources.files("parley") / "data" / "actors" / "people.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    per_country = Counter(r[0][:3] for r in rows if r[3])
+    assert len([c for c, n in per_country.items() if n >= 5]) >= 60
 
 
 def test_builtin_dictionary_is_consistent():
