@@ -462,3 +462,17 @@ def test_passive_participle_doer_is_not_the_main_clause_subject(code_text):
     coded = code_text("Nigerian security forces rescued students kidnapped from a university.",
                       published="2025-05-01")
     assert not [e for e in coded.events if e.root == "18" and e.source and e.source.code.startswith("NGA")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Egypt invited Israel to send a delegation to the talks.", ("EGY", "026", "ISR")),
+        ("Norway invited Colombia.", ("NOR", "020", "COL")),
+        # a threat made on a condition was made
+        ("The Chinese government warned of severe consequences if the sale goes ahead.", ("CHNGOV", "130", None)),
+    ],
+)
+def test_invitations_and_conditional_warnings(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence, published="2025-05-01"))
+

@@ -28,6 +28,8 @@ SPECULATIVE_MODALS = frozenset({"may", "might"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 OBLIGATION_MODALS = frozenset({"must"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
+#: acts whose content is a condition: a threat or ultimatum made "if ..." or "unless ..." was made
+CONDITIONAL_ACTS = frozenset({"warn", "threaten", "caution", "vow"})
 SPECULATION_ADVERBS = frozenset(
     {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "probably", "likely", "purportedly",
      "supposedly", "presumably", "maybe", "seemingly", "potentially"}
@@ -140,6 +142,8 @@ def _own_cues(clause: Token) -> Modality | None:
             return Modality("reported-speculation", c.text)
     for c in clause.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children):
+            if clause.lemma_.lower() in CONDITIONAL_ACTS and c.i > clause.i:
+                continue  # "warned of penalties if the deal is broken": the condition is what the threat says
             return Modality("hypothetical", next(m.text for m in c.children if m.dep_ == "mark"))
         if c.dep_ == "advcl" and _inverted_condition(c):
             return Modality("hypothetical", next((a.text for a in c.children if a.dep_ == "aux"), c.text))
