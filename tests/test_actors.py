@@ -97,6 +97,24 @@ def test_capital_as_place_is_not_an_actor(coder):
     assert not any(m.text == "Moscow" for m in coded.mentions)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rights groups condemned the Egyptian government.", {("Rights groups", "HRI"), ("Egyptian government", "EGYGOV")}),
+        ("Rebels seized the town on Friday.", {("Rebels", "REB")}),
+        ("Kenyan rebels seized the town.", {("Kenyan rebels", "KENREB")}),  # a country named: not role-only
+        ("The militant attack killed 12 people.", set()),  # a modifier, not an actor
+        ("The Hostages and Missing Families Forum urged restraint.", set()),  # a word of a name
+        ("The army shelled the town.", set()),  # armies and governments belong to a country the context gives
+    ],
+)
+def test_groups_named_by_role_alone_get_the_role_code(coder, text, expected):
+    from parley.model import Document
+
+    coded = coder.code(Document(text=text, published=D(2024, 1, 5)))
+    assert {(m.text, m.code) for m in coded.mentions if m.kind != "pronoun"} == expected
+
+
 def test_surname_refers_back_to_the_full_name(coder):
     from parley.model import Document
 

@@ -39,9 +39,11 @@ ROOT_ROWS = [
     ("China deployed warships near Taiwan.", "CHN", "15", "TWN"),
     ("The European Union imposed sanctions on Iran.", "EUR", "16", "IRN"),
     ("Egyptian police arrested the opposition leader.", "EGY", "17", None),
-    ("Gunmen killed three Nigerian soldiers.", None, "18", None),
+    # a group named only by its role is coded with the role alone, as CAMEO codes actors of unknown country
+    ("Gunmen killed three Nigerian soldiers.", "REB", "18", "NGA"),
+    ("Unknown attackers killed three Nigerian soldiers.", None, "18", None),
     ("Sudanese forces shelled the town.", "SDN", "19", None),
-    ("The militia massacred civilians in Darfur.", None, "20", None),
+    ("The militia massacred civilians in Darfur.", "REB", "20", "CVL"),
 ]
 
 
@@ -50,7 +52,7 @@ def test_each_root(code_text, sentence, source, root, target):
     coded = code_text(sentence)
     got = {(s, r) for s, r, _t in roots(coded)}
     if source is None:
-        # no known actor does the act: nothing may be coded with an invented source
+        # no actor does the act: nothing may be coded with an invented source
         assert not any(r == root for _s, r in got), coded.events
         return
     assert (source, root) in got, [(e.source, e.cameo, e.target, e.modality) for e in coded.events]

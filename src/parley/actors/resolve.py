@@ -39,6 +39,11 @@ COMPOSING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
+#: roles coded without a country when none is named ("militants attacked a police post" -> REB)
+COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET",
+                               "AGR", "ENV"})
+ROLE_ONLY_ACTORS = True
+NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
 KIND_OF = {"adjective": "country", "country": "country"}
 
@@ -143,6 +148,28 @@ class _Finder:
                 return base[3:]
             return r.code
         return r.code
+
+    def role_only(self, taken: set[int]) -> list[Mention]:
+        """Groups named by their role alone ("militants", "protesters", "rights groups"): the role code
+        without a country, as CAMEO codes actors of unknown country. Not for governments, armies or
+        officials, which an article's context usually ties to a country (coreference handles those)."""
+        out: list[Mention] = []
+        for head_i, r in self.role_at.items():
+            if r.kind != "role" or r.code not in COUNTRYLESS_ROLES:
+                continue
+            if any(i in taken for i in range(r.start, r.end)):
+                continue
+            head = self.doc[head_i]
+            if head.dep_ in ("compound", "amod", "poss", "nmod") or head.pos_ != "NOUN":
+                continue  # "militant attack", "police station": a modifier, not the actor
+            if any(t.ent_type_ in NAMED_THINGS or t.text[:1].isupper() and t.i != t.sent.start
+                   for t in self.doc[r.start:r.end]):
+                continue  # "the Hostages and Missing Families Forum": a word of a name
+            if any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in head.children):
+                continue
+            span = self.doc[r.start:r.end]
+            out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
+        return out
 
     # -- names ---------------------------------------------------------------------------------
     def name_mentions(self) -> list[Mention]:
@@ -330,6 +357,9 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
     mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    if ROLE_ONLY_ACTORS:
+        taken = {i for m in mentions for i in _token_range(doc, m)}
+        mentions.extend(f.role_only(taken))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
