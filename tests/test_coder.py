@@ -478,3 +478,25 @@ def test_passive_participle_doer_is_not_the_main_clause_subject(code_text):
 def test_invitations_and_conditional_warnings(code_text, sentence, expected):
     assert expected in triples(code_text(sentence, published="2025-05-01"))
 
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Romania asked the European Union for immediate delivery of additional aid.", ("ROU", "023", "EUR")),
+        ("Egyptian activists submitted reform petitions to the Saudi royal family.", ("EGYCVL", "024", "SAU")),
+        ("The African Union agreed to set up a joint energy research centre.", ("AFU", "030", None)),
+    ],
+)
+def test_requests_petitions_and_agreements_to_act(code_text, sentence, expected):
+    got = triples(code_text(sentence, published="2025-05-01"))
+    if expected[0] is None:
+        assert any(c == expected[1] for _s, c, _t in got), got
+    else:
+        assert expected in got, got
+
+
+def test_agreeing_to_an_act_with_its_own_intent_code_is_one_event(code_text):
+    coded = code_text("Russia agreed to meet Ukraine in Istanbul.", published="2025-05-01")
+    intents = [e for e in coded.events if e.root == "03" and e.source.code == "RUS"]
+    assert [e.cameo for e in intents] == ["036"], [(e.cameo, e.target) for e in intents]

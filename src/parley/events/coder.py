@@ -516,10 +516,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
     # one act per pair: "mediated negotiations between A and B" is an A-B negotiation (046), not also an
     # unspecified meeting (040); a root's general code gives way to a specific one for the same pair
     specific = {(e.sentence, e.source.code if e.source else None, e.root, e.target.code if e.target else None,
-                 e.modality) for e in out if not _general(e.cameo)}
+                 _counted_as(e)) for e in out if not _general(e.cameo)}
     return [e for e in out if not (_general(e.cameo) and (
-        e.sentence, e.source.code if e.source else None, e.root, e.target.code if e.target else None, e.modality)
+        e.sentence, e.source.code if e.source else None, e.root, e.target.code if e.target else None, _counted_as(e))
         in specific)]
+
+
+def _counted_as(e: Event) -> str:
+    """Modality for deduplication: an asserted intent ("agreed to ...", 030) and the intended act it names
+    (036, 0356...) are one expression of intent."""
+    return "intent" if e.root == "03" and e.modality in ("asserted", "intended") else e.modality
 
 
 def _general(cameo: str) -> bool:
