@@ -78,3 +78,24 @@ def test_events_link_to_their_quote(code_text):
     [quote] = [q for q in coded.quotes if q.kind == "direct"]
     linked = [e for e in coded.events if e.quote == quote.id]
     assert linked and linked[0].root == "11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cue's subject is a person the dictionary does not know: not the nearest actor (Niger)
+        'Ms Okonkwo-Baptiste claimed that the bloc had no plan to invade Niger and would "restore order" there.',
+        # an unresolved pronoun: not the Ethiopian leader the sentence names
+        'He called Abiy\'s remarks an attempt to "distract the public" from economic problems.',
+    ],
+)
+def test_a_named_speaker_we_cannot_resolve_is_not_replaced_by_a_nearby_actor(code_text, text):
+    coded = code_text(text, published="2025-05-01")
+    assert coded.quotes, coded
+    assert all(q.speaker is None for q in coded.quotes), [(q.text, q.speaker) for q in coded.quotes]
+
+
+def test_described_speaker_still_falls_back_to_the_actor_named_before(code_text):
+    coded = code_text('Kenya\'s foreign ministry issued a statement. "We will not accept this," it said.',
+                      published="2025-05-01")
+    assert [q.speaker.code[:3] for q in coded.quotes if q.speaker] == ["KEN"]

@@ -211,16 +211,20 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
         span = doc.char_span(start, end, alignment_mode="expand")
         sent_no = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), 0)
         speaker: Mention | None = None
+        named_unknown = False
         if cue is not None:
             subject = _speaker_of(cue)
             if subject is not None:
                 speaker = index.in_phrase(subject)
+                # "Touray claimed ...", "he said" with no antecedent: the speaker is named but not known;
+                # the nearest actor is somebody else
+                named_unknown = speaker is None and subject.pos_ in ("PROPN", "PRON")
         if speaker is None and span is not None:
             sent = span[0].sent
             agent = _according_to(doc, sent.start, sent.end)
             if agent is not None:
                 speaker = index.in_phrase(agent)
-        if speaker is None:
+        if speaker is None and not named_unknown:
             floor = sentences[max(sent_no - 1, 0)].start_char
             candidate = index.before(start, floor)
             speaker = candidate
