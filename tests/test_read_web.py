@@ -224,6 +224,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(500, "text/plain", b"try again")
             else:
                 self._send(200, "text/html", PAGE.encode())
+        elif self.path == "/busy":  # rate limited once, with the wait the server asks for
+            if self.hits[self.path] == 1:
+                self.send_response(429)
+                self.send_header("Retry-After", "1")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self._send(200, "text/html", PAGE.encode())
         elif self.path == "/down":
             self._send(503, "text/plain", b"down")
         elif self.path == "/slow":
@@ -395,3 +403,38 @@ def test_a_mixed_batch_gives_every_good_document_and_one_failure_per_bad_source(
     failures = [i for i in items if isinstance(i, Failure)]
     assert len(docs) == 1 + 1 + 2 + 2 + 1
     assert [f.item for f in failures] == [sources[2], sources[4], sources[5], sources[7], sources[9]]
+
+
+def test_retry_after_is_honoured(server):
+    started = time.monotonic()
+    [doc] = list(iter_documents([f"{server}/busy"], retries=1, **FAST))
+    assert isinstance(doc, Document) and _Handler.hits["/busy"] == 2
+    assert time.monotonic() - started >= 0.9  # waited the server's second, not the tiny test backoff
+
+
+@pytest.mark.parametrize(
+    "value, low, high",
+    [("3", 3, 3), ("0", 0, 0), (None, None, None), ("soon", None, None),
+     ("Wed, 21 Oct 2015 07:28:00 GMT", 0, 0)],  # a date in the past: no wait
+)
+def test_retry_after_values(value, low, high):
+    from parley.read.web import retry_after
+
+    got = retry_after(value)
+    if low is None:
+        assert got is None
+    else:
+        assert low <= got <= high
+
+
+def test_cli_passes_fetch_options(server):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    _Handler.hits.pop("/down", None)
+    result = CliRunner().invoke(app, ["code", f"{server}/down", f"{server}/page", "--retries", "0",
+                                      "--timeout", "2", "--published", "2025-05-01"])
+    assert result.exit_code == 1, result.output  # one item failed, the other was coded
+    assert _Handler.hits["/down"] == 1  # --retries 0: a single attempt
+    assert "1 attempt" in result.output and '"text"' in result.output

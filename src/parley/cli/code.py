@@ -53,9 +53,18 @@ def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns
         raise typer.Exit(EXIT_USAGE) from None
 
 
+#: options for reading web pages and feeds, shared by ``code`` and ``ingest``
+TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for a URL to connect or send data.")]
+RetriesOption = Annotated[int, typer.Option(help="Retries of a URL after connection errors, timeouts, 5xx, 429.")]
+FollowLinksOption = Annotated[
+    bool, typer.Option("--follow-links", help="For feeds, fetch each entry's linked page for its full text.")
+]
+
+
 @app.command("code")
 def code_command(
-    inputs: Annotated[list[str], typer.Argument(help="Text files, folders, JSON Lines files, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Text, HTML, RSS/Atom or JSON Lines files (also .gz), folders, http(s) URLs, or - for stdin.")],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
     ] = None,
@@ -66,6 +75,9 @@ def code_command(
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (each loads the model).")] = 1,
+    timeout: TimeoutOption = 10.0,
+    retries: RetriesOption = 2,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Code news articles into events, quotations and actor mentions.
 
@@ -76,7 +88,8 @@ def code_command(
 
     when = parse_date_option(published)
     coder = build_coder(max_chars, dictionary, patterns)
-    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
+                           retries=retries, follow_links=follow_links)
     sink: TextIO | None = None
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)

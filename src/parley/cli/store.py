@@ -14,7 +14,16 @@ from rich.table import Table
 
 from parley import errors
 from parley.cli.app import app
-from parley.cli.code import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, build_coder, parse_date_option
+from parley.cli.code import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    FollowLinksOption,
+    RetriesOption,
+    TimeoutOption,
+    build_coder,
+    parse_date_option,
+)
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.")]
@@ -42,6 +51,9 @@ def ingest_command(
     max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
+    timeout: TimeoutOption = 10.0,
+    retries: RetriesOption = 2,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Code documents and store them. Safe to run again: stored documents are skipped (or recoded and
     replaced when the dictionaries changed); each batch is one transaction.
@@ -54,7 +66,8 @@ def ingest_command(
     when = parse_date_option(published)
     coder = build_coder(max_chars, dictionary, patterns)
     store = _open(db)
-    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
+                           retries=retries, follow_links=follow_links)
 
     def on_failure(item) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")

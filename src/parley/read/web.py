@@ -230,7 +230,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_
 
     ``timeout`` bounds connecting and each read; a whole attempt is also stopped after ``6 * timeout`` seconds
     (a server trickling bytes cannot hold it). Connection errors, timeouts, HTTP 5xx, 408 and 429 are tried
-    again ``retries`` times, waiting ``backoff`` seconds, doubled each time. The body is refused as soon as it
+    again ``retries`` times, waiting ``backoff`` seconds, doubled each time, or longer when the server's
+    Retry-After asks (never more than ``MAX_WAIT`` seconds between attempts). The body is refused as soon as it
     passes ``max_bytes`` (after decompression).
     """
     import httpx
@@ -240,15 +241,21 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_
     last = "no attempt"
     attempts = max(0, retries) + 1
     try:
+        wait_hint: float | None = None
         for attempt in range(attempts):
             if attempt:
-                time.sleep(min(backoff * 2 ** (attempt - 1), 10.0))
+                pause = backoff * 2 ** (attempt - 1)
+                if wait_hint is not None:  # the server's Retry-After, within the same cap
+                    pause = max(pause, wait_hint)
+                time.sleep(min(pause, MAX_WAIT))
+            wait_hint = None
             deadline = time.monotonic() + 6 * timeout
             try:
                 with client.stream("GET", url) as response:
                     status = response.status_code
                     if status >= 500 or status in _RETRY_STATUS:
                         last = f"HTTP {status} {response.reason_phrase}".rstrip()
+                        wait_hint = retry_after(response.headers.get("retry-after"))
                         continue
                     if not 200 <= status < 300:
                         raise InputError(f"{url}: HTTP {status} {response.reason_phrase}".rstrip())
@@ -288,6 +295,29 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_
             client.close()
     tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
     raise InputError(f"{url}: {last} ({tries})")
+
+
+#: the longest pause between two attempts, whatever the backoff or the server's Retry-After asks
+MAX_WAIT = 10.0
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks to wait: a number of seconds or an HTTP date; None if absent or
+    unreadable (the caller then uses its own backoff)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 
 def _charset(content_type: str) -> str | None:
