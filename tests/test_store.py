@@ -106,6 +106,9 @@ def test_exports_and_queries(target, coder, tmp_path):
         tur = next(f for f in fields if f[col["Actor1Code"]] == "TUR" and f[col["EventRootCode"]] == "11")
         assert tur[col["Day"]] == "20240304" and tur[col["NumArticles"]] == "2" and tur[col["Actor2CountryCode"]] == "SWE"
         assert tur[col["SOURCEURL"]].startswith("https://news.example/")
+        # AvgTone: the mean tone of the two articles that report the condemnation
+        tones = [coder.code(d).tone for d in docs()[:2]]
+        assert float(tur[col["AvgTone"]]) == pytest.approx(sum(tones) / 2, abs=1e-3) and sum(tones) < 0
         buf = io.StringIO()
         export(store, "csv", None, Filters(actors=("CAN",)), stream=buf)
         rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
@@ -192,3 +195,18 @@ def test_coder_version_changes_with_user_dictionaries(tmp_path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("LSOGOV\tperson\tMpho Letsie\t\t\t\n", encoding="utf-8")
     assert coder_version() != coder_version([str(extra)])
+
+
+def test_a_store_made_before_tone_gains_the_column(tmp_path, coder):
+    import duckdb
+
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)  # the documents table as parley 0.1 made it
+    con.execute("""CREATE TABLE documents (
+        id TEXT PRIMARY KEY, title TEXT, url TEXT, source TEXT, published DATE,
+        coder_version TEXT NOT NULL, stored_at TIMESTAMP NOT NULL, n_events INTEGER NOT NULL,
+        n_quotes INTEGER NOT NULL, coded_json TEXT NOT NULL)""")
+    con.close()
+    with open_store(path) as store:
+        ingest(store, docs()[:1], coder)
+        assert [r["avg_tone"] for r in store.aggregates()][0] is not None

@@ -143,6 +143,7 @@ class CodedDocument:
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
     warnings: tuple[Warning_, ...] = ()
+    tone: float | None = None  # positive minus negative words, % of all words (GDELT's tone; see parley.tone)
 
     def to_json(self) -> str:
         return json.dumps(to_dict(self), ensure_ascii=False)

@@ -23,6 +23,8 @@ from parley.events.patterns import PatternSet, default_patterns, load_patterns
 from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
 from parley.nlp import load as load_nlp
 from parley.quotes import find_quotes, speaker_pronouns
+from parley.tone import lexicon as tone_lexicon
+from parley.tone import tone
 from parley.when import event_date
 from parley.where import event_location
 
@@ -67,6 +69,7 @@ class Coder:
 
         _matchers(self.actors, self.nlp.make_doc(""))
         _gazetteer()
+        tone_lexicon()
 
     # -- one document ---------------------------------------------------------------------------
     def check(self, document: Document) -> None:
@@ -110,6 +113,7 @@ class Coder:
             quotes=tuple(quotes),
             mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
             warnings=tuple(warnings),
+            tone=tone(doc),
         )
         return Analysis(coded, doc, tuple(candidates))
 

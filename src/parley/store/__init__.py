@@ -32,7 +32,9 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS documents (
         id TEXT PRIMARY KEY, title TEXT, url TEXT, source TEXT, published DATE,
         coder_version TEXT NOT NULL, stored_at TIMESTAMP NOT NULL, n_events INTEGER NOT NULL,
-        n_quotes INTEGER NOT NULL, coded_json TEXT NOT NULL)""",
+        n_quotes INTEGER NOT NULL, coded_json TEXT NOT NULL, tone DOUBLE PRECISION)""",
+    # stores made before tone was computed gain the column (empty until their documents are recoded)
+    """ALTER TABLE documents ADD COLUMN IF NOT EXISTS tone DOUBLE PRECISION""",
     """CREATE TABLE IF NOT EXISTS events (
         id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence INTEGER, source_code TEXT, source_name TEXT,
         source_text TEXT, target_code TEXT, target_name TEXT, target_text TEXT, cameo TEXT NOT NULL,
@@ -56,7 +58,8 @@ EVENT_COLUMNS = (
     "trigger_end", "evidence", "confidence", "rule", "quote_id",
 )
 QUOTE_COLUMNS = ("doc_id", "quote_id", "sentence", "speaker_code", "speaker_name", "text", "kind", "cue", "start_char", "end_char")
-DOC_COLUMNS = ("id", "title", "url", "source", "published", "coder_version", "stored_at", "n_events", "n_quotes", "coded_json")
+DOC_COLUMNS = ("id", "title", "url", "source", "published", "coder_version", "stored_at", "n_events", "n_quotes", "coded_json",
+               "tone")
 
 
 def coder_version(dictionaries: Sequence[str] = (), pattern_files: Sequence[str] = ()) -> str:
@@ -198,7 +201,7 @@ class Store(abc.ABC):
             for table, key in (("events", "doc_id"), ("quotes", "doc_id"), ("documents", "id")):
                 self._execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
             docs = [(c.document.id, c.document.title, c.document.url, c.document.source, c.document.published, version,
-                     now, len(c.events), len(c.quotes), c.to_json()) for c in coded]
+                     now, len(c.events), len(c.quotes), c.to_json(), c.tone) for c in coded]
             self._insert("documents", DOC_COLUMNS, docs)
             events = [_event_row(c.document.id, e) for c in coded for e in c.events]
             if events:
@@ -236,7 +239,7 @@ class Store(abc.ABC):
         f = filters or Filters()
         where, params = f.where(self.param)
         cols, rows = self.query(
-            f"SELECT e.*, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published "
+            f"SELECT e.*, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published, d.tone AS doc_tone "
             f"FROM events e JOIN documents d ON d.id = e.doc_id{where} ORDER BY e.event_date, e.id", params)
         for r in rows:
             yield dict(zip(cols, r))
@@ -253,7 +256,7 @@ class Store(abc.ABC):
             "MIN(e.goldstein) AS goldstein, MIN(e.source_name) AS source_name, MIN(e.target_name) AS target_name, "
             "MIN(e.place_country) AS action_country, MIN(e.place_name) AS action_place, AVG(e.lat) AS lat, AVG(e.lon) AS lon, "
             "COUNT(*) AS num_mentions, COUNT(DISTINCT d.source) AS num_sources, COUNT(DISTINCT e.doc_id) AS num_articles, "
-            "AVG(e.confidence) AS avg_confidence, MIN(d.published) AS first_seen, MAX(d.published) AS last_seen, "
+            "AVG(e.confidence) AS avg_confidence, AVG(d.tone) AS avg_tone, MIN(d.published) AS first_seen, MAX(d.published) AS last_seen, "
             "MIN(d.url) AS source_url, MIN(d.stored_at) AS date_added, MIN(e.sentence) AS first_sentence, "
             f"{evidence} AS evidence_ids "
             f"FROM events e JOIN documents d ON d.id = e.doc_id{where} "

@@ -110,7 +110,8 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         *_actor_fields(row.get("target_code"), row.get("target_name")),
         "1" if (row.get("first_sentence") or 0) == 0 else "0",
         row["cameo"], row["base_code"], row["root"], str(row["quad_class"]), f"{row['goldstein']:.1f}",
-        str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]), "",
+        str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]),
+        f"{row['avg_tone']:.4f}" if row.get("avg_tone") is not None else "",
         *([""] * 8), *([""] * 8), *action_geo,
         added_text, row.get("source_url") or "",
     ]
