@@ -76,7 +76,7 @@ def test_coded_document_round_trips_through_json(coded: CodedDocument) -> None:
 def test_json_has_the_contract_keys() -> None:
     doc = Document(text="x", published=dt.date(2024, 7, 13))
     data = json.loads(CodedDocument(document=doc).to_json())
-    assert set(data) == {"document", "events", "quotes", "mentions", "warnings"}
+    assert set(data) == {"document", "events", "quotes", "mentions", "warnings", "tone"}
     assert data["document"]["published"] == "2024-07-13"
     assert set(data["document"]) >= {"id", "title", "url", "source", "published"}
 
