@@ -500,3 +500,32 @@ def test_agreeing_to_an_act_with_its_own_intent_code_is_one_event(code_text):
     coded = code_text("Russia agreed to meet Ukraine in Istanbul.", published="2025-05-01")
     intents = [e for e in coded.events if e.root == "03" and e.source.code == "RUS"]
     assert [e.cameo for e in intents] == ["036"], [(e.cameo, e.target) for e in intents]
+
+
+def test_a_member_proposing_talks_between_itself_and_another_acts_toward_the_other(code_text):
+    coded = code_text("The Armenian prime minister proposed direct negotiations between Armenia and Azerbaijan.",
+                      published="2025-05-01")
+    got = {(s[:3], c[:2], t[:3] if t else None) for s, c, t in triples(coded)}
+    assert got & {("ARM", "02", "AZE"), ("ARM", "03", "AZE")}, got  # a proposal to meet, toward Azerbaijan
+    assert not any(s[:3] == (t or "")[:3] for s, _c, t in triples(coded, occurred_only=False))
+    assert not any(s.startswith("AZE") for s, _c, _t in triples(coded))  # Azerbaijan proposed nothing
+    assert not any(c.startswith("04") for _s, c, _t in triples(coded))  # and no talks were held
+
+
+@pytest.mark.parametrize(
+    "sentence, root, modality",
+    [
+        ("A visit by the Kenyan president to Tanzania has been planned for next week.", "03", "intended"),
+        ("Talks between Serbia and Kosovo are expected.", "04", "reported-speculation"),
+        ("Venezuela demanded guarantees before resuming talks with Guyana.", "04", "hypothetical"),
+    ],
+)
+def test_planned_expected_and_awaited_acts(code_text, sentence, root, modality):
+    coded = code_text(sentence, published="2025-05-01")
+    got = {e.modality for e in coded.events if e.root == root}
+    assert got == {modality}, [(e.cameo, e.modality) for e in coded.events]
+
+
+def test_before_in_a_narrative_keeps_the_act(code_text):
+    coded = code_text("Russia shelled the city before resuming talks with Ukraine.", published="2025-05-01")
+    assert ("RUS", "046", "UKR") in triples(coded)

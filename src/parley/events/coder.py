@@ -576,11 +576,18 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [_country_of(m) if m.kind == "capital" else m for m in cand.targets]
     members = _between(cand, index)
     if len({m.code for m in members}) > 1 and not (not cand.sources and cand.between_noun is not cand.predicate):
+        member_countries = {m.code[:3] for m in members}
         if (not cand.sources and cand.between_noun is cand.predicate) or (
                 cand.sources and all(s in members for s in cand.sources)):
             # "talks between Kyiv and Moscow resumed": the members act toward each other
             cand.sources, cand.targets = members, []
             how = "between"
+        elif cand.sources and all(s.code[:3] in member_countries for s in cand.sources):
+            # "Putin proposed talks between Russia and Ukraine": the source is one member acting toward the
+            # others, not an outsider (nor Russia acting toward itself)
+            own = {s.code[:3] for s in cand.sources}
+            cand.targets = [m for m in members if m.code[:3] not in own]
+            how += "; targets from 'between'"
         else:
             # "Qatar mediated talks between Rwanda and Congo": the outsider acts toward each member, and
             # the members, meeting, act toward each other

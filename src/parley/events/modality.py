@@ -55,7 +55,11 @@ PLANNED_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled", 
 #: verbs whose object (or "for"/"against" object) is an event still to come: "prepared for an attack",
 #: "braced for strikes", "feared an invasion", "warned of an offensive"
 ANTICIPATING_VERBS = frozenset({"prepare", "brace", "fear", "expect", "anticipate", "await", "warn", "guard",
-                                "gear", "ready", "predict", "forecast"})
+                                "gear", "ready", "predict", "forecast",
+                                # proposed or wanted, not held: "proposed direct negotiations", "seeks talks"
+                                "propose", "suggest", "seek", "want", "request", "demand", "urge", "favour", "favor"})
+#: a planned event noun as passive subject: "the visit has been planned", "talks are scheduled for Monday"
+PLANNING_VERBS = frozenset({"plan", "schedule", "propose", "slate", "set", "pencil", "arrange", "envisage"})
 MODAL_FUTURE = frozenset({"will", "would", "could", "may", "might", "wo", "'ll", "shall", "can"})
 NEGATING_GOVERNORS = frozenset(
     {"refuse", "deny", "fail", "decline", "reject", "avoid", "neglect", "forgo", "abandon", "rule", "dismiss",
@@ -70,7 +74,8 @@ INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determi
 INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "intent", "plan", "offer", "commitment", "pledge", "promise",
      "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim",
-     "effort", "attempt", "push", "drive", "quest", "intent"}
+     "effort", "attempt", "push", "drive", "quest", "intent", "counterproposal", "counter-proposal", "suggestion",
+     "initiative"}
 )
 #: nouns that say the act they govern did not happen: "the agency's failure to condemn", "its refusal to negotiate"
 NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "reluctance", "unwillingness"})
@@ -79,6 +84,8 @@ DEMAND_GOVERNORS = frozenset(
      "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
 )
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation"})
+#: verbs that set a condition for what follows "before"/"until": "wants guarantees before resuming talks"
+CONDITION_SETTERS = frozenset({"want", "need", "require", "seek", "wait", "condition"})
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
 WISH_VERBS = frozenset({"hope", "want", "wish", "pray", "trust"})
 COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "stay"})
@@ -234,6 +241,10 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
+    if rel == "pcomp" and governor.lower_ in ("before", "until") and governor.head.pos_ in ("VERB", "AUX") \
+            and lemma_of(governor.head) in DEMAND_GOVERNORS | CONDITION_SETTERS:
+        # "demanded guarantees before resuming talks": the talks wait on the demand
+        return Modality("hypothetical", governor.text)
     if governor.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES and rel == "prep":
         return Modality("intended", governor.text)  # "open to talks", "ready for negotiations"
     if governor.pos_ == "ADJ" and lemma in SPECULATION_ADJECTIVES and rel in ("ccomp", "csubj", "advcl", "xcomp"):
@@ -341,6 +352,10 @@ def _anticipated(noun: Token) -> Modality | None:
         aux = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in MODAL_FUTURE), None)
         if aux is not None:
             return Modality("hypothetical", aux.text)
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in PLANNING_VERBS:
+            return Modality("intended", head.text)  # "a visit ... has been planned for next week"
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in ("expect", "anticipate", "rumour", "rumor"):
+            return Modality("reported-speculation", head.text)  # "a deal is expected"
     verb = head.head if noun.dep_ == "pobj" and head.lower_ in ("for", "against", "of", "about") else \
         head if noun.dep_ == "dobj" else None
     if verb is not None and verb.lemma_.lower() in ANTICIPATING_VERBS:
