@@ -106,6 +106,10 @@ def test_capital_as_place_is_not_an_actor(coder):
         ("The militant attack killed 12 people.", set()),  # a modifier, not an actor
         ("The Hostages and Missing Families Forum urged restraint.", set()),  # a word of a name
         ("The army shelled the town.", set()),  # armies and governments belong to a country the context gives
+        # the model takes "Top" for a first name; "in the White House" is where, not whose, the counterpart is
+        ("Top White House officials flew to Oslo.", {("White House officials", "USAGOV"), ("Oslo", "NORGOV")}),
+        ("Biden will host his Philippine counterpart in the White House.",
+         {("Biden", "USAGOV"), ("Philippine counterpart", "PHLGOV")}),
     ],
 )
 def test_groups_named_by_role_alone_get_the_role_code(coder, text, expected):

@@ -529,3 +529,15 @@ def test_planned_expected_and_awaited_acts(code_text, sentence, root, modality):
 def test_before_in_a_narrative_keeps_the_act(code_text):
     coded = code_text("Russia shelled the city before resuming talks with Ukraine.", published="2025-05-01")
     assert ("RUS", "046", "UKR") in triples(coded)
+
+
+def test_a_joint_pledge_is_not_a_pledge_to_each_other(code_text):
+    coded = code_text("Chile and Peru pledged to ensure the agreement's enforcement.", published="2025-05-01")
+    assert {("CHL", "030", None), ("PER", "030", None)} <= triples(coded)
+    assert not any(t for _s, c, t in triples(coded) if c.startswith("03"))
+
+
+def test_discussed_with_is_a_consultation(code_text):
+    coded = code_text("The Ukrainian foreign minister discussed new sanctions with his Polish counterpart.",
+                      published="2025-05-01")
+    assert ("UKRGOV", "040", "POLGOV") in triples(coded)

@@ -55,3 +55,21 @@ def test_organisation_description_needs_a_recent_organisation(code_text):
     coded = code_text("Ghana and Togo met on Monday. Officials said the agency had not been told.",
                       published="2025-06-01")
     assert not any(m.text == "agency" for m in coded.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("EU leaders said they would continue to help Kyiv.", "EURGOV"),
+        ("Kenyan officials said they had arrested the suspects.", "KENGOV"),
+    ],
+)
+def test_they_refers_to_the_last_actor_named_by_a_plural_noun(code_text, text, code):
+    coded = code_text(text, published="2025-05-01")
+    they = [m for m in coded.mentions if m.text == "they"]
+    assert [m.code for m in they] == [code]
+
+
+def test_they_without_a_plural_actor_is_no_actor(code_text):
+    coded = code_text("Russia and China said they would veto the resolution.", published="2025-05-01")
+    assert not [m for m in coded.mentions if m.text == "they"]

@@ -9,6 +9,13 @@ from parley.model import MODALITIES
 
 ROWS = [
     ('Lithuania expelled three Russian diplomats on Friday.', 'expelled', 'asserted'),
+    # a reported "will" by the clause's own subject is an announced intent; a condition keeps it hypothetical
+    ('Belarus said it would expel two Lithuanian diplomats.', 'expel', 'intended'),
+    ('Iran said it would retaliate if Israel attacked its embassy.', 'retaliate', 'hypothetical'),
+    ('Serbia said it would have signed the deal under other terms.', 'signed', 'reported-speculation'),
+    # a conjoined clause with its own auxiliary does not share the first clause's negation
+    ('The government has not commented, but has repeatedly denied the accusations.', 'denied', 'asserted'),
+    ('Peru did not recall its envoy and did not close the embassy.', 'close', 'negated'),
     ('The Kenyan army shelled rebel positions near the border.', 'shelled', 'asserted'),
     ('Officials said Sudan bombed a market in Darfur.', 'bombed', 'asserted'),
     ('The minister told parliament that Serbian police had detained two activists.', 'detained', 'asserted'),

@@ -5,7 +5,9 @@ Peskov ... Peskov"). Personal pronouns (he, she, him, her) and definite descript
 spokesman", "the minister") become mentions of the last person mentioned in the same or the two previous
 sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
 the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
-last country, in the same or the previous sentence. When nothing fits, nothing is added.
+last country, in the same or the previous sentence; a subject "they" of the last actor named by a plural noun
+("EU leaders ... they", "Russian officials ... they") in the same or the previous sentence. When nothing
+fits, nothing is added.
 """
 
 from __future__ import annotations
@@ -76,11 +78,15 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
             and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
         )
-        if not (is_pronoun or is_description or is_it or is_body):
+        # "EU leaders said they would ...": subject "they" refers to the last actor named by a plural noun
+        is_they = lower == "they" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
+        if not (is_pronoun or is_description or is_it or is_body or is_they):
             continue
         owned = is_description and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
         if is_body:
             want = lower
+        elif is_they:
+            want = "plural"
         else:
             want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         antecedent = _antecedent(doc, ordered, sent_of, t, want)
@@ -89,7 +95,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
         added.append(
             Mention(code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
-                    "pronoun" if (is_pronoun or is_it) else "description")
+                    "pronoun" if (is_pronoun or is_it or is_they) else "description")
         )
     everything = sorted([*ordered, *added], key=lambda m: m.start)
     entities: dict[tuple[str, str | None], int] = {}
@@ -105,7 +111,7 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
     """The last compatible mention in this or the two previous sentences (the previous one for "it");
     subjects first."""
     here = sent_of.get(token.i, 0)
-    reach = 1 if (want == "thing" or want in BODY_DESCRIPTIONS) else 2
+    reach = 1 if (want in ("thing", "plural") or want in BODY_DESCRIPTIONS) else 2
     candidates = []
     for m in reversed(ordered):
         if m.start >= token.idx:
@@ -121,6 +127,8 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             continue  # "Xi invited him": an object pronoun is not the subject of its own clause
         if want in BODY_DESCRIPTIONS:
             fits = m.kind in BODY_DESCRIPTIONS[want]
+        elif want == "plural":
+            fits = span.root.tag_ in ("NNS", "NNPS") and m.kind != "person"
         elif want == "thing":
             fits = m.kind in THING_KINDS
         else:

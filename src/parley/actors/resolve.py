@@ -44,6 +44,9 @@ COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", 
                                "AGR", "ENV"})
 ROLE_ONLY_ACTORS = True
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
+#: words the model sometimes takes for part of a person's name before an actor's name
+NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new", "then", "chief", "deputy", "veteran",
+                            "interim", "outgoing", "incoming", "late", "ex", "hardline", "moderate", "leading"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
 KIND_OF = {"adjective": "country", "country": "country"}
 
@@ -219,6 +222,9 @@ class _Finder:
     def _inside_longer_person(self, span: Span) -> bool:
         for ent in self.person_ents:
             if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
+                extra = [t for t in ent if not span.start <= t.i < span.end]
+                if all(t.lower_ in NOT_NAME_WORDS for t in extra):
+                    continue  # "Top White House (officials)": the model took an adjective for a first name
                 # "George Washington" is a person; "Vladimir Putin" (the entry) is handled by the caller
                 return not self.dictionary.by_name.get(ent.text)
         return False
@@ -257,7 +263,9 @@ class _Finder:
         # "the government of Iran", "officials in Moscow"
         if anchor.dep_ == "pobj" and anchor.head.lower_ in COMPOSING_PREPS and anchor.head.head.i < span.start:
             noun = anchor.head.head
-            if noun.pos_ in ("NOUN", "PROPN"):
+            named_before = any(c.dep_ in MODIFIER_DEPS and c.i < noun.i and self.dictionary.by_name.get(c.text)
+                               for c in noun.children)  # "his Philippine counterpart in the White House"
+            if noun.pos_ in ("NOUN", "PROPN") and not named_before:
                 role = self.role_of(noun, code)
                 if role is not None and (noun.i in self.role_at):
                     if coordinated:

@@ -271,6 +271,9 @@ def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpas
 #: cooperate, clash); visits and hosting are not symmetric
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 NOT_RECIPROCAL = frozenset({"042", "043"})
+#: patterns whose coordinated sources act together, not toward each other: "Biden and Macron pledged to
+#: ensure the agreement's enforcement" is two pledges, not a pledge of each to the other
+SHARED_ACT_RULES = frozenset({"03.agree.to.0"})
 
 
 def _threatens_own_action(predicate: Token, sources: list[Mention], index: MentionIndex) -> bool:
@@ -403,7 +406,8 @@ def code_doc(
             cand.cameo = cameo
             info = onto.get(cameo)
             when = date_of(token) if date_of is not None else None
-            if not cand.targets and len({s.code for s in cand.sources}) > 1 and (_reciprocal(cameo) or _each_other(token)):
+            if not cand.targets and len({s.code for s in cand.sources}) > 1 and (
+                    (_reciprocal(cameo) and cand.match.pattern.id not in SHARED_ACT_RULES) or _each_other(token)):
                 # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
                 pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
             else:

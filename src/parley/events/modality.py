@@ -142,6 +142,9 @@ def _own_cues(clause: Token) -> Modality | None:
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS:
             return Modality("hypothetical", c.text)
     found = _aux_modality(clause)
+    if found is not None and found.cue and found.cue.lower() in ("would", "'d") and _reported_future(clause):
+        # "Russia said it would expel diplomats": the reported form of "will", an announced intent
+        return Modality("intended", found.cue)
     if found is not None:
         return found
     for c in clause.children:
@@ -158,6 +161,25 @@ def _own_cues(clause: Token) -> Modality | None:
         aux = next((a.text for a in clause.children if a.dep_ == "aux"), clause.text)
         return Modality("hypothetical", aux)
     return None
+
+
+#: verbs that report an announcement; "said it would ..." backshifts "will"
+ANNOUNCING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm", "indicate", "signal",
+                              "promise", "pledge", "vow", "insist", "stress", "write", "post", "tweet", "reiterate"})
+
+
+def _reported_future(clause: Token) -> bool:
+    """'would' in the that-clause of a past announcement by the clause's own subject ("Russia said it
+    would ..."), with no condition of its own: a reported 'will'."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_VERBS or clause.head.tag_ != "VBD":
+        return False
+    if any(a.lower_ == "have" for a in clause.children if a.dep_ == "aux"):
+        return False  # "would have ...": a counterfactual
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("it", "they", "he", "she", "we", "i"):
+        return False  # "the minister said Italy would send aid": a forecast about another, not an announcement
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children)
+                   for c in clause.children)
 
 
 def _inverted_condition(clause: Token) -> bool:
@@ -269,6 +291,12 @@ def _climb(predicate: Token) -> Modality | None:
     for _ in range(8):
         governor = child.head
         if governor is child or child.dep_ not in CLIMB_DEPS:
+            break
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
+                any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in child.children)
+                or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in governor.children)):
+            # "has not commented, but has repeatedly denied ...": a conjoined clause with its own auxiliary,
+            # subject or a contrasting "but" does not share the first clause's negation or modal
             break
         cue = _governor_cue(governor, child)
         if cue is not None:

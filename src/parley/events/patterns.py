@@ -220,6 +220,10 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _first_object(predicate: Token) -> Token | None:
+    return next((c for c in predicate.children if c.dep_ == "dobj"), None)
+
+
 def _first_dobj(predicate: Token) -> int:
     return next((c.i for c in predicate.children if c.dep_ == "dobj"), -1)
 
@@ -310,7 +314,9 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
         if element.kind == "marker":
             # "launched drones and missiles at Ukraine": the preposition may hang on the last conjunct
             conjuncts = tuple(c for host in (anchor, obj) if host is not None for c in host.children if c.dep_ == "conj")
-            found = _marker((anchor, obj, predicate, target, *conjuncts), element.words)
+            # "discussed new sanctions with Poland": the parser may hang the preposition on the object
+            hung = _first_object(predicate) if anchor is predicate and not pattern.noun else None
+            found = _marker((anchor, obj, predicate, target, *conjuncts, hung), element.words)
             if found is None and "to" in element.words and not pattern.noun:
                 # "gave Tanzania a grant": the double-object recipient is the "to" object
                 found = next((c for c in predicate.children if c.dep_ == "dative" and c.pos_ in NOMINAL), None)
