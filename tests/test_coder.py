@@ -541,3 +541,24 @@ def test_discussed_with_is_a_consultation(code_text):
     coded = code_text("The Ukrainian foreign minister discussed new sanctions with his Polish counterpart.",
                       published="2025-05-01")
     assert ("UKRGOV", "040", "POLGOV") in triples(coded)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The Dutch minister warned that if Belarus blocks the border again, further sanctions will be imposed.",
+         ("NLDGOV", "1312", "BLR")),
+        ("The Turkish president said Greece will pay a heavy price if it arms the islands.", ("TURGOV", "130", "GRC")),
+        ("Seoul said South Korea would launch a swift response if North Korea's troops crossed the line.",
+         ("KORGOV", "130", "PRK")),
+    ],
+)
+def test_a_warning_of_consequences_on_a_condition_is_a_threat(code_text, sentence, expected):
+    got = {(s, c, t[:3] if t else None) for s, c, t in triples(code_text(sentence, published="2025-05-01"))}
+    assert expected in got, got
+
+
+def test_a_warning_of_what_a_third_party_would_do_is_no_threat(code_text):
+    coded = code_text("The French president said Israel would lead any strike on Iran if the talks fail.",
+                      published="2025-05-01")
+    assert not [e for e in coded.events if e.root == "13" and e.source.code.startswith("FRA")]

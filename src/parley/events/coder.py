@@ -342,12 +342,13 @@ def code_doc(
             if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
                 continue
             if not patterns.candidates(token):
-                obligation = _reported_obligation(token)
+                obligation = _reported_obligation(token) or _conditional_threat(token)
                 if obligation is None:
                     continue
                 cand = Candidate(predicate=token, match=obligation)
             else:
-                cand = Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token))
+                cand = Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token)
+                                 or _conditional_threat(token))
             candidates.append(cand)
             if cand.match is None:
                 cand.dropped = "no pattern matched the parse around this word"
@@ -361,6 +362,12 @@ def code_doc(
                 continue
             elements = cand.match.pattern.elements
             pid = cand.match.pattern.id
+            if pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+                threat = _conditional_threat(token)
+                if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
+                    cand.match = threat
+                    _fill(cand, index)
+                    elements, pid = threat.pattern.elements, threat.pattern.id
             if pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children) \
                     and not _threatens_own_action(token, cand.sources, index):
                 cand.dropped = "a warning that someone else may act is a statement, not a threat"
@@ -376,8 +383,11 @@ def code_doc(
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
                 continue
+            if pid.startswith("13.warn.if") and _third_party_consequence(token, cand, index):
+                cand.dropped = "a warning of what a third party would do is a statement, not a threat"
+                continue
             if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")
-                    or cand.match.pattern.id == "04.receive") \
+                    or cand.match.pattern.id == "04.receive") and not pid.startswith("13.warn.if") \
                     and not cand.targets and all(e.kind == "target" for e in elements):
                 # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
@@ -561,7 +571,8 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [m for m in index.actors(cand.match.object_token) if m.code[:3] not in own][:1]
         if cand.targets:
             how += "; target from the object's owner"
-    if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS:
+    if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS \
+            and not cand.match.pattern.id.startswith("13.warn.if"):  # a conditional threat aims at the condition
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
         # at the actor its content is about, the subject of the complement clause
         own = {s.code[:3] for s in cand.sources}
@@ -684,6 +695,62 @@ def _reported_obligation(token: Token) -> Match | None:
         if "must" in auxes:
             return Match(_SAY_MUST, subject, None)
     return None
+
+
+#: what a warning says will follow, and the threat it makes: "will pay a heavy price if", "would trigger
+#: sanctions if", "a swift and severe response if"
+CONSEQUENCE_NOUNS = {
+    "consequence": "130", "price": "130", "cost": "130", "repercussion": "130", "response": "130",
+    "punishment": "130", "measure": "130", "countermeasure": "130", "action": "130", "step": "130",
+    "sanction": "1312", "penalty": "1312", "tariff": "1312", "embargo": "1312",
+    "retaliation": "138", "reprisal": "138", "war": "138", "force": "138", "strike": "138", "attack": "138",
+}
+SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear", "risk", "incur", "endure"})
+WARNING_VERBS = REPORTING_VERBS | frozenset({"warn", "caution", "threaten", "vow", "promise", "signal"})
+_THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
+                                  "built-in rule (coder.py)") for code in ("130", "1312", "138")}
+
+
+def _conditional_threat(token: Token) -> Match | None:
+    """"warned that Moscow will pay a heavy price if it invades", "said sanctions would follow if ...": a
+    warning whose content names a consequence on a condition is a threat (130; 1312 with sanctions, 138 with
+    force) toward the subject of the condition."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WARNING_VERBS:
+        return None
+    content = [c for c in token.children if c.dep_ in ("ccomp", "advcl", "xcomp", "prep", "dobj")]
+    marks = [t for c in content for t in c.subtree
+             if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl"]
+    if not marks:
+        return None
+    condition = marks[0].head
+    inside = {t.i for t in condition.subtree}
+    consequence = next((t for c in content for t in c.subtree if t.i not in inside and t.pos_ == "NOUN"
+                        and t.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+    if consequence is None:
+        return None
+    subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+        (c for c in condition.children if c.dep_ == "poss" and c.i < condition.i), None)  # a misparsed subject
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+    verb = consequence.head
+    if consequence.dep_ == "dobj" and verb.lemma_.lower() in SUFFER_VERBS:
+        # "Moscow will pay a heavy price if ...", "Putin will face consequences": who pays is threatened
+        sufferer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if sufferer is not None:
+            return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], sufferer, consequence)
+    return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], owner or subject, consequence)
+
+
+def _third_party_consequence(token: Token, cand: Candidate, index: MentionIndex) -> bool:
+    """"Trump said Israel would lead a strike if ...": the consequence is brought by neither the speaker nor
+    the one threatened, so the speaker threatens nothing."""
+    own = {m.code[:3] for m in (*cand.sources, *cand.targets)}
+    for c in token.children:
+        if c.dep_ != "ccomp":
+            continue
+        subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(m.code[:3] not in own for m in index.actors(subject)):
+            return True
+    return False
 
 
 #: roots of verbal acts, whose target may be the subject of what is said
