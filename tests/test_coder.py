@@ -562,3 +562,23 @@ def test_a_warning_of_what_a_third_party_would_do_is_no_threat(code_text):
     coded = code_text("The French president said Israel would lead any strike on Iran if the talks fail.",
                       published="2025-05-01")
     assert not [e for e in coded.events if e.root == "13" and e.source.code.startswith("FRA")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("North Korean state media called the American president an old man bereft of patience.",
+         ("PRKMED", "111", "USAGOV")),
+        ("The Cuban foreign minister called the summit a neoliberal failure.", ("CUBGOV", "111", None)),
+        ("The Kenyan president described the Ugandan plan as a historic success.", ("KENGOV", "051", "UGA")),
+    ],
+)
+def test_naming_with_words_of_criticism_or_praise(code_text, sentence, expected):
+    got = {(s, c, t[:3] if t and expected[2] and len(expected[2]) == 3 else t)
+           for s, c, t in triples(code_text(sentence, published="2025-05-01"))}
+    assert expected in got, got
+
+
+def test_neutral_naming_and_bare_calls_are_not_coded(code_text):
+    assert not triples(code_text("The Chilean minister called the proposal a draft.", published="2025-05-01"))
+    assert not triples(code_text("The Chilean minister called on Monday.", published="2025-05-01"))

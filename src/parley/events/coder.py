@@ -342,13 +342,13 @@ def code_doc(
             if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
                 continue
             if not patterns.candidates(token):
-                obligation = _reported_obligation(token) or _conditional_threat(token)
+                obligation = _reported_obligation(token) or _conditional_threat(token) or _characterisation(token)
                 if obligation is None:
                     continue
                 cand = Candidate(predicate=token, match=obligation)
             else:
                 cand = Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token)
-                                 or _conditional_threat(token))
+                                 or _conditional_threat(token) or _characterisation(token))
             candidates.append(cand)
             if cand.match is None:
                 cand.dropped = "no pattern matched the parse around this word"
@@ -388,7 +388,7 @@ def code_doc(
                 continue
             if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")
                     or cand.match.pattern.id == "04.receive") and not pid.startswith("13.warn.if") \
-                    and not cand.targets and all(e.kind == "target" for e in elements):
+                    and not cand.targets and all(e.kind in ("target", "not") for e in elements):
                 # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
                 continue
@@ -738,6 +738,54 @@ def _conditional_threat(token: Token) -> Match | None:
         if sufferer is not None:
             return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], sufferer, consequence)
     return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], owner or subject, consequence)
+
+
+#: verbs that name or describe something as something: "called Trump an old man", "described the talks as
+#: a bad decision"
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize",
+                          "portray", "denounce", "decry", "slam"})
+#: words of political criticism the general-purpose valence lexicon does not rate (or rates as positive: "joke")
+CRITICISM_WORDS = frozenset(
+    {"unforgivable", "misguided", "outdated", "baseless", "unfounded", "groundless", "absurd", "lie", "provocation",
+     "provocative", "genocide", "genocidal", "aggression", "aggressive", "hostile", "irresponsible", "reckless",
+     "illegitimate", "unlawful", "criminal", "puppet", "farce", "sham", "joke", "hypocritical", "hypocrisy",
+     "bully", "bullying", "blackmail", "meddling", "interference", "outrageous", "shameful", "disgraceful",
+     "barbaric", "heinous", "unjustified", "unwarranted", "destabilizing", "destabilising", "erratic", "heedless",
+     "bereft", "senile", "delusional", "fascist", "racist", "imperialist", "colonialist", "extremist", "rogue",
+     "piracy", "pirate", "theft", "occupation", "occupier", "occupiers", "invader", "invaders", "warmonger"}
+)
+_NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), "built-in rule (coder.py)")
+_NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), "built-in rule (coder.py)")
+
+
+def _characterisation(token: Token) -> Match | None:
+    """"called Trump an old man bereft of patience" (111), "described the deal as a historic success" (051):
+    naming something with words of criticism or praise, by their valence; the thing named is the target."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
+        return None
+    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if named is None:
+        return None
+    complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")
+                   or (c.dep_ == "advcl" and c.pos_ in ("ADJ", "VERB"))]
+    complements += [c for c in named.children if c.dep_ == "oprd"]
+    for host in (token, named, *named.subtree):
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                complements.extend(g for g in prep.children if g.dep_ == "pobj")
+    if not complements:
+        return None
+    from parley.tone import lexicon
+
+    lex = lexicon()
+    words = [t.lower_ for c in complements for t in c.subtree]
+    critical = sum(1 for w in words if w in CRITICISM_WORDS)
+    valence = sum(lex.get(w, 0.0) for w in words if w not in CRITICISM_WORDS) - 2.0 * critical
+    if valence <= -1.5:
+        return Match(_NAME_CALLING, named, named)
+    if valence >= 1.5 and not critical:
+        return Match(_NAME_PRAISING, named, named)
+    return None
 
 
 def _third_party_consequence(token: Token, cand: Candidate, index: MentionIndex) -> bool:

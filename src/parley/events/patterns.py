@@ -307,6 +307,8 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                 return None  # "demonstrated readiness" is no street demonstration
             if "compl" in element.words and any(
                 c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or (c.dep_ == "dobj" and c.i != _first_dobj(predicate))
+                # "called North Korea's tests unforgivable": the complement may hang on the object
+                or (c.dep_ == "dobj" and any(g.dep_ == "oprd" for g in c.children))
                 for c in predicate.children
             ):
                 return None  # "called Trump an old man", "called the claims baseless": naming, not phoning
