@@ -582,3 +582,27 @@ def test_naming_with_words_of_criticism_or_praise(code_text, sentence, expected)
 def test_neutral_naming_and_bare_calls_are_not_coded(code_text):
     assert not triples(code_text("The Chilean minister called the proposal a draft.", published="2025-05-01"))
     assert not triples(code_text("The Chilean minister called on Monday.", published="2025-05-01"))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Israel continued its attacks on Gaza.", ("ISR", "190", "PSE")),
+        ("Israeli settlers attacked two villages in the West Bank.", ("ISRSET", "180", "PSE")),
+        ("Hamas released three Israeli hostages.", ("PSEREB", "0841", "ISRCVL")),
+    ],
+)
+def test_palestinian_territories_and_releases(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence, published="2025-05-01"))
+
+
+@pytest.mark.parametrize("sentence", ["India released a statement on Monday.",
+                                      "A report released by the Kenyan government criticised the police."])
+def test_releasing_a_statement_is_no_release_of_people(code_text, sentence):
+    assert not [e for e in code_text(sentence, published="2025-05-01").events if e.cameo.startswith("084")]
+
+
+def test_agent_of_a_reduced_relative_does_not_control_further_acts(code_text):
+    coded = code_text("Mediation efforts led by Egypt and Qatar to reach a ceasefire have failed.",
+                      published="2025-05-01")
+    assert not [e for e in coded.events if counts_as_occurred(e)], [(e.cameo, e.modality) for e in coded.events]

@@ -242,8 +242,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
             head = head.head.head
         return head, "subject"
     if pred.dep_ == "acl" and pred.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in pred.children):
-        # "rescued students kidnapped from a university": a passive participle's doer is only its "by"
-        # agent (handled above), never the subject of the clause its noun sits in
+        # "drones launched by Russia", "students kidnapped from a university": a passive participle's doer
+        # is only its "by" agent, never the subject of the clause its noun sits in
+        for c in pred.children:
+            if c.dep_ == "agent" and depth == 0:  # the participle's own act, not one it controls
+                return next((g for g in c.children if g.dep_ == "pobj"), None), "agent"
         return None, "none"
     if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
@@ -382,6 +385,9 @@ def code_doc(
             if (cand.match.pattern.cameo == "041" or cand.match.pattern.id == "04.receive") and cand.match.target_head is not None \
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
+                continue
+            if pid == "08.release" and not cand.targets:
+                cand.dropped = "released something that is no actor (a statement, a report, a video)"
                 continue
             if pid.startswith("13.warn.if") and _third_party_consequence(token, cand, index):
                 cand.dropped = "a warning of what a third party would do is a statement, not a threat"
@@ -631,7 +637,9 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
                 if pobj.dep_ != "pobj":
                     continue
                 for m in index.actors(pobj):
-                    if m.kind in ("country", "capital") and m not in found:
+                    # countries, capitals, and territories coded as a country ("in Gaza", "in the West Bank")
+                    if (m.kind in ("country", "capital") or (m.kind == "region" and m.code in _country_codes())) \
+                            and m not in found:
                         found.append(m)
     return [_country_of(m) for m in found]
 
