@@ -606,3 +606,32 @@ def test_agent_of_a_reduced_relative_does_not_control_further_acts(code_text):
     coded = code_text("Mediation efforts led by Egypt and Qatar to reach a ceasefire have failed.",
                       published="2025-05-01")
     assert not [e for e in coded.events if counts_as_occurred(e)], [(e.cameo, e.modality) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oil prices hit a record high on Monday.",
+        "The Chilean government executed the plan.",
+        "Canada eliminated tariffs on Mexican steel.",
+        "The Peruvian president vowed to fight corruption.",
+        "The dispute damaged relations between Peru and Chile.",
+    ],
+)
+def test_other_senses_of_force_verbs_are_not_force(code_text, sentence):
+    coded = code_text(sentence, published="2025-05-01")
+    assert not [e for e in coded.events if e.root in ("17", "18", "19", "20")], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Russian forces shelled Kharkiv overnight.", ("RUSMIL", "194", "UKR")),
+        ("Ukrainian drones struck an oil depot near Belgorod.", ("UKRMIL", "190", "RUS")),
+        ("Russian missiles hit a hospital in Kharkiv.", ("RUS", "190", "UKRHLH")),
+        ("The United States slapped China with new tariffs.", ("USA", "163", "CHN")),
+        ("Israel eliminated a senior Hamas commander.", ("ISR", "186", "PSEMIL")),
+    ],
+)
+def test_force_on_cities_and_buildings_targets_their_country(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence, published="2025-05-01"))

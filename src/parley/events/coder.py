@@ -386,7 +386,14 @@ def code_doc(
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
                 continue
-            if pid == "08.release" and not cand.targets:
+            if (not cand.targets or "object's owner" in (cand.how or "") or "place attacked" in (cand.how or "")) \
+                    and token.lemma_.lower() in POLYSEMOUS_VERBS \
+                    and len(elements) == 1 and not _concrete_object(token) and not _person_object(token):
+                # "eliminated tariffs on Mexican steel": an owner of a thing is no target of force
+                cand.dropped = (f"'{token.text}' with no actor or place as its object is another sense of the "
+                                "verb ('hit a record', 'executed the plan', 'eliminated tariffs')")
+                continue
+            if pid == "08.release" and not cand.targets and not _concrete_object(token) and not _person_object(token):
                 cand.dropped = "released something that is no actor (a statement, a report, a video)"
                 continue
             if pid.startswith("13.warn.if") and _third_party_consequence(token, cand, index):
@@ -586,6 +593,18 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if cand.targets:
             how += "; target from the complement's subject"
     if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
+        if cand.targets and all(m.kind == "role" for m in cand.targets):
+            # "missiles hit a hospital in Kharkiv": a group or building of no named country, where force was used
+            place = [m for m in _place_actors(cand, index) if m.code[:3] not in {s.code[:3] for s in cand.sources}]
+            if place:
+                cand.targets = [replace(m, code=place[0].code[:3] + m.code) for m in cand.targets]
+                how += "; target's country from the place attacked"
+        if not cand.targets and cand.match.target_head is not None:
+            # "shelled Kharkiv overnight": force on a city is force on its country
+            city = _city_country(cand.match.target_head)
+            if city is not None and city.code not in {s.code[:3] for s in cand.sources}:
+                cand.targets = [city]
+                how += "; target the country of the city attacked"
         if not cand.targets:
             # "shelled villages in eastern Ukraine", "occupies positions inside Lebanon": force used in a
             # country is used against it
@@ -619,7 +638,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
 
 
 #: prepositions that put force in a place: "in", "inside", "into", "across", "on" (the predicate's or its object's)
-PLACE_PREPOSITIONS = frozenset({"in", "inside", "into", "across", "throughout", "on"})
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "into", "across", "throughout", "on", "near", "around", "outside"})
 
 
 def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
@@ -636,12 +655,33 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for m in index.actors(pobj):
+                # the place itself ("in Ukraine", "in eastern Ukraine"), not a country modifying a thing
+                # ("tariffs on Mexican steel")
+                actors = [m for m in index.actors(pobj) if m.start <= pobj.idx < m.end]
+                for m in actors:
                     # countries, capitals, and territories coded as a country ("in Gaza", "in the West Bank")
                     if (m.kind in ("country", "capital") or (m.kind == "region" and m.code in _country_codes())) \
                             and m not in found:
                         found.append(m)
+                city = _city_country(pobj) if not actors else None
+                if city is not None:  # "hit a hospital in Kharkiv", "shelled villages near Belgorod"
+                    found.append(city)
     return [_country_of(m) for m in found]
+
+
+def _city_country(token: Token) -> Mention | None:
+    """The country of a city named by a proper noun (the gazetteer's), as a mention of that country."""
+    if token.pos_ != "PROPN":
+        return None
+    from parley.where import lookup
+
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = span.text if span is not None and span.root is token else token.text
+    where = lookup(name)
+    if where is None or not where.country or where.lat is None:  # cities only: countries are actors already
+        return None
+    start = token.doc[span.start].idx if span is not None and span.root is token else token.idx
+    return Mention(where.country, None, name, start, start + len(name), "place")
 
 
 def _country_of(m: Mention) -> Mention:
@@ -746,6 +786,66 @@ def _conditional_threat(token: Token) -> Match | None:
         if sufferer is not None:
             return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], sufferer, consequence)
     return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], owner or subject, consequence)
+
+
+#: verbs of force or coercion that news also uses in other senses ("hit a record high", "executed the plan",
+#: "eliminated tariffs", "slapped tariffs on", "hacked the website", "fight corruption", "damaged relations"):
+#: coded only when what they act on is an actor or a concrete target
+POLYSEMOUS_VERBS = frozenset({
+    "hit", "strike", "pound", "target", "fight", "battle", "burn", "hack", "execute", "eliminate", "liquidate",
+    "poison", "club", "whip", "kick", "punch", "slap", "capture", "damage", "mobilise", "mobilize", "protect",
+    "guard", "charge", "savage", "skewer", "blast", "hound", "batter", "butcher", "intern", "storm", "shell",
+    "bomb", "raid", "invade", "occupy", "annex", "ambush", "stone", "torch",
+})
+#: objects of force that are no actor but are targets: places, buildings, vehicles, installations
+CONCRETE_TARGETS = frozenset({
+    "building", "house", "home", "school", "hospital", "clinic", "village", "town", "city", "base", "position",
+    "convoy", "vehicle", "car", "truck", "bus", "ship", "vessel", "tanker", "boat", "port", "airport", "airfield",
+    "bridge", "plant", "facility", "site", "depot", "infrastructure", "grid", "camp", "checkpoint", "area",
+    "region", "neighbourhood", "neighborhood", "district", "market", "mosque", "church", "embassy", "consulate",
+    "office", "headquarters", "compound", "station", "refinery", "pipeline", "dam", "outpost", "post",
+    "barracks", "stronghold", "hideout", "tunnel", "warehouse", "factory", "territory", "border", "frontier",
+    "province", "capital", "island", "islands", "coast", "positions", "target", "targets", "shelter", "tent",
+    "residence", "palace", "parliament", "ministry", "prison", "jail", "aircraft", "plane", "jet", "drone",
+    "helicopter", "tank", "train", "railway", "road", "highway", "crossing", "field", "oilfield", "mine",
+    "point", "zone", "corridor", "land", "enclave", "strip", "hill", "ridge", "valley", "front", "line", "city",
+    "settlement", "neighbourhoods", "suburb", "outskirts", "stronghold", "airbase", "base",
+    # people under arms, whom "mobilised", "captured" or "hit" act on
+    "reservist", "reservists", "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "militia",
+    "fighter", "fighters", "conscript", "conscripts", "unit", "units", "battalion", "brigade", "police",
+})
+
+
+def _person_object(token: Token) -> bool:
+    """The object is a person or people: a name, a title ("Prime Minister Chaudhry"), "members of ..."."""
+    obj = direct_object(token)
+    if obj is None and token.dep_ == "acl":
+        obj = token.head  # "a report released by ...": the noun the participle describes
+    if obj is None:
+        return False
+    return obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE_WORDS or any(
+        c.ent_type_ == "PERSON" for c in obj.subtree)
+
+
+PEOPLE_WORDS = frozenset({"prisoner", "hostage", "detainee", "captive", "journalist", "activist", "soldier",
+                          "citizen", "national", "sailor", "crew", "worker", "student", "child", "woman", "man",
+                          "people", "civilian", "dissident", "suspect", "protester", "fighter", "member",
+                          "leader", "minister", "president", "official", "reporter", "tourist", "pilot"})
+
+
+def _concrete_object(token: Token) -> bool:
+    obj = direct_object(token)
+    if obj is None and token.dep_ == "acl":
+        obj = token.head  # "a report released by ...": the noun the participle describes
+    if obj is None:
+        return True  # "Russian forces struck overnight": no other sense to confuse
+    if obj.lower_ in ("that", "which", "who") and token.dep_ == "relcl":
+        obj = token.head  # "a helicopter that was captured"
+    # "captured part of a guerrilla stronghold", "seized control of the port"
+    heads = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in CONCRETE_TARGETS or t.lower_ in CONCRETE_TARGETS
+               or t.ent_type_ in ("GPE", "LOC", "FAC") or _city_country(t) is not None for t in heads)
 
 
 #: verbs that name or describe something as something: "called Trump an old man", "described the talks as
