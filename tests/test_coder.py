@@ -635,3 +635,23 @@ def test_other_senses_of_force_verbs_are_not_force(code_text, sentence):
 )
 def test_force_on_cities_and_buildings_targets_their_country(code_text, sentence, expected):
     assert expected in triples(code_text(sentence, published="2025-05-01"))
+
+
+def test_an_ultimatum_or_face_sanctions_is_a_threat(code_text):
+    coded = code_text("Germany told Russia to accept the ceasefire by midnight or face new sanctions.",
+                      published="2025-05-01")
+    assert ("DEU", "1312", "RUS") in triples(coded)
+
+
+def test_object_hung_on_the_particle_of_call_on(code_text):
+    coded = code_text("Meanwhile, the Turkish foreign minister has called on Russia and Ukraine to declare a ceasefire.",
+                      published="2025-05-01")
+    got = triples(coded, occurred_only=False)
+    assert {("TURGOV", "020", "RUS"), ("TURGOV", "020", "UKR")} <= got, got
+    assert not any(s.startswith("TUR") and c.startswith("08") for s, c, _t in got)  # Russia and Ukraine would declare
+
+
+def test_an_act_instead_of_a_refused_one_is_not_negated(code_text):
+    coded = code_text("Putin did not respond to the plan and instead offered to meet Ukraine in Istanbul.",
+                      published="2025-05-01")
+    assert [e.modality for e in coded.events if e.root == "03"] == ["intended"]

@@ -221,7 +221,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = direct_object(head)
             if obj is None:  # "called on Ethiopia to release", "appealed to Iran to stop"
-                prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
+                prep = next((c for c in head.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "to")),
+                            None)
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
             if obj is not None:
                 return obj, "object-control"
@@ -769,6 +770,17 @@ def _conditional_threat(token: Token) -> Match | None:
     marks = [t for c in content for t in c.subtree
              if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl"]
     if not marks:
+        # "told Russia to agree to a ceasefire or face new sanctions": an ultimatum
+        for c in content:
+            for t in c.subtree:
+                if t.dep_ == "conj" and t.lemma_.lower() in SUFFER_VERBS and any(
+                        g.dep_ == "cc" and g.lower_ == "or" for g in (*t.head.children, *t.children)):
+                    consequence = next((g for g in t.children if g.dep_ == "dobj"
+                                        and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+                    if consequence is not None:
+                        told = next((g for g in token.children if g.dep_ in ("dobj", "dative")), None)
+                        return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], told,
+                                     consequence)
         return None
     condition = marks[0].head
     inside = {t.i for t in condition.subtree}

@@ -294,7 +294,8 @@ def _climb(predicate: Token) -> Modality | None:
             break
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
                 any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in child.children)
-                or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in governor.children)):
+                or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in governor.children)
+                or any(c.dep_ == "advmod" and c.lower_ in ("instead", "rather") for c in child.children)):
             # "has not commented, but has repeatedly denied ...": a conjoined clause with its own auxiliary,
             # subject or a contrasting "but" does not share the first clause's negation or modal
             break
@@ -303,7 +304,7 @@ def _climb(predicate: Token) -> Modality | None:
             if cue.value in ("intended", "demanded"):
                 # "did not signal readiness to talk", "rejected calls to open" are negated; a condition on the
                 # expression ("signalled readiness to talk if ...") leaves the intent expressed
-                neg = _negation(governor) or _negation(governor.head) or next(
+                neg = _negation(governor) or (_negation(governor.head) if governor.dep_ != "conj" else None) or next(
                     (c.text for c in governor.children if c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS), None
                 )  # "has no plans to expel"
                 if neg is None and governor.dep_ in ("dobj", "xcomp", "ccomp") and governor.head.pos_ == "VERB" \

@@ -366,7 +366,8 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
             elif anchor.dep_ == "mark":
                 target = next((c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif anchor.dep_ == "prt":
-                target = direct_object(predicate)
+                # "called on(prt) Russia(pobj)": the parser sometimes hangs the object on the particle
+                target = next((g for g in anchor.children if g.dep_ == "pobj"), None) or direct_object(predicate)
             else:
                 target = direct_object(anchor)
         last_kind = element.kind
