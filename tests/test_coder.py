@@ -655,3 +655,13 @@ def test_an_act_instead_of_a_refused_one_is_not_negated(code_text):
     coded = code_text("Putin did not respond to the plan and instead offered to meet Ukraine in Istanbul.",
                       published="2025-05-01")
     assert [e.modality for e in coded.events if e.root == "03"] == ["intended"]
+
+
+def test_an_attempted_assassination_is_no_assassination(code_text):
+    got = triples(code_text("Gunmen attempted to assassinate the Haitian prime minister.", published="2025-05-01"))
+    assert ("REB", "185", "HTIGOV") in got and not any(c == "186" for _s, c, _t in got)
+
+
+def test_urging_someone_to_act_is_the_specific_appeal(code_text):
+    assert ("BRA", "021", "MEX") in triples(code_text("Brazil urged Mexico to cooperate on migration.",
+                                                        published="2025-05-01"))

@@ -530,6 +530,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
     with_target = {(e.sentence, e.source.code if e.source else None, e.root) for e in events if e.target is not None}
     events = [e for e in events
               if e.target is not None or (e.sentence, e.source.code if e.source else None, e.root) not in with_target]
+    # "attempted to assassinate" is an attempt (185), not also a killing (186)
+    attempts = {(e.sentence, e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in events if e.cameo == "185"}
+    events = [e for e in events if not (e.cameo == "186" and (
+        e.sentence, e.source.code if e.source else None, e.target.code if e.target else None) in attempts)]
     seen: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
