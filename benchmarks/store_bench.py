@@ -70,8 +70,10 @@ def dyad_query(n_events: int) -> None:
             t = time.perf_counter()
             countries = "['RUS','UKR','USA','CHN','DEU','FRA','IRN','ISR','TUR','IND','PAK','BRA','JPN','KOR','EGY','NGA']"
             store.conn.execute(
-                "INSERT INTO documents SELECT 'd' || i, NULL, NULL, 'src' || (i % 50), DATE '2020-01-01' + CAST(i % 2000 AS INTEGER), "
-                "'bench', now(), 10, 0, '{}' FROM range(?) t(i)", [n_events // 10])
+                "INSERT INTO documents (id, title, url, source, published, coder_version, stored_at, n_events, n_quotes, "
+                "coded_json, tone) SELECT 'd' || i, NULL, NULL, 'src' || (i % 50), "
+                "DATE '2020-01-01' + CAST(i % 2000 AS INTEGER), 'bench', now(), 10, 0, '{}', (i % 21) - 10.0 "
+                "FROM range(?) t(i)", [n_events // 10])
             store.conn.execute(
                 f"INSERT INTO events (id, doc_id, sentence, source_code, target_code, cameo, base_code, root, quad_class, "
                 f"goldstein, modality, occurred, event_date, evidence, confidence, rule) "
