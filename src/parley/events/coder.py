@@ -366,14 +366,13 @@ def code_doc(
                 continue
             elements = cand.match.pattern.elements
             pid = cand.match.pattern.id
-            if pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
-                threat = _conditional_threat(token)
-                if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
-                    cand.match = threat
-                    _fill(cand, index)
-                    elements, pid = threat.pattern.elements, threat.pattern.id
-            if pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children) \
-                    and not _threatens_own_action(token, cand.sources, index):
+            warns_of = pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            threat = _conditional_threat(token) if warns_of else None
+            if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
+                cand.match = threat
+                _fill(cand, index)
+                elements, pid = threat.pattern.elements, threat.pattern.id
+            elif warns_of and not _threatens_own_action(token, cand.sources, index):
                 cand.dropped = "a warning that someone else may act is a statement, not a threat"
                 continue
             if pid == "04.convene" and len({s.code for s in cand.sources}) < 2:
@@ -784,8 +783,7 @@ def _conditional_threat(token: Token) -> Match | None:
                                         and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
                     if consequence is not None:
                         told = next((g for g in token.children if g.dep_ in ("dobj", "dative")), None)
-                        return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], told,
-                                     consequence)
+                        return _threat(consequence, told)
         return None
     condition = marks[0].head
     inside = {t.i for t in condition.subtree}
@@ -801,8 +799,13 @@ def _conditional_threat(token: Token) -> Match | None:
         # "Moscow will pay a heavy price if ...", "Putin will face consequences": who pays is threatened
         sufferer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if sufferer is not None:
-            return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], sufferer, consequence)
-    return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], owner or subject, consequence)
+            return _threat(consequence, sufferer)
+    return _threat(consequence, owner or subject)
+
+
+def _threat(consequence: Token, target: Token | None) -> Match:
+    """The threat a consequence noun makes (130, 1312, 138), aimed at ``target``."""
+    return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], target, consequence)
 
 
 #: verbs of force or coercion that news also uses in other senses ("hit a record high", "executed the plan",
@@ -825,19 +828,25 @@ CONCRETE_TARGETS = frozenset({
     "province", "capital", "island", "islands", "coast", "positions", "target", "targets", "shelter", "tent",
     "residence", "palace", "parliament", "ministry", "prison", "jail", "aircraft", "plane", "jet", "drone",
     "helicopter", "tank", "train", "railway", "road", "highway", "crossing", "field", "oilfield", "mine",
-    "point", "zone", "corridor", "land", "enclave", "strip", "hill", "ridge", "valley", "front", "line", "city",
-    "settlement", "neighbourhoods", "suburb", "outskirts", "stronghold", "airbase", "base",
+    "point", "zone", "corridor", "land", "enclave", "strip", "hill", "ridge", "valley", "front", "line",
+    "settlement", "suburb", "outskirts", "airbase",
     # people under arms, whom "mobilised", "captured" or "hit" act on
     "reservist", "reservists", "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "militia",
     "fighter", "fighters", "conscript", "conscripts", "unit", "units", "battalion", "brigade", "police",
 })
 
 
-def _person_object(token: Token) -> bool:
-    """The object is a person or people: a name, a title ("Prime Minister Chaudhry"), "members of ..."."""
+def _acted_on(token: Token) -> Token | None:
+    """What the verb acts on: its object, or the noun a participle describes ("a report released by ...")."""
     obj = direct_object(token)
     if obj is None and token.dep_ == "acl":
-        obj = token.head  # "a report released by ...": the noun the participle describes
+        obj = token.head
+    return obj
+
+
+def _person_object(token: Token) -> bool:
+    """The object is a person or people: a name, a title ("Prime Minister Chaudhry"), "members of ..."."""
+    obj = _acted_on(token)
     if obj is None:
         return False
     return obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE_WORDS or any(
@@ -851,9 +860,8 @@ PEOPLE_WORDS = frozenset({"prisoner", "hostage", "detainee", "captive", "journal
 
 
 def _concrete_object(token: Token) -> bool:
-    obj = direct_object(token)
-    if obj is None and token.dep_ == "acl":
-        obj = token.head  # "a report released by ...": the noun the participle describes
+    """The object is a concrete target of force: a place, a building, a vehicle, people under arms."""
+    obj = _acted_on(token)
     if obj is None:
         return True  # "Russian forces struck overnight": no other sense to confuse
     if obj.lower_ in ("that", "which", "who") and token.dep_ == "relcl":

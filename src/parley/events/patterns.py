@@ -225,7 +225,8 @@ def _first_object(predicate: Token) -> Token | None:
 
 
 def _first_dobj(predicate: Token) -> int:
-    return next((c.i for c in predicate.children if c.dep_ == "dobj"), -1)
+    obj = _first_object(predicate)
+    return obj.i if obj is not None else -1
 
 
 def direct_object(anchor: Token) -> Token | None:
