@@ -61,7 +61,7 @@ SENTENCES = [
     'Ukraine hopes that the EU will approve more military aid.',
     'Kazakhstan is not expected to join the alliance.',
     'Algeria could cut gas supplies to Spain in response.',
-    'Romania will not allow foreign troops to cross its territory.',
+    'Romania may not allow foreign troops to cross its territory.',
     'A Russian attack on a NATO member would trigger a collective response.',
 ]
 

@@ -26,6 +26,9 @@ PERSON_DESCRIPTIONS = frozenset(
 )
 #: "it" refers to a country, government, organisation or group -- never in "it is unclear", "it seems"
 IMPERSONAL_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "mean", "happen", "matter", "rain"})
+#: adjectives of readiness that make "it is ... to" speak of an actor
+WILLING_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "committed", "keen", "eager",
+                               "unwilling", "reluctant", "able", "unable", "poised", "set"})
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
 #: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
@@ -70,8 +73,11 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         )
         is_it = (
             lower == "it" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.lemma_.lower() not in IMPERSONAL_HEADS
-            and not any(c.dep_ in ("acomp", "attr") for c in t.head.children)
+            and ((t.head.lemma_.lower() not in IMPERSONAL_HEADS
+                  and not any(c.dep_ in ("acomp", "attr") for c in t.head.children))
+                 # "said it was ready to talk", "it is prepared to": readiness is said of an actor
+                 or any(c.dep_ == "acomp" and c.lemma_.lower() in WILLING_ADJECTIVES
+                        and any(g.dep_ == "xcomp" for g in c.children) for c in t.head.children))
         )
         is_body = (
             t.pos_ in ("NOUN", "PROPN") and lower in BODY_DESCRIPTIONS
@@ -132,7 +138,9 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         elif want == "thing":
             fits = m.kind in THING_KINDS
         else:
-            fits = m.kind == "person" if want == "person" else m.code.endswith("GOV")
+            # a person: a named one, or one named by office ("the German chancellor ... he")
+            fits = (m.kind == "person" or (span.root.lower_ in PERSON_DESCRIPTIONS and span.root.tag_ == "NN")) \
+                if want == "person" else m.code.endswith("GOV")
         if fits:
             is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
             candidates.append((not is_subject, len(candidates), m))

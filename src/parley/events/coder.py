@@ -21,37 +21,82 @@ from parley.events.ontology import ontology, plover_for
 from parley.events.patterns import Match, Pattern, PatternSet, direct_object, is_passive
 from parley.model import ActorRef, Event, Location, Mention, Span
 
-# Intent: a cooperative act expressed as intended ("ready to talk", "agreed to send aid")
-# is coded with CAMEO's 03x "express intent" code for that kind of act.
-INTENT_CODES = {
-    "04": "036",  # consult -> express intent to meet or negotiate
-    "05": "032",  # diplomatic cooperation -> intent to engage in diplomatic cooperation
-    "06": "031",  # material cooperation
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    "07": "033",  # provide aid
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "08": "035",  # yield
-    "081": "0351",
-    "082": "0352",
-    "084": "0353",
-    "085": "0354",
-    "086": "0355",
-    "087": "0356",
-    # a promised or announced act of force or coercion is a threat (CAMEO 13): "vowed to eradicate Hamas",
-    # "will impose sanctions on Iran"
+# The kind of act an appeal, a demand, a rejection or an expressed intent is about. CAMEO gives these four
+# verbal roots the same sub-codes by kind of act ("urged Israel to release prisoners" 0253, "demanded that
+# Israel release" 1053, "rejected calls to release" 1243, "agreed to release" 0353), so the coder reads the act
+# named in the complement and codes the verbal act by the act's kind. The key is the act's code prefix,
+# longest first.
+ACT_KINDS = {
+    "06": "material", "061": "economic", "062": "military", "063": "judicial", "064": "intelligence",
+    "05": "diplomatic", "051": "diplomatic", "057": "settle",
+    "07": "aid", "071": "economic-aid", "072": "military-aid", "073": "humanitarian-aid", "074": "peacekeeping",
+    "083": "reform", "0831": "leadership", "0832": "policy", "0833": "rights", "0834": "regime",
+    "08": "yield", "081": "administrative", "0811": "administrative", "0812": "administrative",
+    "0813": "administrative", "0814": "administrative", "082": "dissent", "084": "release", "0841": "release",
+    "0842": "release", "085": "economic-sanctions", "086": "involvement", "0861": "involvement",
+    "0862": "involvement", "0863": "involvement", "087": "de-escalation", "0871": "de-escalation",
+    "0872": "de-escalation", "0873": "de-escalation", "0874": "de-escalation",
+    "04": "meet", "045": "mediate", "046": "meet",
+}
+#: the code of each verbal root for each kind of act
+KIND_CODES: dict[str, dict[str, str]] = {
+    "02": {"material": "021", "economic": "0211", "military": "0212", "judicial": "0213", "intelligence": "0214",
+           "diplomatic": "022", "aid": "023", "economic-aid": "0231", "military-aid": "0232",
+           "humanitarian-aid": "0233", "peacekeeping": "0234", "reform": "024", "leadership": "0241",
+           "policy": "0242", "rights": "0243", "regime": "0244", "yield": "025", "administrative": "0251",
+           "dissent": "0252", "release": "0253", "economic-sanctions": "0254", "involvement": "0255",
+           "de-escalation": "0256", "meet": "026", "settle": "027", "mediate": "028"},
+    "03": {"material": "031", "economic": "0311", "military": "0312", "judicial": "0313", "intelligence": "0314",
+           "diplomatic": "032", "aid": "033", "economic-aid": "0331", "military-aid": "0332",
+           "humanitarian-aid": "0333", "peacekeeping": "0334", "reform": "034", "leadership": "0341",
+           "policy": "0342", "rights": "0343", "regime": "0344", "yield": "035", "administrative": "0351",
+           "dissent": "0352", "release": "0353", "economic-sanctions": "0354", "involvement": "0355",
+           "de-escalation": "0356", "meet": "036", "settle": "037", "mediate": "039"},
+    "10": {"material": "101", "economic": "1011", "military": "1012", "judicial": "1013", "intelligence": "1014",
+           "diplomatic": "102", "aid": "103", "economic-aid": "1031", "military-aid": "1032",
+           "humanitarian-aid": "1033", "peacekeeping": "1034", "reform": "104", "leadership": "1041",
+           "policy": "1042", "rights": "1043", "regime": "1044", "yield": "105", "administrative": "1051",
+           "dissent": "1052", "release": "1053", "economic-sanctions": "1054", "involvement": "1055",
+           "de-escalation": "1056", "meet": "106", "settle": "107", "mediate": "108"},
+    "12": {"material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
+           "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
+           "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
+           "regime": "1234", "yield": "124", "administrative": "1241", "dissent": "1242", "release": "1243",
+           "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246", "meet": "125",
+           "mediate": "126", "settle": "127"},
+}
+
+
+def act_kind(cameo: str) -> str | None:
+    """The kind of act (``ACT_KINDS``) of a CAMEO code, by its longest listed prefix."""
+    for n in (4, 3, 2):
+        kind = ACT_KINDS.get(cameo[:n])
+        if kind is not None:
+            return kind
+    return None
+
+
+# Intent: a cooperative act expressed as intended ("ready to talk", "agreed to send aid") is coded with
+# CAMEO's 03x "express intent" code for that kind of act; a promised or announced act of force or coercion
+# is a threat (CAMEO 13): "vowed to eradicate Hamas", "will impose sanctions on Iran".
+THREAT_CODES = {
     "16": "131",
     "161": "1313",
+    "162": "1311",
     "163": "1312",
-    "164": "1313",
+    "164": "134",
+    "165": "135",
+    "166": "136",
     "17": "137",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
     "18": "138",
     "19": "138",
+    "191": "1381",
+    "192": "1382",
     "20": "138",
     "204": "1385",
 }
@@ -64,7 +109,8 @@ OBJECT_CONTROL = frozenset(
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
 NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce", "hold",
                                "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
-                               "approve", "adopt", "agree", "continue", "mount", "intensify", "step_up"})
+                               "approve", "adopt", "agree", "continue", "mount", "intensify", "step_up", "undertake",
+                               "organize", "organise", "resume", "wage", "pursue", "initiate"})
 CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COUNTING_MODALITIES = frozenset({"asserted"})
@@ -314,8 +360,14 @@ def _reciprocal(cameo: str) -> bool:
 
 
 def intent_code(cameo: str) -> str | None:
-    """The 03x code that expresses intent to do ``cameo``, if CAMEO has one."""
-    return INTENT_CODES.get(cameo[:3]) or INTENT_CODES.get(cameo[:2])
+    """The 03x code that expresses intent to do ``cameo`` (13x for force or coercion), if CAMEO has one."""
+    kind = act_kind(cameo)
+    if kind is not None:
+        return KIND_CODES["03"].get(kind)
+    for n in (4, 3, 2):
+        if cameo[:n] in THREAT_CODES:
+            return THREAT_CODES[cameo[:n]]
+    return None
 
 
 def _ref(m: Mention) -> ActorRef:
@@ -410,12 +462,22 @@ def code_doc(
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
             cameo = cand.match.pattern.cameo
-            if cameo[:2] == "04" and cand.modality.value == "negated" and _announced(token):
+            # "refused to ..." has patterns of its own (12.refuse.*); this is the announced refusal
+            refusal = cand.modality.value == "negated" and _announced(token)
+            if refusal and cameo[:2] == "04" and not _asked_act_is_request(token):
                 # "will not negotiate with", "would not attend": an announced refusal to meet happened
                 cameo = "125"
                 cand.modality = Modality("asserted", f"refusal: {cand.modality.cue}")
+            elif refusal:
+                # "declined to resign", "will not end the strike", "refused to allow inspectors in": a refusal
+                # to yield or to cooperate is itself an act (12x by the kind of act refused)
+                kind = _refused_kind(token, cameo, patterns)
+                refused = KIND_CODES["12"].get(kind or "")
+                if refused is not None:
+                    cameo = refused
+                    cand.modality = Modality("asserted", f"refusal: {cand.modality.cue}")
             if cand.modality.value == "intended" and cameo[:2] in FORCE_ROOTS \
-                    and (cand.modality.cue or "").lower() in PREPARATION_CUES:
+                    and _readying(token, cand.modality.cue):
                 # "Iran is preparing to launch an attack", "the planned offensive": force being readied is
                 # not a threat, which must be made to someone; it stays an intended (not occurred) act
                 pass
@@ -469,13 +531,256 @@ def code_doc(
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
-    return _dedupe(events), candidates
+    return _dedupe(_by_act_kind(events, candidates, patterns, onto)), candidates
+
+
+#: nouns that carry the act asked for, offered or turned down: "rejected a US request to question detainees",
+#: "turned down a proposal for a ceasefire"
+REQUEST_NOUNS = frozenset({"call", "request", "demand", "appeal", "plea", "proposal", "offer", "plan", "bid",
+                           "pressure", "idea", "suggestion", "initiative", "invitation", "ultimatum", "push",
+                           "consensus", "understanding", "commitment", "pledge", "promise", "decision"})
+#: acts named by nouns with no pattern of their own in this use, by kind ("demanded wide-ranging reforms",
+#: "called for elections", "asked for loans")
+KIND_NOUNS = {
+    **dict.fromkeys(("reform", "reforms", "change", "democratization", "democratisation", "democracy"), "reform"),
+    **dict.fromkeys(("resignation", "ouster", "removal", "departure", "impeachment", "reinstatement"), "leadership"),
+    **dict.fromkeys(("election", "elections", "referendum", "constitution", "amendment"), "regime"),
+    **dict.fromkeys(("right", "rights", "freedom", "freedoms", "independence", "autonomy", "self-determination"),
+                    "rights"),
+    **dict.fromkeys(("meeting", "talk", "talks", "negotiation", "negotiations", "dialogue", "summit", "session",
+                     "consultation", "consultations"), "meet"),
+    **dict.fromkeys(("aid", "assistance", "help", "relief"), "aid"),
+    "support": "diplomatic",
+    **dict.fromkeys(("loan", "loans", "credit", "grant", "bailout", "funding", "investment", "compensation",
+                     "reparation", "reparations", "debt"), "economic-aid"),
+    **dict.fromkeys(("weapon", "weapons", "arm", "arms", "ammunition", "instructor", "instructors"), "military-aid"),
+    **dict.fromkeys(("food", "medicine", "shelter", "refuge", "asylum"), "humanitarian-aid"),
+    **dict.fromkeys(("peacekeeper", "peacekeepers", "peacekeeping", "protection", "presence"), "peacekeeping"),
+    **dict.fromkeys(("release", "return", "handover", "repatriation"), "release"),
+    **dict.fromkeys(("ceasefire", "cease-fire", "truce", "withdrawal", "pullout", "de-escalation", "halt",
+                     "cessation", "demobilization", "disarmament"), "de-escalation"),
+    **dict.fromkeys(("mediation", "arbitration"), "mediate"),
+    **dict.fromkeys(("settlement", "agreement", "accord", "deal", "treaty", "solution"), "settle"),
+    **dict.fromkeys(("cooperation", "partnership"), "material"),
+    **dict.fromkeys(("trade", "barrier", "barriers", "tariff", "tariffs", "market", "markets"), "economic"),
+    **dict.fromkeys(("tie", "ties", "relation", "relations", "recognition", "endorsement", "backing"), "diplomatic"),
+    **dict.fromkeys(("policy", "policies", "law", "laws", "decision", "decree", "legislation", "bill", "course"),
+                    "policy"),
+    **dict.fromkeys(("curb", "curbs", "restriction", "restrictions", "ban", "curfew", "censorship", "emergency"),
+                    "administrative"),
+    **dict.fromkeys(("sanction", "sanctions", "embargo", "boycott"), "economic-sanctions"),
+    **dict.fromkeys(("violence", "struggle", "fighting", "hostilities", "attack", "attacks", "offensive", "war",
+                     "shelling", "bombing", "bombardment", "blockade", "siege", "occupation", "operation",
+                     "operations", "incursion", "campaign"), "de-escalation"),
+    **dict.fromkeys(("strike", "protest", "protests", "demonstration", "demonstrations", "rally", "boycotts",
+                     "agitation", "unrest", "sit-in"), "dissent"),
+    **dict.fromkeys(("refugee", "refugees"), "humanitarian-aid"),
+    **dict.fromkeys(("information", "intelligence", "evidence", "data"), "intelligence"),
+    **dict.fromkeys(("extradition", "suspect", "suspects", "fugitive", "fugitives", "trial"), "judicial"),
+    **dict.fromkeys(("access", "inspection", "inspections", "inspector", "inspectors", "monitor", "monitors",
+                     "observer", "observers"), "involvement"),
+}
+
+
+#: aid by its modifier: "military aid", "economic assistance"
+AID_MODIFIERS = {
+    **dict.fromkeys(("military", "defense", "defence", "security", "lethal"), "military-aid"),
+    **dict.fromkeys(("economic", "financial", "development", "budget", "budgetary", "fiscal"), "economic-aid"),
+    **dict.fromkeys(("humanitarian", "food", "medical", "emergency"), "humanitarian-aid"),
+}
+#: acts by verb when no pattern or object says more: "called on the minister to resign"
+KIND_VERBS = {
+    **dict.fromkeys(("resign", "quit", "abdicate", "step_down", "stand_down"), "leadership"),
+    **dict.fromkeys(("democratize", "democratise"), "regime"),
+    "reform": "reform",
+    **dict.fromkeys(("negotiate", "talk", "meet", "convene", "confer"), "meet"),
+    **dict.fromkeys(("mediate", "arbitrate", "broker"), "mediate"),
+    **dict.fromkeys(("release", "free", "return", "repatriate", "hand_back", "give_back"), "release"),
+    **dict.fromkeys(("extradite", "hand_over", "surrender"), "judicial"),
+    **dict.fromkeys(("withdraw", "pull_out", "disarm", "demobilize", "demobilise", "de-escalate"), "de-escalation"),
+    **dict.fromkeys(("cooperate", "collaborate"), "material"),
+    **dict.fromkeys(("invest", "trade"), "economic"),
+    **dict.fromkeys(("compensate", "fund", "finance", "lend"), "economic-aid"),
+    **dict.fromkeys(("forsake", "renounce", "abandon", "dismantle", "yield", "concede", "give_up", "back_down",
+                     "relent", "comply"), "yield"),
+    **dict.fromkeys(("support", "back", "endorse", "recognize", "recognise"), "diplomatic"),
+}
+
+
+def _noun_kind(noun: Token) -> str | None:
+    kind = KIND_NOUNS.get(noun.lemma_.lower()) or KIND_NOUNS.get(noun.lower_)
+    if kind == "aid":
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound"):
+                kind = AID_MODIFIERS.get(c.lemma_.lower(), kind)
+    return kind
+
+
+def _act_kind_of(token: Token, by_token: dict[int, Candidate], patterns: PatternSet, depth: int = 0) -> str | None:
+    """The kind of act a word names: its object's kind ("end curbs", "provide information"), the code of its
+    own pattern, its verb ("resign"), or the act carried by a request noun ("a proposal for a ceasefire")."""
+    if depth > 3:
+        return None
+    if token.pos_ in ("VERB", "AUX"):
+        if any(w.lower_.startswith("peacekeep") for w in token.subtree):
+            return "peacekeeping"  # "to deploy peacekeeping forces", "for peacekeepers to be sent"
+        obj = direct_object(token)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            kind = _noun_kind(obj)
+            if kind is not None:
+                return kind
+    cand = by_token.get(token.i)
+    if cand is not None and cand.match is not None and not (cand.dropped or "").startswith("'"):
+        kind = act_kind(cand.match.pattern.cameo)
+        if kind is not None:
+            return kind
+    if cand is None:
+        match = patterns.match(token)
+        if match is not None:
+            kind = act_kind(match.pattern.cameo)
+            if kind is not None:
+                return kind
+    if token.pos_ in ("NOUN", "PROPN"):
+        lemma = token.lemma_.lower()
+        if lemma in REQUEST_NOUNS:
+            for c in token.children:
+                # "a request to question detainees", "a proposal for a ceasefire", "calls for reform"
+                if c.dep_ in ("acl", "relcl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    kind = _act_kind_of(c, by_token, patterns, depth + 1)
+                    if kind:
+                        return kind
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "on"):
+                    for g in c.children:
+                        if g.dep_ in ("pobj", "pcomp"):
+                            kind = _act_kind_of(g, by_token, patterns, depth + 1)
+                            if kind:
+                                return kind
+            return None
+        return _noun_kind(token)
+    if token.pos_ in ("VERB", "AUX"):
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        lemma = token.lemma_.lower()
+        kind = KIND_VERBS.get(f"{lemma}_{particle}") if particle else None
+        if kind is None:
+            kind = KIND_VERBS.get(lemma)
+        if kind is not None:
+            return kind
+        for c in token.children:  # "must be ready to mediate", "be willing to talk"
+            if c.dep_ in ("xcomp", "acomp"):
+                kind = _act_kind_of(c, by_token, patterns, depth + 1)
+                if kind is not None:
+                    return kind
+    if token.pos_ == "ADJ":
+        for c in token.children:
+            if c.dep_ == "xcomp":
+                return _act_kind_of(c, by_token, patterns, depth + 1)
+    return None
+
+
+def _asked_act(predicate: Token, by_token: dict[int, Candidate], patterns: PatternSet,
+               clauses_only: bool = False) -> str | None:
+    """The kind of act an appeal, demand, rejection or intent names: its infinitive or clause
+    ("urged Iran to release"), or its object or "for" noun ("demanded reforms", "called for talks")."""
+    hosts = [predicate, *(c for c in predicate.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "to"))]
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                kind = _act_kind_of(c, by_token, patterns)
+                if kind is not None:
+                    return kind
+    for c in predicate.children:
+        if clauses_only and not (c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS):
+            continue  # an intent's own object noun is the act its pattern coded; "reached a consensus to ..."
+        if c.dep_ in ("dobj", "nsubjpass"):
+            kind = _act_kind_of(c, by_token, patterns)
+            if kind is not None:
+                return kind
+        if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    kind = _act_kind_of(g, by_token, patterns)
+                    if kind is not None:
+                        return kind
+    return None
+
+
+def _asked_act_is_request(token: Token) -> bool:
+    """"would not meet the kidnappers' demands": to meet a demand is to accede to it, not a meeting."""
+    obj = direct_object(token)
+    return obj is not None and obj.lemma_.lower() in REQUEST_NOUNS
+
+
+def _refused_kind(token: Token, cameo: str, patterns: PatternSet) -> str | None:
+    """The kind of act refused: the act a demand asks for ("would not meet demands to release prisoners"),
+    else the act's own kind."""
+    obj = direct_object(token)
+    if obj is not None and obj.lemma_.lower() in REQUEST_NOUNS:
+        return _act_kind_of(obj, {}, patterns)
+    return act_kind(cameo)
+
+
+#: patterns whose code is a guess the act named can sharpen ("rejected a call ...": 123 until we read the call)
+SHARPENED_RULES = frozenset({"12.reject.call.reject", "12.reject.cooperation.reject", "12.reject.plan.reject",
+                             "12.reject.aid.reject", "10.demand", "10.insist"})
+
+
+def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet, onto) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Appeals, demands, rejections and intents coded by the kind of act they name (``KIND_CODES``)."""
+    by_token = {c.predicate.i: c for c in candidates}
+    recoded: dict[int, str] = {}  # id(event) -> code
+    for cand in candidates:
+        if not cand.events or cand.match is None:
+            continue
+        codes = {e.cameo for e in cand.events}
+        root = next(iter(codes))[:2]
+        if root not in KIND_CODES:
+            continue
+        # an intent's object noun is the act its own pattern coded ("pledged cooperation" is 030 as written)
+        kind = _asked_act(cand.predicate, by_token, patterns, clauses_only=root == "03")
+        new = KIND_CODES[root].get(kind or "")
+        if new is None:
+            continue
+        # a pattern that names only the verb of the act ("urge TGT to:[provide|send]") guesses its kind; one
+        # that names the act's object too ("refuse to:[host] [troop]") has said what it is
+        elements = cand.match.pattern.elements
+        guess = cand.match.pattern.id in SHARPENED_RULES or any(
+            el.kind == "xcomp" and not any(later.kind == "object" for later in elements[i + 1:])
+            for i, el in enumerate(elements))
+        if not all(_general(c) or guess or new.startswith(c) for c in codes):
+            continue
+        for e in cand.events:
+            if e.root == root:
+                recoded[id(e)] = new
+    if not recoded:
+        return events
+    out = []
+    for e in events:
+        new = recoded.get(id(e))
+        if new is None or new == e.cameo:
+            out.append(e)
+            continue
+        info = onto.get(new)
+        out.append(replace(e, cameo=new, root=new[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+                           plover=plover_for(new), rule=e.rule + "+act-kind"))
+    return out
 
 
 #: roots of material conflict, and cues that say force is being readied rather than threatened
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 PREPARATION_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "planned", "plan", "plans", "planning",
                               "poised", "set", "scheduled", "upcoming", "proposed", "gearing", "readying"})
+
+
+def _readying(token: Token, cue: str | None) -> bool:
+    """Force being readied ("troops prepared to enter the city", "a planned offensive"), not a readiness
+    declared ("the government is prepared to impose martial law", which threatens)."""
+    word = (cue or "").lower()
+    if word not in PREPARATION_CUES:
+        return False
+    if word == "prepared":
+        said = next((a for a in token.ancestors if a.lower_ == "prepared"), None)
+        return said is None or not (said.dep_ == "acomp" or said.pos_ == "ADJ")
+    return True
 
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)

@@ -75,7 +75,7 @@ INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "intent", "plan", "offer", "commitment", "pledge", "promise",
      "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim",
      "effort", "attempt", "push", "drive", "quest", "intent", "counterproposal", "counter-proposal", "suggestion",
-     "initiative"}
+     "initiative", "consensus", "understanding", "agreement", "accord", "deal", "resolve"}
 )
 #: nouns that say the act they govern did not happen: "the agency's failure to condemn", "its refusal to negotiate"
 NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "reluctance", "unwillingness"})

@@ -17,7 +17,8 @@ particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. W
 ``word``            a child of the anchor that is a preposition, particle, agent or adverb with this
                     text (``with``, ``out``, ``on``); it becomes the anchor.
 ``[a|b]``           the anchor's object must have one of these lemmas: the direct object (the passive
-                    subject in a passive clause), or the object of a preposition anchor; for a noun
+                    subject in a passive clause), the adjective of a copula (``be [skeptical] about
+                    TGT``), or the object of a preposition anchor; for a noun
                     predicate, a modifier (amod/compound) with one of these lemmas.  It becomes the anchor.
 ``to:[a|b]``        an open clausal complement (``agreed to meet``) with one of these lemmas.
 ``that:[a|b]``      a clausal complement (``said that ... undermines``) with one of these lemmas.
@@ -287,7 +288,14 @@ def _head_ok(pattern: Pattern, predicate: Token) -> bool:
         word, _, particle = head.partition("_")
         if word != lemma:
             continue
-        if not particle or _marker((predicate,), frozenset({particle})) is not None:
+        if particle:
+            if _marker((predicate,), frozenset({particle})) is not None:
+                return True
+            continue
+        # "backed down", "called off", "held up": a verb with a particle the pattern does not name is another
+        # verb, unless a later element names the particle ("hand over [suspect]")
+        own = next((c for c in predicate.children if c.dep_ == "prt"), None)
+        if own is None or any(own.lower_ in e.words for e in pattern.elements if e.kind in ("marker", "not")):
             return True
     return False
 
@@ -338,6 +346,10 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                 found = direct_object(anchor)
                 if found is not None and found.lemma_.lower() not in element.words and found.lower_ not in element.words:
                     found = None
+                if found is None and anchor is predicate:
+                    # "was skeptical about", "is ready for": a copula's adjective complement
+                    found = next((c for c in anchor.children if c.dep_ == "acomp"
+                                  and (c.lemma_.lower() in element.words or c.lower_ in element.words)), None)
             if found is None:
                 return None
             if not pattern.noun:
