@@ -607,12 +607,21 @@ KIND_VERBS = {
 }
 
 
+#: reforms by their modifier: "constitutional changes" change institutions (0344/1044), "economic reforms" policy
+REFORM_MODIFIERS = {
+    **dict.fromkeys(("constitutional", "electoral", "institutional", "judicial", "parliamentary", "democratic",
+                     "constitution", "election", "regime"), "regime"),
+    **dict.fromkeys(("economic", "fiscal", "tax", "market", "land", "pension", "labour", "labor"), "policy"),
+}
+
+
 def _noun_kind(noun: Token) -> str | None:
     kind = KIND_NOUNS.get(noun.lemma_.lower()) or KIND_NOUNS.get(noun.lower_)
-    if kind == "aid":
+    modifiers = {"aid": AID_MODIFIERS, "reform": REFORM_MODIFIERS, "policy": REFORM_MODIFIERS}.get(kind or "")
+    if modifiers is not None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
-                kind = AID_MODIFIERS.get(c.lemma_.lower(), kind)
+                kind = modifiers.get(c.lemma_.lower(), kind)
     return kind
 
 
@@ -629,6 +638,13 @@ def _act_kind_of(token: Token, by_token: dict[int, Candidate], patterns: Pattern
             kind = _noun_kind(obj)
             if kind is not None:
                 return kind
+        if obj is None:  # "agree to constitutional changes", "settle on a ceasefire"
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    kind = _noun_kind(pobj) if pobj is not None else None
+                    if kind is not None:
+                        return kind
     cand = by_token.get(token.i)
     if cand is not None and cand.match is not None and not (cand.dropped or "").startswith("'"):
         kind = act_kind(cand.match.pattern.cameo)
@@ -898,8 +914,12 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             and not cand.match.pattern.id.startswith("13.warn.if"):  # a conditional threat aims at the condition
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
         # at the actor its content is about, the subject of the complement clause
-        own = {s.code[:3] for s in cand.sources}
-        cand.targets = [m for m in _content_subjects(cand.predicate, index) if m.code[:3] not in own][:1]
+        # another actor of the same country counts ("the opposition demanded that the president resign"),
+        # not the source's own country or itself
+        own = {s.code for s in cand.sources} | {s.code[:3] for s in cand.sources}
+        cand.targets = [m for m in _content_subjects(cand.predicate, index)
+                        if m.code not in own and not (len(m.code) == 3 and m.code in {s.code[:3] for s in cand.sources})
+                        ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
     if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
@@ -1032,7 +1052,8 @@ def _joint_code(cand: Candidate) -> str | None:
 
 #: speech verbs whose that-clause with "should" / "must" is an appeal / a demand to the clause's subject
 REPORTING_VERBS = frozenset({"say", "write", "tell", "insist", "stress", "declare", "state", "add", "argue",
-                             "post", "emphasize", "emphasise", "reiterate", "note", "tweet"})
+                             "post", "emphasize", "emphasise", "reiterate", "note", "tweet", "announce",
+                             "conclude", "assert", "affirm", "maintain", "remind", "underline", "underscore"})
 _SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
 _SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
 

@@ -281,6 +281,14 @@ def _temporal(prep: Token) -> bool:
     return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in _TIME_WORDS)
 
 
+def _infinitive_clause(c: Token) -> bool:
+    """"threatened on Monday to secede": an infinitive the parser hung as an adverbial clause, with no
+    subject of its own and not one of purpose ("in order to")."""
+    return c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) \
+        and not any(g.lower_ == "order" for g in c.lefts)
+
+
 def _head_ok(pattern: Pattern, predicate: Token) -> bool:
     """The predicate is one of the pattern's heads, with its particle when the head names one."""
     lemma = predicate.lemma_.lower()
@@ -362,7 +370,8 @@ def _match(pattern: Pattern, predicate: Token) -> Match | None:
                     c
                     for host in (anchor, predicate)
                     for c in host.children
-                    if c.dep_ in deps and c.lemma_.lower() in element.words
+                    if (c.dep_ in deps or (element.kind == "xcomp" and _infinitive_clause(c)))
+                    and c.lemma_.lower() in element.words
                     # "said France did not undermine ...": a negated complement is no grievance
                     and not (element.kind == "ccomp" and any(g.dep_ == "neg" for g in c.children))
                 ),
