@@ -64,11 +64,11 @@ class Coder:
         )
         # build the one-time indexes now rather than inside the first document: the actor phrase matchers
         # and the gazetteer (about 2 s together), so per-document timings measure per-document work
-        from parley.actors import _matchers
-        from parley.where import _gazetteer
+        from parley.actors import prepare
+        from parley.where import load_gazetteer
 
-        _matchers(self.actors, self.nlp.make_doc(""))
-        _gazetteer()
+        prepare(self.actors, self.nlp.make_doc(""))
+        load_gazetteer()
         tone_lexicon()
 
     # -- one document ---------------------------------------------------------------------------

@@ -47,6 +47,12 @@ def _matchers(dictionary: ActorDictionary, doc: Doc) -> Matchers:
     return m
 
 
+def prepare(dictionary: ActorDictionary, vocab_doc: Doc) -> None:
+    """Build the dictionary's phrase matchers for this model's vocabulary now (about 1 s) rather than on
+    the first document."""
+    _matchers(dictionary, vocab_doc)
+
+
 def find_mentions(doc: Doc, on: date | None, dictionary: ActorDictionary | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` resolved as of the date ``on`` (the publication date; None: today's holders)."""
     d = dictionary if dictionary is not None else load_dictionary()
@@ -90,4 +96,4 @@ def _role_only(doc: Doc, d: ActorDictionary) -> Mention | None:
     return None
 
 
-__all__ = ["ActorDictionary", "Entry", "check", "find_mentions", "load_dictionary", "resolve_text"]
+__all__ = ["ActorDictionary", "Entry", "check", "find_mentions", "load_dictionary", "prepare", "resolve_text"]
