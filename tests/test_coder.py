@@ -176,7 +176,7 @@ def test_common_adjectives_are_not_sources_of_event_nouns(code_text):
     ],
 )
 def test_verbal_acts_aimed_at_the_subject_of_what_is_said(code_text, sentence, expected):
-    got = {(s[:3] if s else None, c if len(expected[1]) == 3 else c[:2], t[:3] if t else None)
+    got = {(s[:3] if s else None, c if len(expected[1]) >= 3 else c[:2], t[:3] if t else None)
            for s, c, t in triples(code_text(sentence))}
     assert expected in got, got
 
@@ -299,7 +299,7 @@ def test_one_act_described_twice_is_one_event(code_text):
         ("Iraq and Egypt called for the withdrawal of foreign forces from Lebanon.", ("IRQ", "0256", "LBN")),
         ("Slovenia and Croatia agreed to a ceasefire.", ("SVN", "0356", "HRV")),
         ("Sudan lifted the curfew in Khartoum.", ("SDN", "0813", None)),
-        ("Uganda paid compensation to Britain.", ("UGA", "071", "GBR")),
+        ("Uganda paid compensation to Britain.", ("UGA", "080", "GBR")),  # yielding, as the CAMEO manual codes it
     ],
 )
 def test_appeals_intents_aid_and_yielding(code_text, sentence, expected):
