@@ -299,6 +299,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         for c in head.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":
                 return c, "possessor"
+        for c in head.children:  # "the decision by Iran to release the detainees"
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, "by"
         if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
             return subject_head(head.head, depth + 1)[0], "clause"
     if pred.dep_ == "relcl":
@@ -893,6 +898,14 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     cand.targets = index.actors(cand.match.target_head)
     if how in ("modifier", "possessor") and cand.match.target_head is not None:
         cand.sources = [s for s in cand.sources if s not in cand.targets]
+    if not cand.sources and cand.match.pattern.cameo[:2] == "04" and cand.predicate.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in cand.predicate.children):
+        # "arrived in Damascus for a meeting with Assad", "in a phone call to Trump, Xi invited him", "at the
+        # end of a visit to Cambodia": a meeting named in a phrase of the clause is the clause subject's own
+        holder = _clause_of_phrase(cand.predicate)
+        if holder is not None:
+            cand.sources = [m for m in index.actors(subject_head(holder)[0]) if m not in cand.targets]
+            how = "the clause's subject"
     if cand.match.pattern.cameo == "044":
         # "met the Chinese premier in Brazil": in a meeting at a third location the actors who meet are source
         # and target and the place is ignored (CAMEO codebook, 044); with no one met, the meeting is between
@@ -965,6 +978,32 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             cand.joint = _joint_code(cand)
             how += "; targets from 'between'"
     cand.how = how
+
+
+#: prepositions that set a meeting or visit in a clause: "for talks", "during a visit", "at a meeting", "in a call"
+PHRASE_PREPOSITIONS = frozenset({"for", "during", "at", "in", "on", "after", "before", "ahead", "amid", "following"})
+FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "sidelines", "margins", "course", "eve",
+                         "outset", "wake", "part"})
+
+
+def _clause_of_phrase(noun: Token) -> Token | None:
+    """The verb whose clause holds ``noun`` in a prepositional phrase ("came to Cairo for talks", "at the end
+    of a visit"), if the noun has no owner of its own."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return None
+        prep = node.head
+        if prep.lower_ == "of" and prep.head.lower_ in FRAME_NOUNS:
+            node = prep.head  # "the end of a visit": climb to "end"
+            continue
+        if prep.lower_ not in PHRASE_PREPOSITIONS and not (prep.lower_ == "of" and prep.head.lower_ == "ahead"):
+            return None
+        governor = prep.head
+        if governor.lower_ == "ahead" and governor.head is not governor:
+            governor = governor.head
+        return governor if governor.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 #: prepositions that put force in a place: "in", "inside", "into", "across", "on" (the predicate's or its object's)
