@@ -62,13 +62,18 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
     except errors.ParleyError as exc:
         err.print(f"[red]invalid:[/] {exc}")
         raise typer.Exit(1) from None
-    reachable = pattern_set.codes()
+    from parley.events.coder import derived_codes
+
+    reachable = pattern_set.codes() | derived_codes(pattern_set.codes())
     all_codes = {c.code for c in onto.codes() if len(c.code) > 2}
     per_root = Counter(p.cameo[:2] for p in pattern_set.patterns)
     codes_per_root = Counter(c[:2] for c in reachable)
+    own = pattern_set.codes() & all_codes
+    by_pattern = Counter(c[:2] for c in own)
     table = Table(title=f"event patterns: {len(pattern_set.patterns)}; CAMEO codes reachable: "
-                        f"{len(reachable & all_codes)} of {len(all_codes)}")
-    for col in ("root", "name", "patterns", "codes reachable", "codes in CAMEO"):
+                        f"{len(reachable & all_codes)} of {len(all_codes)} ({len(own)} as a pattern's own code, "
+                        "the rest derived by the coder: intents, threats, appeal/demand/rejection sub-codes)")
+    for col in ("root", "name", "patterns", "codes reachable", "by a pattern's code", "codes in CAMEO"):
         table.add_column(col)
     for root in sorted({c.code for c in onto.codes() if len(c.code) == 2}):
         table.add_row(
@@ -76,6 +81,7 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
             onto.get(root).name,
             str(per_root.get(root, 0)),
             str(codes_per_root.get(root, 0)),
+            str(by_pattern.get(root, 0)),
             str(sum(1 for c in all_codes if c.startswith(root))),
         )
     console.print(table)

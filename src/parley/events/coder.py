@@ -375,6 +375,19 @@ def intent_code(cameo: str) -> str | None:
     return None
 
 
+def derived_codes(pattern_codes: set[str]) -> set[str]:
+    """Codes the coder reaches from the patterns' codes: the intent (03x) or threat (13x) of an intended act,
+    the appeal, demand, rejection or intent sub-code of a verbal act by the kind of act it names, and the
+    refusal (12x) of an announced refusal."""
+    out = {c for c in (intent_code(code) for code in pattern_codes) if c is not None}
+    kinds = {k for k in (act_kind(code) for code in pattern_codes) if k is not None} | set(KIND_NOUNS.values()) \
+        | set(KIND_VERBS.values())
+    for root, table in KIND_CODES.items():
+        if any(code[:2] == root for code in pattern_codes) or root == "12":
+            out |= {code for kind, code in table.items() if kind in kinds}
+    return out - pattern_codes
+
+
 def _ref(m: Mention) -> ActorRef:
     return ActorRef(code=m.code, name=m.name, text=m.text, start=m.start, end=m.end)
 
@@ -1340,4 +1353,5 @@ def counts_as_occurred(event: Event) -> bool:
     )
 
 
-__all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "intent_code", "subject_head"]
+__all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "derived_codes", "intent_code",
+           "subject_head"]
