@@ -501,6 +501,10 @@ def code_doc(
                 pass
             elif cand.modality.value == "intended":
                 mapped = intent_code(cameo)
+                # "pledged to provide economic aid": the act's object may say more than its pattern (0331)
+                sharper = KIND_CODES["03"].get(_act_kind_of(token, {}, patterns) or "") if mapped else None
+                if sharper is not None and mapped is not None and sharper != mapped and sharper.startswith(mapped):
+                    mapped = sharper
                 if mapped is None:
                     cand.dropped = f"intended, and CAMEO has no intent code for {cameo}"
                     cand.cameo = cameo
@@ -594,6 +598,8 @@ KIND_NOUNS = {
                      "agitation", "unrest", "sit-in"), "dissent"),
     **dict.fromkeys(("refugee", "refugees"), "humanitarian-aid"),
     **dict.fromkeys(("information", "intelligence", "evidence", "data"), "intelligence"),
+    **dict.fromkeys(("exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "patrol", "patrols",
+                     "alliance", "base", "bases"), "military"),
     **dict.fromkeys(("extradition", "suspect", "suspects", "fugitive", "fugitives", "trial"), "judicial"),
     **dict.fromkeys(("access", "inspection", "inspections", "inspector", "inspectors", "monitor", "monitors",
                      "observer", "observers"), "involvement"),
