@@ -666,3 +666,65 @@ def test_an_attempted_assassination_is_no_assassination(code_text):
 def test_urging_someone_to_act_is_the_specific_appeal(code_text):
     assert ("BRA", "021", "MEX") in triples(code_text("Brazil urged Mexico to cooperate on migration.",
                                                         published="2025-05-01"))
+
+
+# -- verbal acts coded by the kind of act they name (CAMEO's shared sub-codes of 02, 03, 10 and 12) ---------
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the same act, release, under an appeal, a demand, a refusal and an intent
+        ("Canada urged Iran to release the detained engineers.", ("CAN", "0253", "IRN")),
+        ("Canada demanded that Iran release the detained engineers.", ("CAN", "1053", "IRN")),
+        ("Iran said it would not release the British sailors.", ("IRN", "1243", "GBR")),
+        ("Iran agreed to release the detained engineers.", ("IRN", "0353", None)),
+        # the act read from a noun: "demanded talks", "called for reforms", "a proposal for a ceasefire"
+        ("Mali's junta demanded talks with Algeria.", ("MLI", "106", "DZA")),
+        ("Tunisian unions called on the government to carry out economic reforms.", ("TUN", "0242", None)),
+        ("Armenia rejected Azerbaijan's proposal for a ceasefire.", ("ARM", "1246", "AZE")),
+        # by the verb when no pattern says more: "to resign"
+        ("Opposition groups in Peru called on the president to resign.", ("PER", "0241", None)),
+    ],
+)
+def test_verbal_acts_take_the_sub_code_of_the_act_they_name(code_text, sentence, expected):
+    got = {(s[:3] if s else None, c, t[:3] if t else None) for s, c, t in triples(code_text(sentence, published="2025-06-01"))}
+    assert expected in got, got
+
+
+def test_a_pattern_that_names_the_object_keeps_its_own_code(code_text):
+    # "refused to host troops" is a refusal of military cooperation; the embedded "host" (a meeting) must
+    # not turn it into a refused meeting
+    got = {c for _s, c, _t in triples(code_text("The Swiss government refused to host troops from Germany."))}
+    assert "125" not in got and any(c.startswith("12") for c in got), got
+
+
+def test_copula_adjective_patterns_and_he_after_an_office(code_text):
+    got = triples(code_text("The German chancellor said he was skeptical about Russia's intentions."))
+    assert ("DEUGOV", "012", "RUS") in got, got
+
+
+def test_infinitive_hung_as_adverbial_clause_still_matches(code_text):
+    got = triples(code_text("The Azerbaijani parliament threatened on Monday to secede from the Soviet Union."))
+    assert ("AZELEG", "1313", "USR") in got, got
+
+
+def test_violence_with_no_named_doer_has_an_empty_source(code_text):
+    got = triples(code_text("A roadside bomb killed two Kenyan soldiers near the Somali border on Sunday.",
+                            published="2025-06-01"))
+    assert any(s is None and c.startswith("18") and t == "KENMIL" for s, c, t in got), got
+    # only when it happened: a feared killing is no event at all
+    assert not code_text("Two Kenyan soldiers may have been killed near the border.").events
+
+
+def test_a_stance_is_no_nationality(code_text):
+    coded = code_text("An anti-Syria journalist was killed in a car bomb explosion in Beirut.", published="2025-06-01")
+    assert not any(m.code.startswith("SYR") for m in coded.mentions)
+
+
+def test_a_meeting_in_a_phrase_belongs_to_the_clause_subject(code_text):
+    got = triples(code_text("Turkey's foreign minister arrived in Damascus for a meeting with the Syrian president.",
+                            published="2025-06-01"))
+    assert ("TURGOV", "040", "SYRGOV") in got, got
+    got = triples(code_text("Protesters gathered in the square during the meeting between Putin and Xi.",
+                            published="2025-06-01"))
+    assert not any(s and s.endswith("CVL") for s, _c, _t in got), got

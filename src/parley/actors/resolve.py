@@ -230,6 +230,10 @@ class _Finder:
         return False
 
     def _resolve_name(self, span: Span, entries: list[Entry]) -> Mention | None:
+        doc = self.doc
+        if span.start >= 1 and (doc[span.start - 1].lower_ in ("anti-", "pro-") or (
+                span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("anti", "pro"))):
+            return None  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
         entry, in_force = _pick(entries, self.on)
         code = entry.code
         if entry.kind == "person":

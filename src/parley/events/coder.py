@@ -428,9 +428,12 @@ def code_doc(
                 cand.dropped = "no pattern matched the parse around this word"
                 continue
             _fill(cand, index)
-            if not cand.sources:
+            unknown_doer = not cand.sources and _unknown_doer(cand, token)
+            if not cand.sources and not unknown_doer:
                 cand.dropped = "no source actor found"
                 continue
+            if unknown_doer:
+                cand.how = "no doer named: an agentless passive or an attack as subject"
             if cand.match.pattern in (_SAY_SHOULD, _SAY_MUST) and not cand.targets:
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
@@ -476,6 +479,9 @@ def code_doc(
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
                 continue
             cand.modality = classify(token)
+            if unknown_doer and cand.modality.value != "asserted":
+                cand.dropped = "violence by no named doer is coded only when it happened"
+                continue
             if cand.match.pattern.id.endswith(".intent-only") and cand.modality.value == "asserted":
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
@@ -517,24 +523,27 @@ def code_doc(
                     (_reciprocal(cameo) and cand.match.pattern.id not in SHARED_ACT_RULES) or _each_other(token)):
                 # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
                 pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
+            elif unknown_doer:
+                pairs = [(None, t) for t in cand.targets]
             else:
                 pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
             joint = cand.joint if cand.modality.value == "asserted" else None
             if joint is not None:
                 pairs += [(s, t) for s in cand.targets for t in cand.targets if s.code != t.code]
             for source, target in pairs:
-                if target is not None and target.code == source.code:
+                if target is not None and source is not None and target.code == source.code:
                     continue
                 member_pair = joint is not None and source in cand.targets
-                cameo = joint if member_pair else _state_violence(cand.cameo, source, token)
+                cameo = joint if member_pair else _state_violence(cand.cameo, source, token) if source else cand.cameo
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
                 info = onto.get(cameo)
-                location = place_of(token, source.code, target.code if target else None) if place_of else Location()
+                location = place_of(token, source.code if source else None, target.code if target else None) \
+                    if place_of else Location()
                 event = Event(
                     id=f"{doc_id}-e{len(events) + 1}",
                     sentence=sent_no,
-                    source=_ref(source),
+                    source=_ref(source) if source is not None else None,
                     target=_ref(target) if target is not None else None,
                     cameo=cameo,
                     root=cameo[:2],
@@ -1003,6 +1012,28 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
 PHRASE_PREPOSITIONS = frozenset({"for", "during", "at", "in", "on", "after", "before", "ahead", "amid", "following"})
 FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "sidelines", "margins", "course", "eve",
                          "outset", "wake", "part"})
+
+
+#: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
+UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
+#: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
+ATTACK_SUBJECTS = frozenset({"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling",
+                             "ambush", "raid", "missile", "drone", "rocket", "shell", "mine", "landmine", "ied",
+                             "gunfire", "fire", "grenade", "mortar", "suicide", "bomber", "assault", "barrage"})
+
+
+def _unknown_doer(cand: Candidate, token: Token) -> bool:
+    """Violence with a named victim and no named doer: "a journalist was killed in a car bomb" (an agentless
+    passive), "a roadside bombing killed one US soldier" (the attack as subject). GDELT and CAMEO code
+    these with an empty source; parley does the same, for asserted violence against a named actor only."""
+    if cand.match is None or cand.match.pattern.cameo[:2] not in UNKNOWN_DOER_ROOTS or not cand.targets:
+        return False
+    if token.pos_ != "VERB":
+        return False
+    if is_passive(token):
+        return not any(c.dep_ == "agent" for c in token.children)
+    subject = grammatical_subject(token, ("nsubj",))
+    return subject is not None and subject.lemma_.lower() in ATTACK_SUBJECTS
 
 
 def _clause_of_phrase(noun: Token) -> Token | None:
