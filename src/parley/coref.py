@@ -29,6 +29,10 @@ IMPERSONAL_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "look"
 #: adjectives of readiness that make "it is ... to" speak of an actor
 WILLING_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "committed", "keen", "eager",
                                "unwilling", "reluctant", "able", "unable", "poised", "set"})
+STANCE_ADJECTIVES = frozenset({"concerned", "worried", "alarmed", "disappointed", "dismayed", "outraged", "shocked",
+                               "troubled", "satisfied", "pleased", "confident", "optimistic", "skeptical",
+                               "sceptical", "pessimistic", "hopeful", "opposed", "committed", "grateful",
+                               "angry", "furious", "unhappy", "happy"})
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
 #: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
@@ -76,8 +80,11 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and ((t.head.lemma_.lower() not in IMPERSONAL_HEADS
                   and not any(c.dep_ in ("acomp", "attr") for c in t.head.children))
                  # "said it was ready to talk", "it is prepared to": readiness is said of an actor
-                 or any(c.dep_ == "acomp" and c.lemma_.lower() in WILLING_ADJECTIVES
-                        and any(g.dep_ == "xcomp" for g in c.children) for c in t.head.children))
+                 or any(c.dep_ == "acomp" and (
+                     (c.lemma_.lower() in WILLING_ADJECTIVES and any(g.dep_ == "xcomp" for g in c.children))
+                     # "said it was deeply concerned over", "it is opposed to": a stance is an actor's
+                     or (c.lower_ in STANCE_ADJECTIVES and any(g.dep_ == "prep" for g in c.children)))
+                        for c in t.head.children))
         )
         is_body = (
             t.pos_ in ("NOUN", "PROPN") and lower in BODY_DESCRIPTIONS

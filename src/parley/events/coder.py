@@ -61,7 +61,7 @@ KIND_CODES: dict[str, dict[str, str]] = {
     "12": {"material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
            "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
            "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
-           "regime": "1234", "yield": "124", "administrative": "1241", "dissent": "1242", "release": "1243",
+           "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242", "release": "1243",
            "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246", "meet": "125",
            "mediate": "126", "settle": "127"},
 }
@@ -252,6 +252,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 return pobj, "agent"
+        if pred.lemma_.lower() in FEELING_PARTICIPLES:
+            # "Japan was deeply concerned about", "Kenya is disappointed by": a feeling, said of its subject
+            subject = grammatical_subject(pred, ("nsubjpass",))
+            if subject is not None:
+                return subject, "subject"
         return None, "none"
     c = grammatical_subject(pred, ("nsubj", "csubj", "expl"))
     if c is not None:
@@ -309,6 +314,13 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     if pred.dep_ == "relcl":
         return head, "relative"
     return None, "none"
+
+
+#: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
+FEELING_PARTICIPLES = frozenset({"concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",
+                                 "frustrate", "anger", "encourage", "please", "satisfy", "hearten", "disturb",
+                                 "appal", "appall", "horrify", "sadden", "offend", "irritate", "annoy", "delight",
+                                 "reassure", "perturb", "unnerve"})
 
 
 def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
@@ -764,7 +776,9 @@ def _refused_kind(token: Token, cameo: str, patterns: PatternSet) -> str | None:
     else the act's own kind."""
     obj = direct_object(token)
     if obj is not None and obj.lemma_.lower() in REQUEST_NOUNS:
-        return _act_kind_of(obj, {}, patterns)
+        kind = _act_kind_of(obj, {}, patterns)
+        if kind is not None:
+            return kind
     return act_kind(cameo)
 
 
