@@ -221,7 +221,10 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
     rel = child.dep_
     is_verb = governor.pos_ in ("VERB", "AUX")
     if rel in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "conj", "acl", "oprd", "relcl"):
-        if rel not in ("conj", "relcl") and lemma in NEGATING_GOVERNORS and is_verb:
+        # "Kinshasa accused Rwanda of backing M23 - allegations Kigali denies": a denial after the clause it
+        # answers disputes a claim; it does not say the clause's own act (the accusation) did not happen
+        disputes = rel == "ccomp" and child.i < governor.i
+        if rel not in ("conj", "relcl") and lemma in NEGATING_GOVERNORS and is_verb and not disputes:
             found = _negating_governor(governor)
             if found is not None:
                 return found
