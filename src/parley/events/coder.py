@@ -28,7 +28,7 @@ from parley.model import ActorRef, Event, Location, Mention, Span
 # longest first.
 ACT_KINDS = {
     "06": "material", "061": "economic", "062": "military", "063": "judicial", "064": "intelligence",
-    "05": "diplomatic", "051": "diplomatic", "057": "settle",
+    "05": "diplomatic", "050": "cooperate", "051": "diplomatic", "057": "settle",
     "07": "aid", "071": "economic-aid", "072": "military-aid", "073": "humanitarian-aid", "074": "peacekeeping",
     "083": "reform", "0831": "leadership", "0832": "policy", "0833": "rights", "0834": "regime",
     "08": "yield", "081": "administrative", "0811": "administrative", "0812": "administrative",
@@ -40,25 +40,25 @@ ACT_KINDS = {
 }
 #: the code of each verbal root for each kind of act
 KIND_CODES: dict[str, dict[str, str]] = {
-    "02": {"material": "021", "economic": "0211", "military": "0212", "judicial": "0213", "intelligence": "0214",
+    "02": {"cooperate": "021", "material": "021", "economic": "0211", "military": "0212", "judicial": "0213", "intelligence": "0214",
            "diplomatic": "022", "aid": "023", "economic-aid": "0231", "military-aid": "0232",
            "humanitarian-aid": "0233", "peacekeeping": "0234", "reform": "024", "leadership": "0241",
            "policy": "0242", "rights": "0243", "regime": "0244", "yield": "025", "administrative": "0251",
            "dissent": "0252", "release": "0253", "economic-sanctions": "0254", "involvement": "0255",
            "de-escalation": "0256", "meet": "026", "settle": "027", "mediate": "028"},
-    "03": {"material": "031", "economic": "0311", "military": "0312", "judicial": "0313", "intelligence": "0314",
+    "03": {"cooperate": "030", "material": "031", "economic": "0311", "military": "0312", "judicial": "0313", "intelligence": "0314",
            "diplomatic": "032", "aid": "033", "economic-aid": "0331", "military-aid": "0332",
            "humanitarian-aid": "0333", "peacekeeping": "0334", "reform": "034", "leadership": "0341",
            "policy": "0342", "rights": "0343", "regime": "0344", "yield": "035", "administrative": "0351",
            "dissent": "0352", "release": "0353", "economic-sanctions": "0354", "involvement": "0355",
            "de-escalation": "0356", "meet": "036", "settle": "037", "mediate": "039"},
-    "10": {"material": "101", "economic": "1011", "military": "1012", "judicial": "1013", "intelligence": "1014",
+    "10": {"cooperate": "101", "material": "101", "economic": "1011", "military": "1012", "judicial": "1013", "intelligence": "1014",
            "diplomatic": "102", "aid": "103", "economic-aid": "1031", "military-aid": "1032",
            "humanitarian-aid": "1033", "peacekeeping": "1034", "reform": "104", "leadership": "1041",
            "policy": "1042", "rights": "1043", "regime": "1044", "yield": "105", "administrative": "1051",
            "dissent": "1052", "release": "1053", "economic-sanctions": "1054", "involvement": "1055",
            "de-escalation": "1056", "meet": "106", "settle": "107", "mediate": "108"},
-    "12": {"material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
+    "12": {"cooperate": "120", "material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
            "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
            "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
            "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242", "release": "1243",
@@ -547,6 +547,7 @@ def code_doc(
                     continue
                 member_pair = joint is not None and source in cand.targets
                 cameo = joint if member_pair else _state_violence(cand.cameo, source, token) if source else cand.cameo
+                cameo = _sharpened(cameo, token)
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
                 info = onto.get(cameo)
@@ -594,8 +595,9 @@ KIND_NOUNS = {
                      "consultation", "consultations"), "meet"),
     **dict.fromkeys(("aid", "assistance", "help", "relief"), "aid"),
     "support": "diplomatic",
-    **dict.fromkeys(("loan", "loans", "credit", "grant", "bailout", "funding", "investment", "compensation",
-                     "reparation", "reparations", "debt"), "economic-aid"),
+    **dict.fromkeys(("loan", "loans", "credit", "grant", "bailout", "funding", "investment", "debt"), "economic-aid"),
+    # paying compensation yields to a claim (the CAMEO manual codes it 080, an appeal for it 025)
+    **dict.fromkeys(("compensation", "reparation", "reparations", "restitution"), "yield"),
     **dict.fromkeys(("weapon", "weapons", "arm", "arms", "ammunition", "instructor", "instructors"), "military-aid"),
     **dict.fromkeys(("food", "medicine", "shelter", "refuge", "asylum"), "humanitarian-aid"),
     **dict.fromkeys(("peacekeeper", "peacekeepers", "peacekeeping", "protection", "presence"), "peacekeeping"),
@@ -633,6 +635,12 @@ AID_MODIFIERS = {
     **dict.fromkeys(("economic", "financial", "development", "budget", "budgetary", "fiscal"), "economic-aid"),
     **dict.fromkeys(("humanitarian", "food", "medical", "emergency"), "humanitarian-aid"),
 }
+#: verbs whose object says what the act is ("provide information", "end the curbs", "sign a trade deal")
+LIGHT_VERBS = frozenset({"provide", "give", "send", "grant", "hold", "take", "make", "end", "lift", "ease", "allow",
+                         "accept", "sign", "reach", "conduct", "carry", "offer", "stop", "halt", "remove", "drop",
+                         "abandon", "change", "reverse", "cancel", "suspend", "resume", "restore", "open", "reopen",
+                         "deliver", "supply", "extend", "pay", "return", "implement", "honor", "honour", "respect",
+                         "guarantee", "ensure", "let", "permit", "do", "pursue", "renounce", "forsake", "agree"})
 #: acts by verb when no pattern or object says more: "called on the minister to resign"
 KIND_VERBS = {
     **dict.fromkeys(("resign", "quit", "abdicate", "step_down", "stand_down"), "leadership"),
@@ -643,7 +651,7 @@ KIND_VERBS = {
     **dict.fromkeys(("release", "free", "return", "repatriate", "hand_back", "give_back"), "release"),
     **dict.fromkeys(("extradite", "hand_over", "surrender"), "judicial"),
     **dict.fromkeys(("withdraw", "pull_out", "disarm", "demobilize", "demobilise", "de-escalate"), "de-escalation"),
-    **dict.fromkeys(("cooperate", "collaborate"), "material"),
+    **dict.fromkeys(("cooperate", "collaborate"), "cooperate"),
     **dict.fromkeys(("invest", "trade"), "economic"),
     **dict.fromkeys(("compensate", "fund", "finance", "lend"), "economic-aid"),
     **dict.fromkeys(("forsake", "renounce", "abandon", "dismantle", "yield", "concede", "give_up", "back_down",
@@ -660,13 +668,22 @@ REFORM_MODIFIERS = {
 }
 
 
+#: agreements by their modifier: "a free trade agreement" is economic cooperation, not the settling of a dispute
+AGREEMENT_MODIFIERS = {
+    **dict.fromkeys(("trade", "economic", "investment", "tariff", "customs", "energy", "gas", "oil"), "economic"),
+    **dict.fromkeys(("defense", "defence", "security", "military"), "military"),
+    **dict.fromkeys(("extradition", "judicial", "legal"), "judicial"),
+}
+
+
 def _noun_kind(noun: Token) -> str | None:
     kind = KIND_NOUNS.get(noun.lemma_.lower()) or KIND_NOUNS.get(noun.lower_)
-    modifiers = {"aid": AID_MODIFIERS, "reform": REFORM_MODIFIERS, "policy": REFORM_MODIFIERS}.get(kind or "")
+    modifiers = {"aid": AID_MODIFIERS, "reform": REFORM_MODIFIERS, "policy": REFORM_MODIFIERS,
+                 "settle": AGREEMENT_MODIFIERS}.get(kind or "")
     if modifiers is not None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
-                kind = modifiers.get(c.lemma_.lower(), kind)
+                kind = modifiers.get(c.lemma_.lower(), modifiers.get(c.lower_, kind))
     return kind
 
 
@@ -675,12 +692,18 @@ def _act_kind_of(token: Token, by_token: dict[int, Candidate], patterns: Pattern
     own pattern, its verb ("resign"), or the act carried by a request noun ("a proposal for a ceasefire")."""
     if depth > 3:
         return None
+    cand = by_token.get(token.i)
+    own = cand.match.pattern.cameo if cand is not None and cand.match is not None \
+        and not (cand.dropped or "").startswith("'") else None
     if token.pos_ in ("VERB", "AUX"):
         if any(w.lower_.startswith("peacekeep") for w in token.subtree):
             return "peacekeeping"  # "to deploy peacekeeping forces", "for peacekeepers to be sent"
+        if own is not None and act_kind(own) is not None and token.lemma_.lower() not in LIGHT_VERBS:
+            return act_kind(own)  # "to broker an agreement": mediation, whatever is brokered
         obj = direct_object(token)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            kind = _noun_kind(obj)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+        for o in ([obj] if obj is not None and obj.pos_ in ("NOUN", "PROPN") else []) + objects:
+            kind = _noun_kind(o)  # "grant the Hutu majority more rights"
             if kind is not None:
                 return kind
         if obj is None:  # "agree to constitutional changes", "settle on a ceasefire"
@@ -690,9 +713,8 @@ def _act_kind_of(token: Token, by_token: dict[int, Candidate], patterns: Pattern
                     kind = _noun_kind(pobj) if pobj is not None else None
                     if kind is not None:
                         return kind
-    cand = by_token.get(token.i)
-    if cand is not None and cand.match is not None and not (cand.dropped or "").startswith("'"):
-        kind = act_kind(cand.match.pattern.cameo)
+    if own is not None:
+        kind = act_kind(own)
         if kind is not None:
             return kind
     if cand is None:
@@ -704,6 +726,8 @@ def _act_kind_of(token: Token, by_token: dict[int, Candidate], patterns: Pattern
     if token.pos_ in ("NOUN", "PROPN"):
         lemma = token.lemma_.lower()
         if lemma in REQUEST_NOUNS:
+            if any(w.lower_.startswith("peacekeep") for w in token.subtree):
+                return "peacekeeping"  # "a call for its peacekeeping forces to be deployed"
             for c in token.children:
                 # "a request to question detainees", "a proposal for a ceasefire", "calls for reform"
                 if c.dep_ in ("acl", "relcl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -875,6 +899,38 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     if words & ARTILLERY_WORDS:
         return "194"
     return "190"
+
+
+#: bombings by kind (CAMEO 1831-1833), read from the words of the clause
+BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "explosive", "explosion", "blast", "ied"})
+AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
+AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
+
+
+def _sharpened(cameo: str, predicate: Token) -> str:
+    """A general code made specific by the words of its clause: "killed in a car bomb explosion" 1832, "a
+    roadside bomb" 1833, "a suicide bombing" 1831, "wounded in a bomb attack" 183; "halted economic aid" 1621."""
+    if cameo in ("180", "183", "1823"):
+        words = {t.lower_ for t in predicate.subtree}
+        head, _how = subject_head(predicate)
+        if head is not None:
+            words |= {t.lower_ for t in head.subtree}
+        lemmas = {w.rstrip("s") for w in words} | words
+        if lemmas & BOMB_WORDS:
+            if "suicide" in words:
+                return "1831"
+            if words & {"car", "vehicle", "truck", "lorry"}:
+                return "1832"
+            if words & {"roadside", "ied", "ieds", "landmine", "mine"}:
+                return "1833"
+            return "183" if cameo == "180" else cameo
+        return cameo
+    if cameo in ("162", "070"):
+        obj = direct_object(predicate)
+        kind = _noun_kind(obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+        table = AID_CUT_CODES if cameo == "162" else AID_GIVE_CODES
+        return table.get(kind or "", cameo)
+    return cameo
 
 
 def _weapons_test(predicate: Token) -> bool:
