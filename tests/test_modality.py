@@ -9,6 +9,10 @@ from parley.model import MODALITIES
 
 ROWS = [
     ('Lithuania expelled three Russian diplomats on Friday.', 'expelled', 'asserted'),
+    # an act listed under a noun of demand is demanded, however the parser hangs it
+    ('The offer came with conditions, namely, the recognition of its annexations and a halt to sanctions.',
+     'recognition', 'demanded'),
+    ('Kinshasa accused Kigali of backing the rebels - allegations Rwanda denies.', 'accused', 'asserted'),
     # a reported "will" by the clause's own subject is an announced intent; a condition keeps it hypothetical
     ('Belarus said it would expel two Lithuanian diplomats.', 'expel', 'intended'),
     ('Iran said it would retaliate if Israel attacked its embassy.', 'retaliate', 'hypothetical'),

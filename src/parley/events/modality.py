@@ -328,6 +328,27 @@ def _climb(predicate: Token) -> Modality | None:
     return None
 
 
+#: nouns that list what is asked for: "came with conditions, namely the West's recognition of its gains"
+LISTING_NOUNS = DEMAND_NOUNS | frozenset({"expectation", "condition", "precondition", "requirement", "term",
+                                          "terms", "prerequisite", "wish", "goal", "aim", "objective"})
+
+
+def _listed_demand(predicate: Token) -> Modality | None:
+    """An act listed after "namely", "including" or "such as" under a noun of demand is what is demanded,
+    however the parser attaches it ("expectations, namely, the West's recognition of its territorial gains")."""
+    if not any(c.dep_ in ("advmod", "prep", "cc") and c.lower_ in ("namely", "including", "notably")
+               for c in predicate.children) and not (predicate.i >= 2 and predicate.doc[predicate.i - 2].lower_ == "such"
+                                                      and predicate.doc[predicate.i - 1].lower_ == "as"):
+        return None
+    sent = predicate.sent
+    for t in reversed(sent[: predicate.i - sent.start]):
+        if predicate.i - t.i > 10:
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in LISTING_NOUNS:
+            return Modality("demanded", t.text)
+    return None
+
+
 def classify(predicate: Token) -> Modality:
     """The modality of the event whose predicate is ``predicate`` (a verb or an event noun).
 
@@ -337,6 +358,9 @@ def classify(predicate: Token) -> Modality:
     own = _own_cues(predicate)
     if own is not None and own.value != "intended" and (own.cue or "").lower() != "whether":
         return own
+    listed = _listed_demand(predicate)
+    if listed is not None:
+        return listed
     if own is None and predicate.pos_ in ("NOUN", "PROPN"):
         for c in predicate.children:
             if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES:
