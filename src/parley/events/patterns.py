@@ -203,8 +203,13 @@ class PatternSet:
 
     def match(self, predicate: Token) -> Match | None:
         """The most specific pattern that matches ``predicate``, or None."""
+        objects: dict[int, Token | None] = {}  # direct objects, looked up once for all the candidate patterns
+        lemma = predicate.lemma_.lower()
+        particle = next((c for c in predicate.children if c.dep_ == "prt"), None)
         for pattern in self.candidates(predicate):
-            found = _match(pattern, predicate)
+            if not _head_ok(pattern, predicate, lemma, particle):
+                continue
+            found = _match(pattern, predicate, objects, head_checked=True)
             if found is not None:
                 return found
         return None
@@ -231,6 +236,11 @@ def _first_dobj(predicate: Token) -> int:
 
 
 def direct_object(anchor: Token) -> Token | None:
+    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
+    return _direct_object(anchor)
+
+
+def _direct_object(anchor: Token) -> Token | None:
     """The object of a verb (its passive subject in a passive clause), or of a preposition."""
     if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
         for c in anchor.children:
@@ -289,28 +299,44 @@ def _infinitive_clause(c: Token) -> bool:
         and not any(g.lower_ == "order" for g in c.lefts)
 
 
-def _head_ok(pattern: Pattern, predicate: Token) -> bool:
-    """The predicate is one of the pattern's heads, with its particle when the head names one."""
-    lemma = predicate.lemma_.lower()
+@functools.lru_cache(maxsize=None)
+def _head_parts(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """For each head word of a pattern, the particles it needs ("" for none); and the words its markers name."""
+    parts: dict[str, set[str]] = defaultdict(set)
     for head in pattern.heads:
         word, _, particle = head.partition("_")
-        if word != lemma:
-            continue
-        if particle:
-            if _marker((predicate,), frozenset({particle})) is not None:
-                return True
-            continue
-        # "backed down", "called off", "held up": a verb with a particle the pattern does not name is another
-        # verb, unless a later element names the particle ("hand over [suspect]")
-        own = next((c for c in predicate.children if c.dep_ == "prt"), None)
-        if own is None or any(own.lower_ in e.words for e in pattern.elements if e.kind in ("marker", "not")):
-            return True
-    return False
+        parts[word].add(particle)
+    named = frozenset(w for e in pattern.elements if e.kind in ("marker", "not") for w in e.words)
+    return {w: frozenset(p) for w, p in parts.items()}, named
 
 
-def _match(pattern: Pattern, predicate: Token) -> Match | None:
-    if not _head_ok(pattern, predicate):
+def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, particle: Token | None | bool = False) -> bool:
+    """The predicate is one of the pattern's heads, with its particle when the head names one."""
+    parts, named = _head_parts(pattern)
+    needed = parts.get(lemma if lemma is not None else predicate.lemma_.lower())
+    if not needed:
+        return False
+    if particle is False:
+        particle = next((c for c in predicate.children if c.dep_ == "prt"), None)
+    # "backed down", "called off", "held up": a verb with a particle the pattern does not name is another
+    # verb, unless a later element names the particle ("hand over [suspect]")
+    if "" in needed and (particle is None or particle.lower_ in named):  # type: ignore[union-attr]
+        return True
+    return any(p and _marker((predicate,), frozenset({p})) is not None for p in needed)
+
+
+def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] | None = None,
+           head_checked: bool = False) -> Match | None:
+    if not head_checked and not _head_ok(pattern, predicate):
         return None
+    if objects is None:
+        objects = {}
+
+    def direct_object(anchor: Token) -> Token | None:
+        if anchor.i not in objects:
+            objects[anchor.i] = _direct_object(anchor)
+        return objects[anchor.i]
+
     anchor = predicate
     obj: Token | None = None
     target: Token | None = None
