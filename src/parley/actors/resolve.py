@@ -37,6 +37,12 @@ from parley.model import Mention
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "via", "through"})
 COMPOSING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: "X-backed", "X-trained" ...: X supports the actor the phrase names, it is not that actor
+BACKING_PARTICIPLES = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained",
+                                 "armed", "affiliated", "linked", "inspired", "friendly", "leaning"})
+#: bodies a country leads that are its armed forces: "the Saudi-led coalition"
+LED_BODIES = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission", "operation", "offensive",
+                        "army", "armies", "contingent"})
 FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
 #: roles coded without a country when none is named ("militants attacked a police post" -> REB)
@@ -248,6 +254,16 @@ class _Finder:
         # a row of institutions lists several bodies of one country: name the one in the text
         name = span.text if entry.kind == "institution" else entry.name
         root = span.root
+        led = root.head if root.dep_ == "npadvmod" and root.head.dep_ == "amod" else None
+        if led is not None and led.lower_ in BACKING_PARTICIPLES:
+            return None  # "Iran-backed rebels", "Russian-trained militias": the backer is not the actor
+        if led is not None and led.lower_ == "led" and led.head.pos_ in ("NOUN", "PROPN"):
+            # "the Saudi-led coalition", "Vietnamese-led forces": the leader's forces
+            noun = led.head
+            role = self.role_of(noun, code) or ("MIL" if noun.lower_ in LED_BODIES else None)
+            if role is not None:
+                return Mention(_with_role(code, role), name, doc[span.start:noun.i + 1].text, span.start_char,
+                               noun.idx + len(noun.text), kind)
         # coordinated names share the role noun: "Russian and Chinese officials", "leaders of Poland and
         # France"; each keeps its own span so that each is an actor of its own
         anchor = root

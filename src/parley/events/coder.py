@@ -1164,13 +1164,19 @@ def _city_country(token: Token) -> Mention | None:
         return None
     from parley.where import lookup
 
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    name = span.text if span is not None and span.root is token else token.text
-    where = lookup(name)
+    doc = token.doc
+    span = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if span is None:  # no entity: the proper noun with its compounds ("Red Sea", not "Sea")
+        first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.i < token.i)])
+        span = doc[first:token.i + 1]
+    if span.root is not token:
+        span = doc[token.i:token.i + 1]
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    where = lookup(span.text)
     if where is None or not where.country or where.lat is None:  # cities only: countries are actors already
         return None
-    start = token.doc[span.start].idx if span is not None and span.root is token else token.idx
-    return Mention(where.country, None, name, start, start + len(name), "place")
+    return Mention(where.country, None, span.text, span.start_char, span.end_char, "place")
 
 
 def _country_of(m: Mention) -> Mention:
