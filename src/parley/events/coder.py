@@ -317,7 +317,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
 
 
 #: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
-FEELING_PARTICIPLES = frozenset({"concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",
+FEELING_PARTICIPLES = frozenset({"engage", "involve",  # "Serb forces were engaged in ethnic cleansing"
+                                 "concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",
                                  "frustrate", "anger", "encourage", "please", "satisfy", "hearten", "disturb",
                                  "appal", "appall", "horrify", "sadden", "offend", "irritate", "annoy", "delight",
                                  "reassure", "perturb", "unnerve"})
