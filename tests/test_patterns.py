@@ -108,3 +108,32 @@ def test_negative_element_blocks_phrasal_reading(nlp):
     patterns = PatternSet([parse_line("1711 t.seize seize !on|upon TGT", "t.txt:1")])
     assert patterns.match(nlp("Iran seized a tanker.")[1]) is not None
     assert patterns.match(nlp("Moscow seized on the remarks.")[1]) is None
+
+
+def test_a_verb_with_a_particle_the_pattern_does_not_name_is_another_verb(nlp):
+    from parley.events.patterns import PatternSet
+
+    patterns = PatternSet([parse_line("051 t.back back TGT", "t.txt:1"), parse_line("063 t.hand hand over [suspect]", "t.txt:2")])
+    assert patterns.match(nlp("Egypt backed Sudan.")[1]) is not None
+    assert patterns.match(nlp("China backed down.")[1]) is None  # backing down is yielding, not support
+    assert patterns.match(nlp("Spain handed over the suspect.")[1]) is not None  # a particle the pattern names
+
+
+def test_copula_adjective_and_container_noun_objects(nlp):
+    from parley.events.patterns import PatternSet
+
+    patterns = PatternSet([parse_line("012 t.doubt be [skeptical] about TGT", "t.txt:1"),
+                           parse_line("165 t.end end [mediation]", "t.txt:2")])
+    doc = nlp("Brandt was skeptical about Moscow.")
+    match = patterns.match(doc[1])
+    assert match is not None and match.target_head.text == "Moscow"
+    assert patterns.match(nlp("Qatar ended its mediation efforts.")[1]) is not None  # "efforts" holds the act
+    assert patterns.match(nlp("Qatar ended its tax efforts.")[1]) is None
+
+
+def test_an_infinitive_hung_as_an_adverbial_clause_matches_to(nlp):
+    from parley.events.patterns import PatternSet
+
+    patterns = PatternSet([parse_line("1313 t.secede threaten to:[secede] from TGT", "t.txt:1")])
+    doc = nlp("The parliament threatened on Monday to secede from the union.")
+    assert patterns.match(doc[2]) is not None

@@ -54,6 +54,9 @@ _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+#: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
+CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
+                             "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
 
@@ -377,9 +380,15 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                     None,
                 )
             else:
-                found = direct_object(anchor)
+                # "handed over the suspect": a particle's object is the verb's
+                found = direct_object(predicate if anchor.dep_ == "prt" else anchor)
                 if found is not None and found.lemma_.lower() not in element.words and found.lower_ not in element.words:
-                    found = None
+                    # "halted mediation efforts", "suspended the aid programme", "violated the ceasefire
+                    # agreement": a container noun stands for the act noun that modifies it
+                    inner = next((c for c in found.children if c.dep_ == "compound"
+                                  and c.lemma_.lower() in element.words), None) \
+                        if found.lemma_.lower() in CONTAINER_HEADS else None
+                    found = inner
                 if found is None and anchor is predicate:
                     # "was skeptical about", "is ready for": a copula's adjective complement
                     found = next((c for c in anchor.children if c.dep_ == "acomp"
