@@ -62,6 +62,10 @@ SENTENCES = [
     'Kazakhstan is not expected to join the alliance.',
     'Algeria could cut gas supplies to Spain in response.',
     'Romania may not allow foreign troops to cross its territory.',
+    # acts asked for by a noun of pressure or need
+    'European ministers stepped up pressure on Serbia to accept the deal with Kosovo.',
+    'The minister stressed the urgent need for Israel to allow aid into Gaza.',
+    'The offer came with conditions, namely the recognition of its annexations by the West.',
     'A Russian attack on a NATO member would trigger a collective response.',
 ]
 

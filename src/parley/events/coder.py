@@ -304,8 +304,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         for c in head.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":
                 return c, "possessor"
-        for c in head.children:  # "the decision by Iran to release the detainees"
-            if c.dep_ == "prep" and c.lower_ == "by":
+        for c in head.children:
+            # "the decision by Iran to release the detainees"; "pressure on Israel to accept a deal", "calls
+            # on Iran to stop": the one pressed does the act
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ in ("on", "upon")
+                                                          and head.lemma_.lower() in PRESSING_NOUNS)):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, "by"
@@ -316,6 +319,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     return None, "none"
 
 
+#: nouns whose "on" object is asked to act: "pressure on Israel to accept", "a call on Iran to stop"
+PRESSING_NOUNS = frozenset({"pressure", "call", "calls", "appeal", "demand", "ultimatum"})
 #: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
 FEELING_PARTICIPLES = frozenset({"engage", "involve",  # "Serb forces were engaged in ethnic cleansing"
                                  "concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",

@@ -83,7 +83,8 @@ DEMAND_GOVERNORS = frozenset(
     {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure", "invite",
      "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
 )
-DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation",
+                          "pressure", "need", "necessity", "plea", "urging"})
 #: verbs that set a condition for what follows "before"/"until": "wants guarantees before resuming talks"
 CONDITION_SETTERS = frozenset({"want", "need", "require", "seek", "wait", "condition"})
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
@@ -256,7 +257,9 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("intended", governor.text)
             if lemma in SPECULATION_ADJECTIVES:
                 return Modality("reported-speculation", governor.text)
-        if rel in ("acl", "ccomp", "xcomp", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
+        # "the need for Israel to allow aid": a "for ... to" clause the parser hangs as adverbial
+        for_to = rel == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+        if (rel in ("acl", "ccomp", "xcomp", "relcl") or for_to) and governor.pos_ in ("NOUN", "PROPN"):
             infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if infinitive and lemma in NEGATING_NOUNS:
                 return Modality("negated", governor.text)
