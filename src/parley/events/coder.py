@@ -175,6 +175,10 @@ class MentionIndex:
         for c in head.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
                 m = self.at(c)
+                if m is None and c.dep_ == "compound":
+                    # "the US drone strikes": the actor modifies the modifier
+                    m = next((self.at(g) for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")
+                              and g.i < c.i and self.at(g) is not None), None)
                 if m is not None:
                     return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
         for c in head.children:
