@@ -137,3 +137,11 @@ def test_an_infinitive_hung_as_an_adverbial_clause_matches_to(nlp):
     patterns = PatternSet([parse_line("1313 t.secede threaten to:[secede] from TGT", "t.txt:1")])
     doc = nlp("The parliament threatened on Monday to secede from the union.")
     assert patterns.match(doc[2]) is not None
+
+
+def test_an_air_or_drone_strike_is_no_stoppage_of_work(nlp):
+    from parley.events.patterns import PatternSet
+
+    patterns = PatternSet([parse_line("082 t.calloff suspend|end [strike]", "t.txt:1")])
+    assert patterns.match(nlp("Teachers suspended their strike.")[1]) is not None
+    assert patterns.match(nlp("Washington suspended drone strikes.")[1]) is None

@@ -54,6 +54,11 @@ _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+#: roots where a "strike" is a stoppage of work; an air or drone strike is an attack
+LABOUR_STRIKE_ROOTS = frozenset({"02", "03", "08", "10", "12", "14"})
+ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "aerial", "retaliatory", "precision",
+                              "preemptive", "pre-emptive", "nuclear", "artillery", "cruise", "naval", "surgical",
+                              "targeted", "us", "u.s.", "israeli", "russian", "american"})
 #: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
 CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
                              "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
@@ -389,6 +394,10 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                                   and c.lemma_.lower() in element.words), None) \
                         if found.lemma_.lower() in CONTAINER_HEADS else None
                     found = inner
+                if found is not None and found.lemma_.lower() == "strike" and pattern.cameo[:2] in LABOUR_STRIKE_ROOTS \
+                        and any(c.lemma_.lower() in ATTACK_MODIFIERS or c.lower_ in ATTACK_MODIFIERS
+                                for c in found.children if c.dep_ in ("compound", "amod", "poss")):
+                    found = None  # "suspended drone strikes" is no strike called off
                 if found is None and anchor is predicate:
                     # "was skeptical about", "is ready for": a copula's adjective complement
                     found = next((c for c in anchor.children if c.dep_ == "acomp"
