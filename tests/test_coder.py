@@ -736,3 +736,11 @@ def test_led_and_backed_forces(code_text):
     coded = code_text("Iran-backed Houthi rebels attacked a ship in the Red Sea.", published="2025-06-01")
     assert not any(m.code.startswith("IRN") for m in coded.mentions)  # the backer is not the attacker
     assert not any(t and t.startswith("USA") for _s, _c, t in triples(coded))  # "Sea" is no US city
+
+
+def test_a_visit_to_a_city_is_a_visit_to_its_country(code_text):
+    got = triples(code_text("The French president arrived in St. Petersburg for an economic forum.", published="2025-06-01"))
+    assert ("FRAGOV", "042", "RUS") in got, got
+    # a domestic trip is no visit to another actor
+    got = triples(code_text("The Kenyan president flew to Mombasa.", published="2025-06-01"))
+    assert not any(t for _s, _c, t in got), got

@@ -1043,6 +1043,12 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
                         ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    if cand.match.pattern.cameo == "042" and not cand.targets and cand.match.target_head is not None:
+        # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country
+        city = _city_country(cand.match.target_head)
+        if city is not None and city.code not in {s.code[:3] for s in cand.sources}:
+            cand.targets = [city]
+            how += "; target the country of the city visited"
     if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
         if cand.targets and all(m.kind == "role" for m in cand.targets):
             # "missiles hit a hospital in Kharkiv": a group or building of no named country, where force was used
