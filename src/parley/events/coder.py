@@ -598,7 +598,8 @@ REQUEST_NOUNS = frozenset({"call", "request", "demand", "appeal", "plea", "propo
 KIND_NOUNS = {
     **dict.fromkeys(("reform", "reforms", "change", "democratization", "democratisation", "democracy"), "reform"),
     **dict.fromkeys(("resignation", "ouster", "removal", "departure", "impeachment", "reinstatement"), "leadership"),
-    **dict.fromkeys(("election", "elections", "referendum", "constitution", "amendment"), "regime"),
+    **dict.fromkeys(("election", "elections", "referendum", "constitution", "amendment", "poll", "polls", "vote",
+                     "ballot", "transition"), "regime"),
     **dict.fromkeys(("right", "rights", "freedom", "freedoms", "independence", "autonomy", "self-determination"),
                     "rights"),
     **dict.fromkeys(("meeting", "talk", "talks", "negotiation", "negotiations", "dialogue", "summit", "session",
@@ -779,7 +780,9 @@ def _asked_act(predicate: Token, by_token: dict[int, Candidate], patterns: Patte
     hosts = [predicate, *(c for c in predicate.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "to"))]
     for host in hosts:
         for c in host.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            # "urged Iran to release", "called for new polls to be held"
+            if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ == "for" for g in c.children))) and c.pos_ in ("VERB", "AUX"):
                 kind = _act_kind_of(c, by_token, patterns)
                 if kind is not None:
                     return kind
@@ -1043,6 +1046,16 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
                         ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    if cand.match.pattern.cameo[:2] == "17" and cand.targets and all(m.kind == "role" for m in cand.targets) \
+            and len(cand.sources) == 1 and len(cand.sources[0].code) == 6 \
+            and cand.sources[0].code[3:] in ("COP", "GOV", "JUD", "SPY") and cand.sources[0].code[:3] in _country_codes():
+        # "Maldives police arrested three opposition leaders": a state's police or courts coerce its own people,
+        # unless the place is another country's
+        country = cand.sources[0].code[:3]
+        places = {m.code[:3] for m in _place_actors(cand, index)}
+        if not places - {country}:
+            cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
+            how += "; target's country from the state that coerces"
     if cand.match.pattern.cameo == "042" and not cand.targets and cand.match.target_head is not None:
         # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country
         city = _city_country(cand.match.target_head)
