@@ -456,7 +456,7 @@ def test_expected_meetings_are_not_an_expressed_intent(code_text):
 
 def test_call_for_someone_to_act_is_an_appeal_not_a_phone_call(code_text):
     coded = code_text("Netanyahu called for Lebanese authorities to intensify disarmament.", published="2025-05-01")
-    assert ("ISRGOV", "020", "LBNGOV") in triples(coded)
+    assert ("ISRGOV", "0256", "LBNGOV") in triples(coded)  # disarming is de-escalation
     assert not [e for e in coded.events if e.root == "04"]
 
 
