@@ -592,7 +592,8 @@ def code_doc(
 #: "turned down a proposal for a ceasefire"
 REQUEST_NOUNS = frozenset({"call", "request", "demand", "appeal", "plea", "proposal", "offer", "plan", "bid",
                            "pressure", "idea", "suggestion", "initiative", "invitation", "ultimatum", "push",
-                           "consensus", "understanding", "commitment", "pledge", "promise", "decision"})
+                           "consensus", "understanding", "commitment", "pledge", "promise", "decision",
+                           "failure", "refusal"})
 #: acts named by nouns with no pattern of their own in this use, by kind ("demanded wide-ranging reforms",
 #: "called for elections", "asked for loans")
 KIND_NOUNS = {
@@ -920,6 +921,41 @@ AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-a
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
 
+#: protests by what they demand (CAMEO 14x1-14x4): leadership, policy, rights, institutions
+PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
+PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "economic": "2", "rights": "3", "release": "3",
+                "regime": "4"}
+PURPOSE_VERBS = frozenset({"demand", "protest", "press", "call", "seek", "push", "urge", "oppose", "denounce",
+                           "condemn", "decry", "reject", "challenge", "pressure", "force", "insist"})
+
+
+def _protest_aim(predicate: Token) -> str | None:
+    """What a protest demands: its purpose clause ("to demand the president's resignation"), or what it is
+    over or against ("over a new tax law"), on the protest verb or, for a protest noun, its light verb."""
+    hosts = [predicate]
+    if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "pobj"):
+        hosts.append(predicate.head if predicate.dep_ == "dobj" else predicate.head.head)
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PURPOSE_VERBS:
+                kind = _asked_act(c, {}, default_pattern_set())
+                if kind is not None:
+                    return kind
+            if c.dep_ == "prep" and c.lower_ in ("for", "over", "against"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                        kind = _act_kind_of(g, {}, default_pattern_set())
+                        if kind is not None:
+                            return kind
+    return None
+
+
+def default_pattern_set() -> PatternSet:
+    from parley.events.patterns import default_patterns
+
+    return default_patterns()
+
+
 def _sharpened(cameo: str, predicate: Token) -> str:
     """A general code made specific by the words of its clause: "killed in a car bomb explosion" 1832, "a
     roadside bomb" 1833, "a suicide bombing" 1831, "wounded in a bomb attack" 183; "halted economic aid" 1621."""
@@ -938,6 +974,10 @@ def _sharpened(cameo: str, predicate: Token) -> str:
                 return "1833"
             return "183" if cameo == "180" else cameo
         return cameo
+    if cameo in PROTEST_CODES:
+        kind = _protest_aim(predicate)
+        digit = PROTEST_AIMS.get(kind or "")
+        return cameo + digit if digit else cameo
     if cameo in ("162", "070"):
         obj = direct_object(predicate)
         kind = _noun_kind(obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None

@@ -398,6 +398,9 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                         and any(c.lemma_.lower() in ATTACK_MODIFIERS or c.lower_ in ATTACK_MODIFIERS
                                 for c in found.children if c.dep_ in ("compound", "amod", "poss")):
                     found = None  # "suspended drone strikes" is no strike called off
+                if found is not None and found.lemma_.lower() == "strike" and pattern.cameo.startswith("143") \
+                        and any(c.lower_ == "hunger" for c in found.children if c.dep_ in ("compound", "amod")):
+                    found = None  # a hunger strike (142) is no strike of workers (143)
                 if found is None and anchor is predicate:
                     # "was skeptical about", "is ready for": a copula's adjective complement
                     found = next((c for c in anchor.children if c.dep_ == "acomp"
