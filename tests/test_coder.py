@@ -744,3 +744,10 @@ def test_a_visit_to_a_city_is_a_visit_to_its_country(code_text):
     # a domestic trip is no visit to another actor
     got = triples(code_text("The Kenyan president flew to Mombasa.", published="2025-06-01"))
     assert not any(t for _s, _c, t in got), got
+
+
+def test_an_appeal_for_a_truce_between_two_sides_is_no_truce(code_text):
+    coded = code_text("The EU called for a ceasefire between Israel and Hamas.", published="2025-06-01")
+    assert not any(e.root in ("05", "08", "04") for e in coded.events), triples(coded)
+    coded = code_text("Egypt brokered a truce between Israel and Hamas.", published="2025-06-01")
+    assert any(s.startswith("ISR") and t and t.startswith("PSE") for s, _c, t in triples(coded) if s)

@@ -1278,8 +1278,13 @@ def _between(cand: Candidate, index: MentionIndex) -> list[Mention]:
     return []
 
 
+#: roots whose act makes the members' joint act happen: hosting or mediating talks between A and B, brokering a
+#: deal between them; an appeal, demand or threat about "a ceasefire between A and B" makes nothing happen
+JOINT_ROOTS = frozenset({"04", "05", "06", "08"})
+
+
 def _joint_code(cand: Candidate) -> str | None:
-    if cand.between_noun is None:
+    if cand.between_noun is None or cand.match is None or cand.match.pattern.cameo[:2] not in JOINT_ROOTS:
         return None
     return JOINT_NOUNS.get(cand.between_noun.lemma_.lower())
 
