@@ -13,6 +13,9 @@ ROWS = [
     ('The offer came with conditions, namely, the recognition of its annexations and a halt to sanctions.',
      'recognition', 'demanded'),
     ('Kinshasa accused Kigali of backing the rebels - allegations Rwanda denies.', 'accused', 'asserted'),
+    # an adverbial clause is not what a refusal refuses; a commitment to an act is an intent
+    ('Hamas said that while it was open to talks, it rejected the clause.', 'was', 'asserted'),
+    ('Vietnam is committed to opening up its economy.', 'opening', 'intended'),
     # a reported "will" by the clause's own subject is an announced intent; a condition keeps it hypothetical
     ('Belarus said it would expel two Lithuanian diplomats.', 'expel', 'intended'),
     ('Iran said it would retaliate if Israel attacked its embassy.', 'retaliate', 'hypothetical'),

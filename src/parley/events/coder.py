@@ -284,6 +284,10 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return subject_head(head, depth + 1)[0], "control"
     if pred.dep_ in ("acomp", "oprd"):  # "Japan is ready to hold talks": the copula's subject
         return subject_head(head, depth + 1)[0], "control"
+    if pred.dep_ == "pcomp" and head.lower_ == "to" and (head.head.lemma_.lower() in FEELING_PARTICIPLES
+                                                          or head.head.dep_ == "acomp"):
+        # "Vietnam is committed to opening up its economy", "ready to talks": the subject of the state
+        return subject_head(head.head, depth + 1)[0], "control"
     if pred.dep_ == "pcomp" and head.lower_ in ("by", "after", "before", "while", "in") and head.head.pos_ in ("VERB", "AUX"):
         # "Pakistan retaliated by expelling Indian diplomats"
         return subject_head(head.head, depth + 1)[0], "participle"
@@ -327,6 +331,7 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
 PRESSING_NOUNS = frozenset({"pressure", "call", "calls", "appeal", "demand", "ultimatum"})
 #: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
 FEELING_PARTICIPLES = frozenset({"engage", "involve",  # "Serb forces were engaged in ethnic cleansing"
+                                 "commit", "determine", "dedicate",  # "Vietnam is committed to opening up"
                                  "concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",
                                  "frustrate", "anger", "encourage", "please", "satisfy", "hearten", "disturb",
                                  "appal", "appall", "horrify", "sadden", "offend", "irritate", "annoy", "delight",

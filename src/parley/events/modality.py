@@ -225,7 +225,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
         # "Kinshasa accused Rwanda of backing M23 - allegations Kigali denies": a denial after the clause it
         # answers disputes a claim; it does not say the clause's own act (the accusation) did not happen
         disputes = rel == "ccomp" and child.i < governor.i
-        if rel not in ("conj", "relcl") and lemma in NEGATING_GOVERNORS and is_verb and not disputes:
+        # "while they were open to talks, they rejected the clause": an adverbial clause is not what is refused
+        if rel not in ("conj", "relcl", "advcl") and lemma in NEGATING_GOVERNORS and is_verb and not disputes:
             found = _negating_governor(governor)
             if found is not None:
                 return found
@@ -275,6 +276,9 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
         return Modality("hypothetical", governor.text)
     if governor.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES and rel == "prep":
         return Modality("intended", governor.text)  # "open to talks", "ready for negotiations"
+    if rel == "pcomp" and governor.lower_ == "to" and (
+            lemma_of(governor.head) in INTENT_ADJECTIVES | {"commit", "committed", "dedicate", "dedicated"}):
+        return Modality("intended", governor.head.text)  # "is committed to opening up the economy"
     if governor.pos_ == "ADJ" and lemma in SPECULATION_ADJECTIVES and rel in ("ccomp", "csubj", "advcl", "xcomp"):
         return Modality("reported-speculation", governor.text)
     return None
