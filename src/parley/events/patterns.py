@@ -307,8 +307,19 @@ def _infinitive_clause(c: Token) -> bool:
         and not any(g.lower_ == "order" for g in c.lefts)
 
 
-@functools.lru_cache(maxsize=None)
+_PARTS: dict[int, tuple[Pattern, tuple[dict[str, frozenset[str]], frozenset[str]]]] = {}
+
+
 def _head_parts(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """_head_table, looked up by object identity (hashing a pattern's fields on every call costs more)."""
+    entry = _PARTS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = (pattern, _head_table(pattern))
+        _PARTS[id(pattern)] = entry
+    return entry[1]
+
+
+def _head_table(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """For each head word of a pattern, the particles it needs ("" for none); and the words its markers name."""
     parts: dict[str, set[str]] = defaultdict(set)
     for head in pattern.heads:
@@ -401,7 +412,7 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                 if found is not None and found.lemma_.lower() == "strike" and pattern.cameo.startswith("143") \
                         and any(c.lower_ == "hunger" for c in found.children if c.dep_ in ("compound", "amod")):
                     found = None  # a hunger strike (142) is no strike of workers (143)
-                if found is None and anchor is predicate:
+                if found is None and anchor is predicate and predicate.pos_ == "AUX":
                     # "was skeptical about", "is ready for": a copula's adjective complement
                     found = next((c for c in anchor.children if c.dep_ == "acomp"
                                   and (c.lemma_.lower() in element.words or c.lower_ in element.words)), None)
