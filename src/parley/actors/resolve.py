@@ -243,7 +243,8 @@ class _Finder:
         entry, in_force = _pick(entries, self.on)
         code = entry.code
         if entry.kind == "person":
-            if not in_force and len(code) >= 3 and code[:3] in self.matchers.country_codes:
+            if not in_force and len(code) >= 3 and (code[:3] in self.matchers.country_codes
+                                                    or code[:3] in _historical_states(self.dictionary)):
                 code = code[:3] + "ELI"
             if _is_former(span.root) or any(_is_former(t) for t in span.root.children):
                 code = _with_role(code, "ELI")
@@ -366,6 +367,18 @@ class _Finder:
                 continue
             out.append(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "person"))
         return out
+
+
+_HISTORICAL: dict[int, frozenset[str]] = {}
+
+
+def _historical_states(dictionary: ActorDictionary) -> frozenset[str]:
+    """Codes of states that no longer exist (USR, DDR, YUG...): a person out of office there is an elite too."""
+    codes = _HISTORICAL.get(id(dictionary))
+    if codes is None:
+        codes = frozenset(e.code for e in dictionary.entries if e.kind == "country" and e.end is not None)
+        _HISTORICAL[id(dictionary)] = codes
+    return codes
 
 
 def _is_former(t: Token) -> bool:
