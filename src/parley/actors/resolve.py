@@ -72,12 +72,10 @@ class Matchers:
         self.country_codes = frozenset(dictionary.countries())
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.roles = PhraseMatcher(vocab, attr="LOWER")
-        surfaces = list(dictionary.by_name)
-        for surface, doc in zip(surfaces, tokenizer.pipe(surfaces)):
-            self.names.add(surface, [doc])
-        role_forms = list(dictionary.roles)
-        for form, doc in zip(role_forms, tokenizer.pipe(role_forms)):
-            self.roles.add(form, [doc])
+        # one key for all: a match is looked up by its text, and one add() of all phrases is several times
+        # faster than one add() per phrase
+        self.names.add("NAME", list(tokenizer.pipe(list(dictionary.by_name))))
+        self.roles.add("ROLE", list(tokenizer.pipe(list(dictionary.roles))))
 
 
 def _pick(entries: list[Entry], on: date | None) -> tuple[Entry, bool]:
