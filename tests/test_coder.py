@@ -751,3 +751,13 @@ def test_an_appeal_for_a_truce_between_two_sides_is_no_truce(code_text):
     assert not any(e.root in ("05", "08", "04") for e in coded.events), triples(coded)
     coded = code_text("Egypt brokered a truce between Israel and Hamas.", published="2025-06-01")
     assert any(s.startswith("ISR") and t and t.startswith("PSE") for s, _c, t in triples(coded) if s)
+
+
+def test_an_unknown_name_takes_the_actor_of_its_title_in_apposition(code_text):
+    got = triples(code_text("Amina Yusuf, a Kenyan opposition lawmaker, criticised the new tax law.", published="2025-06-01"))
+    assert any(s and s.startswith("KEN") and c == "111" for s, c, _t in got), got
+
+
+def test_up_to_a_number_is_no_particle(code_text):
+    got = triples(code_text("Gunmen kidnapped up to 16 Nigerian students from a school.", published="2025-06-01"))
+    assert any(c == "181" for _s, c, _t in got), got

@@ -181,6 +181,14 @@ class MentionIndex:
                               and g.i < c.i and self.at(g) is not None), None)
                 if m is not None:
                     return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
+        if head.pos_ == "PROPN":
+            # "Kenzo Oshima, the United Nations relief coordinator, demanded": an unknown name takes the actor
+            # of the title in apposition
+            for c in head.children:
+                if c.dep_ == "appos":
+                    found = self._phrase_actors(c, depth + 1)
+                    if found:
+                        return found
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):  # "leaders of", "mediators from Egypt", "action by the West"
                 for pobj in c.children:

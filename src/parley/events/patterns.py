@@ -213,7 +213,7 @@ class PatternSet:
         """The most specific pattern that matches ``predicate``, or None."""
         objects: dict[int, Token | None] = {}  # direct objects, looked up once for all the candidate patterns
         lemma = predicate.lemma_.lower()
-        particle = next((c for c in predicate.children if c.dep_ == "prt"), None)
+        particle = _particle(predicate)
         for pattern in self.candidates(predicate):
             if not _head_ok(pattern, predicate, lemma, particle):
                 continue
@@ -329,6 +329,15 @@ def _head_table(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[
     return {w: frozenset(p) for w, p in parts.items()}, named
 
 
+def _particle(predicate: Token) -> Token | None:
+    """The verb's particle; "up to" before a number ("kidnapped up to 16 advisers") is none."""
+    prt = next((c for c in predicate.children if c.dep_ == "prt"), None)
+    if prt is not None and prt.lower_ in ("up", "over") and prt.i + 1 < len(prt.doc) \
+            and prt.doc[prt.i + 1].lower_ in ("to", "than"):
+        return None
+    return prt
+
+
 def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, particle: Token | None | bool = False) -> bool:
     """The predicate is one of the pattern's heads, with its particle when the head names one."""
     parts, named = _head_parts(pattern)
@@ -336,7 +345,7 @@ def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, parti
     if not needed:
         return False
     if particle is False:
-        particle = next((c for c in predicate.children if c.dep_ == "prt"), None)
+        particle = _particle(predicate)
     # "backed down", "called off", "held up": a verb with a particle the pattern does not name is another
     # verb, unless a later element names the particle ("hand over [suspect]")
     if "" in needed and (particle is None or particle.lower_ in named):  # type: ignore[union-attr]
