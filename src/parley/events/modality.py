@@ -335,14 +335,14 @@ def _climb(predicate: Token) -> Modality | None:
     return None
 
 
-#: nouns that list what is asked for: "came with conditions, namely the West's recognition of its gains"
+#: nouns that list what is asked for: "set terms, namely an apology and the return of the ships"
 LISTING_NOUNS = DEMAND_NOUNS | frozenset({"expectation", "condition", "precondition", "requirement", "term",
                                           "terms", "prerequisite", "wish", "goal", "aim", "objective"})
 
 
 def _listed_demand(predicate: Token) -> Modality | None:
     """An act listed after "namely", "including" or "such as" under a noun of demand is what is demanded,
-    however the parser attaches it ("expectations, namely, the West's recognition of its territorial gains")."""
+    however the parser attaches it ("its conditions, namely, Seoul's withdrawal of the complaint")."""
     if not any(c.dep_ in ("advmod", "prep", "cc") and c.lower_ in ("namely", "including", "notably")
                for c in predicate.children) and not (predicate.i >= 2 and predicate.doc[predicate.i - 2].lower_ == "such"
                                                       and predicate.doc[predicate.i - 1].lower_ == "as"):
