@@ -39,31 +39,27 @@ ACT_KINDS = {
     "04": "meet", "045": "mediate", "046": "meet",
 }
 #: the code of each verbal root for each kind of act
+#: where each kind of act sits under an appeal (02x) and a demand (10x), which CAMEO numbers alike
+_KIND_PLACES = {
+    "cooperate": "1", "material": "1", "economic": "11", "military": "12", "judicial": "13", "intelligence": "14",
+    "diplomatic": "2", "aid": "3", "economic-aid": "31", "military-aid": "32", "humanitarian-aid": "33",
+    "peacekeeping": "34", "reform": "4", "leadership": "41", "policy": "42", "rights": "43", "regime": "44",
+    "yield": "5", "administrative": "51", "dissent": "52", "release": "53", "economic-sanctions": "54",
+    "involvement": "55", "de-escalation": "56", "meet": "6", "settle": "7", "mediate": "8",
+}
+#: the code of each verbal root for each kind of act; intents (03x) number alike but cooperation in general is
+#: 030 and mediating 039 (038 is accepting mediation); rejections (12x) have no diplomatic or intelligence codes
+#: and number the rest their own way
 KIND_CODES: dict[str, dict[str, str]] = {
-    "02": {"cooperate": "021", "material": "021", "economic": "0211", "military": "0212", "judicial": "0213", "intelligence": "0214",
-           "diplomatic": "022", "aid": "023", "economic-aid": "0231", "military-aid": "0232",
-           "humanitarian-aid": "0233", "peacekeeping": "0234", "reform": "024", "leadership": "0241",
-           "policy": "0242", "rights": "0243", "regime": "0244", "yield": "025", "administrative": "0251",
-           "dissent": "0252", "release": "0253", "economic-sanctions": "0254", "involvement": "0255",
-           "de-escalation": "0256", "meet": "026", "settle": "027", "mediate": "028"},
-    "03": {"cooperate": "030", "material": "031", "economic": "0311", "military": "0312", "judicial": "0313", "intelligence": "0314",
-           "diplomatic": "032", "aid": "033", "economic-aid": "0331", "military-aid": "0332",
-           "humanitarian-aid": "0333", "peacekeeping": "0334", "reform": "034", "leadership": "0341",
-           "policy": "0342", "rights": "0343", "regime": "0344", "yield": "035", "administrative": "0351",
-           "dissent": "0352", "release": "0353", "economic-sanctions": "0354", "involvement": "0355",
-           "de-escalation": "0356", "meet": "036", "settle": "037", "mediate": "039"},
-    "10": {"cooperate": "101", "material": "101", "economic": "1011", "military": "1012", "judicial": "1013", "intelligence": "1014",
-           "diplomatic": "102", "aid": "103", "economic-aid": "1031", "military-aid": "1032",
-           "humanitarian-aid": "1033", "peacekeeping": "1034", "reform": "104", "leadership": "1041",
-           "policy": "1042", "rights": "1043", "regime": "1044", "yield": "105", "administrative": "1051",
-           "dissent": "1052", "release": "1053", "economic-sanctions": "1054", "involvement": "1055",
-           "de-escalation": "1056", "meet": "106", "settle": "107", "mediate": "108"},
+    "02": {kind: "02" + place for kind, place in _KIND_PLACES.items()},
+    "10": {kind: "10" + place for kind, place in _KIND_PLACES.items()},
+    "03": {**{kind: "03" + place for kind, place in _KIND_PLACES.items()}, "cooperate": "030", "mediate": "039"},
     "12": {"cooperate": "120", "material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
            "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
            "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
-           "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242", "release": "1243",
-           "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246", "meet": "125",
-           "mediate": "126", "settle": "127"},
+           "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242",
+           "release": "1243", "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246",
+           "meet": "125", "mediate": "126", "settle": "127"},
 }
 
 
