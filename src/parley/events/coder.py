@@ -566,7 +566,7 @@ def code_doc(
                     continue
                 member_pair = joint is not None and source in cand.targets
                 cameo = joint if member_pair else _state_violence(cand.cameo, source, token) if source else cand.cameo
-                cameo = _sharpened(cameo, token)
+                cameo = _sharpened(cameo, token, patterns)
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
                 info = onto.get(cameo)
@@ -938,7 +938,7 @@ PURPOSE_VERBS = frozenset({"demand", "protest", "press", "call", "seek", "push",
                            "condemn", "decry", "reject", "challenge", "pressure", "force", "insist"})
 
 
-def _protest_aim(predicate: Token) -> str | None:
+def _protest_aim(predicate: Token, patterns: PatternSet) -> str | None:
     """What a protest demands: its purpose clause ("to demand the president's resignation"), or what it is
     over or against ("over a new tax law"), on the protest verb or, for a protest noun, its light verb."""
     hosts = [predicate]
@@ -947,25 +947,19 @@ def _protest_aim(predicate: Token) -> str | None:
     for host in hosts:
         for c in host.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PURPOSE_VERBS:
-                kind = _asked_act(c, {}, default_pattern_set())
+                kind = _asked_act(c, {}, patterns)
                 if kind is not None:
                     return kind
             if c.dep_ == "prep" and c.lower_ in ("for", "over", "against"):
                 for g in c.children:
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
-                        kind = _act_kind_of(g, {}, default_pattern_set())
+                        kind = _act_kind_of(g, {}, patterns)
                         if kind is not None:
                             return kind
     return None
 
 
-def default_pattern_set() -> PatternSet:
-    from parley.events.patterns import default_patterns
-
-    return default_patterns()
-
-
-def _sharpened(cameo: str, predicate: Token) -> str:
+def _sharpened(cameo: str, predicate: Token, patterns: PatternSet) -> str:
     """A general code made specific by the words of its clause: "killed in a car bomb explosion" 1832, "a
     roadside bomb" 1833, "a suicide bombing" 1831, "wounded in a bomb attack" 183; "halted economic aid" 1621."""
     if cameo in ("180", "183", "1823"):
@@ -984,7 +978,7 @@ def _sharpened(cameo: str, predicate: Token) -> str:
             return "183" if cameo == "180" else cameo
         return cameo
     if cameo in PROTEST_CODES:
-        kind = _protest_aim(predicate)
+        kind = _protest_aim(predicate, patterns)
         digit = PROTEST_AIMS.get(kind or "")
         return cameo + digit if digit else cameo
     if cameo in ("162", "070"):
