@@ -761,3 +761,24 @@ def test_an_unknown_name_takes_the_actor_of_its_title_in_apposition(code_text):
 def test_up_to_a_number_is_no_particle(code_text):
     got = triples(code_text("Gunmen kidnapped up to 16 Nigerian students from a school.", published="2025-06-01"))
     assert any(c == "181" for _s, c, _t in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a consequence the warner's side will bring on another's act
+        ("Washington warned that a Russian invasion of Ukraine would trigger severe sanctions.", ("USA", "1312", "RUS")),
+        # the warning said after what it warns of
+        ("Putin will face serious consequences if Russia invades Ukraine, the White House warned.", ("USA", "130", "RUS")),
+        # a warning of one's own coercive act threatens it
+        ("Tehran warned that Iran may expel the inspectors of the IAEA.", ("IRN", "136", "IAE")),
+    ],
+)
+def test_warnings_that_threaten(code_text, sentence, expected):
+    got = {(s[:3] if s else None, c, t[:3] if t else None) for s, c, t in triples(code_text(sentence, published="2025-06-01"))}
+    assert expected in got, got
+
+
+def test_a_warning_of_what_another_will_do_is_no_threat(code_text):
+    coded = code_text("Egypt warned that Ethiopia would fill the dam without an agreement.", published="2025-06-01")
+    assert not any(e.root == "13" for e in coded.events)

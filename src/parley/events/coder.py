@@ -470,8 +470,12 @@ def code_doc(
                 continue
             elements = cand.match.pattern.elements
             pid = cand.match.pattern.id
-            warns_of = pid == "13.warn" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            warns_of = pid.startswith("13.warn") and not pid.startswith("13.warn.if") and (
+                any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                or (token.dep_ in ("advcl", "parataxis", "ccomp") and token.head.i < token.i))  # "..., X warned"
             threat = _conditional_threat(token) if warns_of else None
+            if threat is None and warns_of and not cand.targets and _threatens_own_action(token, cand.sources, index):
+                threat = _own_threat(token, patterns)  # "warned that Iran may expel the inspectors"
             if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
                 cand.match = threat
                 _fill(cand, index)
@@ -1327,6 +1331,8 @@ CONSEQUENCE_NOUNS = {
     "retaliation": "138", "reprisal": "138", "war": "138", "force": "138", "strike": "138", "attack": "138",
 }
 SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear", "risk", "incur", "endure"})
+#: verbs by which an act brings a consequence on its doer: "an invasion would trigger sanctions"
+TRIGGER_VERBS = frozenset({"trigger", "prompt", "provoke", "invite", "draw", "bring", "mean", "unleash", "spark"})
 WARNING_VERBS = REPORTING_VERBS | frozenset({"warn", "caution", "threaten", "vow", "promise", "signal"})
 _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
                                   "built-in rule (coder.py)") for code in ("130", "1312", "138")}
@@ -1339,9 +1345,21 @@ def _conditional_threat(token: Token) -> Match | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in WARNING_VERBS:
         return None
     content = [c for c in token.children if c.dep_ in ("ccomp", "advcl", "xcomp", "prep", "dobj")]
+    if token.dep_ in ("advcl", "parataxis", "ccomp") and token.head.i < token.i:
+        # "Putin will face consequences if Moscow invades, the White House warned": the parser may hang the
+        # warning under what it says
+        content.append(token.head)
     marks = [t for c in content for t in c.subtree
              if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl"]
     if not marks:
+        # "warned that a Russian invasion would trigger US sanctions": the consequence of another's act
+        for c in content:
+            if c.dep_ == "ccomp" and c.lemma_.lower() in TRIGGER_VERBS:
+                consequence = next((g for g in c.children if g.dep_ == "dobj" and g.lemma_.lower() in CONSEQUENCE_NOUNS),
+                                   None)
+                cause = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if consequence is not None and cause is not None and cause.lemma_.lower() not in CONSEQUENCE_NOUNS:
+                    return _threat(consequence, cause)
         # "told Russia to agree to a ceasefire or face new sanctions": an ultimatum
         for c in content:
             for t in c.subtree:
@@ -1369,6 +1387,20 @@ def _conditional_threat(token: Token) -> Match | None:
         if sufferer is not None:
             return _threat(consequence, sufferer)
     return _threat(consequence, owner or subject)
+
+
+def _own_threat(token: Token, patterns: PatternSet) -> Match | None:
+    """"warned that Iran may expel the inspectors": a warning of one's own coercive act threatens it (the act's
+    13x code, aimed at the act's target)."""
+    for c in token.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
+            act = patterns.match(c)
+            code = intent_code(act.pattern.cameo) if act is not None else None
+            if act is not None and code is not None and code[:2] == "13" and act.target_head is not None:
+                pattern = Pattern(f"13.warn.own.{code}", code, frozenset(WARNING_VERBS), False, (),
+                                  "built-in rule (coder.py)")
+                return Match(pattern, act.target_head, act.object_token)
+    return None
 
 
 def _threat(consequence: Token, target: Token | None) -> Match:

@@ -153,8 +153,11 @@ def _own_cues(clause: Token) -> Modality | None:
             return Modality("reported-speculation", c.text)
     for c in clause.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children):
-            if clause.lemma_.lower() in CONDITIONAL_ACTS and c.i > clause.i:
-                continue  # "warned of penalties if the deal is broken": the condition is what the threat says
+            if clause.lemma_.lower() in CONDITIONAL_ACTS and (c.i > clause.i or (
+                    clause.dep_ in ("advcl", "parataxis", "ccomp") and clause.head.i < clause.i)):
+                # "warned of penalties if the deal is broken", "X will pay if it invades, Y warned": the
+                # condition is what the threat says
+                continue
             return Modality("hypothetical", next(m.text for m in c.children if m.dep_ == "mark"))
         if c.dep_ == "advcl" and _inverted_condition(c):
             return Modality("hypothetical", next((a.text for a in c.children if a.dep_ == "aux"), c.text))

@@ -54,6 +54,9 @@ _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+#: conjunctions of adverbial clauses that are not the content of a verb of saying
+ADVERBIAL_MARKS = frozenset({"if", "unless", "when", "while", "after", "before", "because", "as", "although",
+                             "though", "since", "until", "once", "whether"})
 #: roots where a "strike" is a stoppage of work; an air or drone strike is an attack
 LABOUR_STRIKE_ROOTS = frozenset({"02", "03", "08", "10", "12", "14"})
 ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "aerial", "retaliatory", "precision",
@@ -439,6 +442,9 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                     for c in host.children
                     if (c.dep_ in deps or (element.kind == "xcomp" and _infinitive_clause(c)))
                     and c.lemma_.lower() in element.words
+                    # "warned ... if Moscow invades": a condition or a time is not what is said
+                    and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ADVERBIAL_MARKS
+                                                       for m in c.children))
                     # "said France did not undermine ...": a negated complement is no grievance
                     and not (element.kind == "ccomp" and any(g.dep_ == "neg" for g in c.children))
                 ),
