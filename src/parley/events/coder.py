@@ -470,7 +470,8 @@ def code_doc(
                 continue
             elements = cand.match.pattern.elements
             pid = cand.match.pattern.id
-            warns_of = pid.startswith("13.warn") and not pid.startswith("13.warn.if") and (
+            # a bare warning, or one whose content is a use of force: whose act it warns of decides
+            warns_of = (pid == "13.warn" or pid.startswith("13.warn.force")) and (
                 any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                 or (token.dep_ in ("advcl", "parataxis", "ccomp") and token.head.i < token.i))  # "..., X warned"
             threat = _conditional_threat(token) if warns_of else None
