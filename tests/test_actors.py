@@ -200,3 +200,14 @@ def test_historical_states_and_seats_hold_in_their_years(phrase, on, code):
 
 def test_a_former_seat_of_government_is_just_a_city_today():
     assert resolve_text("Bonn", D(2020, 6, 1)) is None
+
+
+@pytest.mark.parametrize("phrase, code", [("Ecowas", "ECOWAS"), ("Opec", "OPC"), ("Unicef", None)])
+def test_acronyms_written_as_words(phrase, code):
+    from parley.actors import load_dictionary
+
+    d = load_dictionary()
+    got = {e.code for e in d.by_name.get(phrase, [])}
+    acronym = {e.code for e in d.by_name.get(phrase.upper(), [])}
+    assert got == acronym and (code is None or code in got)
+    assert not d.by_name.get("Arena")  # an acronym that is also a word is not taken as a word

@@ -52,6 +52,11 @@ class Entry:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
+#: acronyms that written as a word are an ordinary word or name ("Arena", "Sang")
+ACRONYM_WORDS = frozenset({"arena", "sana", "sang", "mois", "care", "hope", "save", "free", "aims", "mine", "must",
+                           "unite", "unit", "pass", "star", "nato-"})
+
+
 @dataclass
 class ActorDictionary:
     """All actor entries, indexed by surface form."""
@@ -73,6 +78,11 @@ class ActorDictionary:
         else:
             for n in e.names:
                 self.by_name[n].append(e)
+            for n in e.names:
+                # "Nato", "Ecowas", "Opec": the house style of many papers writes acronyms as words
+                if len(n) >= 4 and n.isalpha() and n.isupper() and n.lower() not in ACRONYM_WORDS \
+                        and n.capitalize() not in e.names and e not in self.by_name[n.capitalize()]:
+                    self.by_name[n.capitalize()].append(e)
 
     def add(self, entries: Iterable[Entry]) -> None:
         for e in entries:
