@@ -211,3 +211,11 @@ def test_acronyms_written_as_words(phrase, code):
     acronym = {e.code for e in d.by_name.get(phrase.upper(), [])}
     assert got == acronym and (code is None or code in got)
     assert not d.by_name.get("Arena")  # an acronym that is also a word is not taken as a word
+
+
+def test_a_possessive_on_the_last_word_of_a_long_name():
+    from parley.actors import find_mentions
+    from parley.nlp import load
+
+    doc = load()("The Democratic Republic of the Congo's military said it repelled the attack.")
+    assert any(m.code == "CODMIL" for m in find_mentions(doc, dt.date(2025, 6, 1)))

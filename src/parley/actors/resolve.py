@@ -279,6 +279,16 @@ class _Finder:
                 first = min(span.start, self.in_role[noun.i].start)
                 return Mention(_with_role(code, role), name, self.doc[first:noun.i + 1].text,
                                self.doc[first].idx, noun.idx + len(noun.text), kind)
+        last = span[-1]
+        if last is not root and last.dep_ == "poss" and last.head.i >= span.end and last.head.pos_ in ("NOUN", "PROPN") \
+                and not coordinated and all(t.dep_ in ("case", "amod", "compound") and t.pos_ != "PROPN"
+                                            for t in self.doc[span.end:last.head.i]):
+            # "the Democratic Republic of the Congo's military": the parser hangs the possessive on the last word
+            role = self.role_of(last.head, code)
+            if role is not None:
+                noun = last.head
+                return Mention(_with_role(code, role), name, self.doc[span.start:noun.i + 1].text, span.start_char,
+                               noun.idx + len(noun.text), kind)
         # "the government of Iran", "officials in Moscow"
         if anchor.dep_ == "pobj" and anchor.head.lower_ in COMPOSING_PREPS and anchor.head.head.i < span.start:
             noun = anchor.head.head
