@@ -78,6 +78,9 @@ class ActorDictionary:
         else:
             for n in e.names:
                 self.by_name[n].append(e)
+                if "'" in n and e not in self.by_name[n.replace("'", "\u2019")]:
+                    # "Kurdistan Workers’ Party": most news sites print the typographic apostrophe
+                    self.by_name[n.replace("'", "\u2019")].append(e)
             for n in e.names:
                 # "Nato", "Ecowas", "Opec": the house style of many papers writes acronyms as words
                 if len(n) >= 4 and n.isalpha() and n.isupper() and n.lower() not in ACRONYM_WORDS \

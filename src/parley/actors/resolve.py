@@ -46,7 +46,7 @@ LED_BODIES = frozenset({"coalition", "forces", "force", "troops", "alliance", "m
 FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
 #: roles coded without a country when none is named ("militants attacked a police post" -> REB)
-COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET",
+COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET", "RAD",
                                "AGR", "ENV"})
 ROLE_ONLY_ACTORS = True
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
@@ -135,7 +135,7 @@ class _Finder:
             self.role_at[span.end - 1] = r
             for i in range(span.start, span.end):
                 self.in_role[i] = r
-        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.person_ents = [piece for e in doc.ents if e.label_ == "PERSON" for piece in _possessive_pieces(e)]
 
     # -- roles ---------------------------------------------------------------------------------
     def role_of(self, noun: Token, base: str | None) -> str | None:
@@ -387,6 +387,22 @@ def _historical_states(dictionary: ActorDictionary) -> frozenset[str]:
         codes = frozenset(e.code for e in dictionary.entries if e.kind == "country" and e.end is not None)
         _HISTORICAL[id(dictionary)] = codes
     return codes
+
+
+def _possessive_pieces(ent: Span) -> list[Span]:
+    """A PERSON entity the model ran across a possessive ("Osama bin Laden's al-Qaeda") is two names: the
+    owner's name and what follows the possessive."""
+    cuts = [t.i for t in ent if t.tag_ == "POS"]
+    if not cuts:
+        return [ent]
+    doc = ent.doc
+    out: list[Span] = []
+    start = ent.start
+    for cut in [*cuts, ent.end]:
+        if cut > start:
+            out.append(doc[start:cut])
+        start = cut + 1
+    return out
 
 
 def _is_former(t: Token) -> bool:
