@@ -16,9 +16,16 @@ ROWS = [
     # an adverbial clause is not what a refusal refuses; a commitment to an act is an intent
     ('Hamas said that while it was open to talks, it rejected the clause.', 'was', 'asserted'),
     ('Vietnam is committed to opening up its economy.', 'opening', 'intended'),
-    # a reported "will" by the clause's own subject is an announced intent; a condition keeps it hypothetical
+    # a reported "will" by the clause's own subject is an announced intent; so is an act offered (or threatened)
+    # on a condition by the one who would do it, as CAMEO codes conditional offers (03x) and threats (13x)
     ('Belarus said it would expel two Lithuanian diplomats.', 'expel', 'intended'),
-    ('Iran said it would retaliate if Israel attacked its embassy.', 'retaliate', 'hypothetical'),
+    ('Iran said it would retaliate if Israel attacked its embassy.', 'retaliate', 'intended'),
+    ('Chile is willing to send firefighters if Bolivia asks for them.', 'send', 'intended'),
+    # a forecast about another, a scenario set first, a counterfactual or speculation is no offer
+    ('Analysts said Iran would retaliate if Israel attacked its embassy.', 'retaliate', 'hypothetical'),
+    ('If Israel attacked its embassy, Iran said it would retaliate.', 'retaliate', 'hypothetical'),
+    ('Serbia said it would have signed the deal if the terms had changed.', 'signed', 'reported-speculation'),
+    ('Ghana said it might send troops if the mission is extended.', 'send', 'reported-speculation'),
     ('Serbia said it would have signed the deal under other terms.', 'signed', 'reported-speculation'),
     # a conjoined clause with its own auxiliary does not share the first clause's negation
     ('The government has not commented, but has repeatedly denied the accusations.', 'denied', 'asserted'),

@@ -186,6 +186,51 @@ def _reported_future(clause: Token) -> bool:
                    for c in clause.children)
 
 
+def _condition(clause: Token) -> Token | None:
+    """The condition clause ("if ...", "unless ...") attached to ``clause``, if any."""
+    for c in clause.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS - {"whether"}
+                                     for m in c.children):
+            return c
+    return None
+
+
+def _conditional_offer(clause: Token) -> Modality | None:
+    """An act offered on a condition by the one who would do it: "the rebels said they would meet the
+    mediator if he gave them a veto", "Norway is willing to send equipment if Saudi Arabia is attacked". The
+    act has not happened, but the offer has: CAMEO codes it as an expressed intent (03x), as it codes a
+    conditional warning as a threat. A forecast about others ("analysts said Iran would strike if ...") or a
+    condition on the whole statement ("if asked, they said they would ...") is no offer."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in clause.children):
+        return None  # the clause is itself the condition
+    condition = _condition(clause)
+    if condition is None or condition.i < clause.i:
+        return None  # "if talks fail, Israel would strike": a scenario set up first
+    auxes = [a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ != "to"]
+    if "have" in auxes or any(a in SPECULATIVE_MODALS for a in auxes):
+        return None  # "would have met", "might meet": counterfactual or speculation
+    modal = next((a for a in auxes if a in ("would", "'d", "will", "'ll")), None)
+    if modal is not None:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_VERBS:
+            return None
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("it", "they", "he", "she", "we", "i"):
+            return None
+        if _condition(clause.head) is not None or _negation(clause.head) is not None:
+            return None
+        return Modality("intended", f"{modal} ... if")
+    if auxes or clause.dep_ != "xcomp":
+        return None
+    governor = clause.head
+    if governor.pos_ == "ADJ" and governor.lemma_.lower() in INTENT_ADJECTIVES and governor.dep_ == "acomp" \
+            and _negation(governor.head) is None and _condition(governor.head) is None:
+        return Modality("intended", f"{governor.text} ... if")  # "is willing to send ... if"
+    if governor.pos_ == "VERB" and lemma_of(governor) in {"offer", "agree", "promise", "pledge", "propose"} \
+            and _negation(governor) is None and _condition(governor) is None:
+        return Modality("intended", f"{governor.text} ... if")  # "offered to mediate if both sides asked"
+    return None
+
+
 def _inverted_condition(clause: Token) -> bool:
     """'Should both leaders agree, ...', 'Were Iran to attack, ...': the auxiliary comes before the subject."""
     if clause.dep_ != "advcl":
@@ -366,6 +411,10 @@ def classify(predicate: Token) -> Modality:
     overrides ("officials fear that Moscow will invade" is speculation, not intent).
     """
     own = _own_cues(predicate)
+    if own is not None and own.value == "hypothetical":
+        offer = _conditional_offer(predicate)
+        if offer is not None:
+            return offer
     if own is not None and own.value != "intended" and (own.cue or "").lower() != "whether":
         return own
     listed = _listed_demand(predicate)
