@@ -365,10 +365,18 @@ def test_event_nouns_and_subjects_carry_their_own_doubt(code_text, sentence, roo
 
 
 def test_force_being_prepared_is_not_a_threat(code_text):
+    # forces getting ready to fight show force (150); no threat is made and no attack has happened
     coded = code_text("Iran is preparing to launch an attack on Israel.", published="2025-05-01")
     assert not [e for e in coded.events if e.root == "13"], [(e.cameo, e.modality) for e in coded.events]
-    attack = [e for e in coded.events if e.root == "19"]
-    assert attack and all(not counts_as_occurred(e) for e in attack)
+    assert not [e for e in coded.events if e.root in ("18", "19") and counts_as_occurred(e)]
+    assert ("IRN", "150", "ISR", "asserted") in {(e.source.code, e.cameo, e.target and e.target.code, e.modality)
+                                                 for e in coded.events}
+    # the army "prepared to resume shelling": the posture is shown, the shelling is not coded as done
+    coded = code_text("The Serbian army prepared to resume shelling Bosnian villages.", published="2025-05-01")
+    assert [e.cameo for e in coded.events if counts_as_occurred(e)] == ["150"]
+    # a plan on paper shows nothing yet
+    coded = code_text("Russia plans to launch an offensive in the spring.", published="2025-05-01")
+    assert not [e for e in coded.events if counts_as_occurred(e)]
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ class MentionIndex:
         for c in head.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
                 m = self.at(c)
-                if m is None and c.dep_ == "compound":
+                if m is None and c.dep_ in ("compound", "nmod"):
                     # "the US drone strikes": the actor modifies the modifier
                     m = next((self.at(g) for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")
                               and g.i < c.i and self.at(g) is not None), None)
@@ -139,6 +139,8 @@ class MentionIndex:
                     if found:
                         return found
         for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in ATTACK_SUBJECTS:
+                continue  # "a bombing of the embassy killed three guards": the embassy was hit, it did not kill
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):  # "leaders of", "mediators from Egypt", "action by the West"
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
@@ -245,18 +247,41 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
                                                           or head.head.dep_ == "acomp"):
         # "Vietnam is committed to opening up its economy", "ready to talks": the subject of the state
         return subject_head(head.head, depth + 1)[0], "control"
+    if pred.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in GUILT_ADJECTIVES \
+            and head.head.dep_ == "acomp":
+        # "both armies are guilty of violating the truce": the subject of the copula did it
+        return subject_head(head.head.head, depth + 1)[0], "control"
+    if pred.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in RESORT_VERBS:
+        # "the youths resorted to throwing stones", "turned to shelling the town"
+        return subject_head(head.head, depth + 1)[0], "control"
     if pred.dep_ == "pcomp" and head.lower_ in ("by", "after", "before", "while", "in") and head.head.pos_ in ("VERB", "AUX"):
         # "Pakistan retaliated by expelling Indian diplomats"
         return subject_head(head.head, depth + 1)[0], "participle"
     if pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VBN"):
+        first = min(t.i for t in pred.subtree)
+        if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and first > 0 and pred.doc[first - 1].text == ",":
+            # "India asked Pakistanis to leave, while recalling its diplomats": a participle set off by a comma
+            # after an infinitive goes with the main clause, whose subject it shares
+            return subject_head(head.head, depth + 1)[0], "participle"
         return subject_head(head, depth + 1)[0], "participle"
     if pred.dep_ == "acl" and pred.tag_ in ("VBD", "VBN") and head.pos_ in ("NOUN", "PROPN") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in pred.children
-    ) and any(c.dep_ == "dobj" for c in pred.children):
+    ) and any(c.dep_ == "dobj" for v in _conjuncts(pred) for c in v.children):
         # "Israeli airstrikes on three houses killed 25 people, doctors said": a main verb the parser hung
         # under its subject (or under a noun of the subject's prepositional phrase) as a reduced relative
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head
+        return head, "subject"
+    if pred.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and pred.i > head.i \
+            and pred.sent.text.rstrip().endswith(".") and next((c.i for c in head.children if c.dep_ == "acl"), None) == pred.i \
+            and not any(c.dep_ in ("agent", "auxpass", "nsubj", "nsubjpass") for c in pred.children) \
+            and any(c.dep_ == "det" for c in head.children):
+        # "An official Syrian newspaper called Thursday on Arabs to unite": a sentence has a main verb; when the
+        # parser makes its subject the root, the first verb hung under it is that verb
+        return head, "subject"
+    if pred.dep_ == "acl" and pred.lemma_.lower() in ("resort", "revert") and head.pos_ in ("NOUN", "PROPN"):
+        # "Palestinian youths resorted to ...": a verb that has no passive is the main verb the parser hung
+        # under its subject
         return head, "subject"
     if pred.dep_ == "acl" and pred.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in pred.children):
         # "drones launched by Russia", "students kidnapped from a university": a passive participle's doer
@@ -284,6 +309,10 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     return None, "none"
 
 
+#: adjectives that say a subject did the act of their gerund: "guilty of violating", "responsible for shelling"
+GUILT_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
+#: verbs whose gerund after "to" is the subject's own act: "resorted to throwing stones"
+RESORT_VERBS = frozenset({"resort", "turn", "revert", "proceed", "return", "graduate", "escalate"})
 #: nouns whose "on" object is asked to act: "pressure on Israel to accept", "a call on Iran to stop"
 PRESSING_NOUNS = frozenset({"pressure", "call", "calls", "appeal", "demand", "ultimatum"})
 #: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
@@ -492,8 +521,12 @@ def code_doc(
             if cand.modality.value == "intended" and cameo[:2] in FORCE_ROOTS \
                     and _readying(token, cand.modality.cue):
                 # "Iran is preparing to launch an attack", "the planned offensive": force being readied is
-                # not a threat, which must be made to someone; it stays an intended (not occurred) act
-                pass
+                # not a threat, which must be made to someone; it stays an intended (not occurred) act. But
+                # forces seen getting ready to fight ("the army prepared to resume shelling") show their
+                # force: CAMEO 150
+                if cameo[:2] in ("18", "19", "20") and (cand.modality.cue or "").lower() in MUSTERING_CUES:
+                    cameo = "150"
+                    cand.modality = Modality("asserted", f"readying: {cand.modality.cue}")
             elif cand.modality.value == "intended":
                 mapped = intent_code(cameo)
                 # "pledged to provide economic aid": the act's object may say more than its pattern (0331)
@@ -552,7 +585,74 @@ def code_doc(
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
-    return _dedupe(_by_act_kind(events, candidates, patterns, onto)), candidates
+    events = _peacekeeping_arrivals(_by_act_kind(events, candidates, patterns, onto), onto)
+    return _dedupe(_rallied_support(events, candidates, index, onto)), candidates
+
+
+#: verbs of support whose object, asked for by an appeal, is the one support is rallied for
+SUPPORT_VERBS = frozenset({"support", "back", "endorse", "help", "aid", "assist", "defend", "recognize", "recognise"})
+
+
+def _rallied_support(events: list[Event], candidates: list[Candidate], index: MentionIndex, onto) -> list[Event]:  # type: ignore[no-untyped-def]
+    """"The League urged the EU to support the PLO": besides the appeal to the EU (022), the League rallies
+    support on behalf of a third party, the PLO (CAMEO 053), which is coded as a linked event."""
+    out = list(events)
+    for cand in candidates:
+        if cand.match is None or not cand.events or cand.match.pattern.cameo[:2] != "02":
+            continue
+        first = cand.events[0]
+        if first.modality != "asserted" or first.source is None:
+            continue
+        asked = next((c for c in cand.predicate.children if c.dep_ in ("xcomp", "ccomp", "advcl")
+                      and c.lemma_.lower() in SUPPORT_VERBS), None)
+        if asked is None:
+            continue
+        obj = direct_object(asked)
+        taken = {e.source.code for e in cand.events if e.source} | {e.target.code for e in cand.events if e.target}
+        third = next((m for m in index.actors(obj) if m.code not in taken and m.kind != "role"), None) \
+            if obj is not None else None
+        if third is None:
+            continue
+        info = onto.get("053")
+        out.append(replace(first, id=f"{first.id}s", cameo="053", root="05", target=_ref(third),
+                           quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for("053"),
+                           rule=first.rule + "+rally"))
+    return out
+
+
+#: travel codes that, done by peacekeepers, are a deployment
+TRAVEL_CODES = frozenset({"042", "043"})
+#: rules that send people to a place: their target is the country of the place
+SENDING_RULES = frozenset({"09.v2.send.inspectors", "07.deploy.peacekeepers", "07.contribute.troops",
+                           "07.v2.peacekeepers.to"})
+#: rules whose act CAMEO codes with a linked act of the receiving side, actors reversed
+LINKED_RECEIPTS = {"09.v2.send.inspectors": "0862", "07.deploy.peacekeepers": "0861", "07.v2.peacekeepers.to": "0861"}
+
+
+def _peacekeeping_arrivals(events: list[Event], onto) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Peacekeepers arriving in a country ("UN peacekeepers arrived in Bosnia") are no visit: CAMEO codes the
+    sending side's peacekeeping (074) and, linked, the host receiving them (0861). Peacekeepers or inspectors
+    sent to a country are received by it: the linked act (0861, 0862) is added, actors reversed."""
+    out: list[Event] = []
+    for e in events:
+        receipt = LINKED_RECEIPTS.get(e.rule)
+        if receipt is not None and e.modality == "asserted" and e.source is not None and e.target is not None:
+            # "the IAEA sent inspectors to Iran": Iran received them (0862)
+            info = onto.get(receipt)
+            out += [e, replace(e, id=f"{e.id}r", cameo=receipt, root=receipt[:2], source=e.target, target=e.source,
+                               quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for(receipt),
+                               rule=e.rule + "+received")]
+            continue
+        if not (e.cameo in TRAVEL_CODES and e.modality == "asserted" and e.source is not None and e.target is not None
+                and "peacekeep" in e.source.text.lower()):
+            out.append(e)
+            continue
+        for code, source, target in (("074", e.source, e.target), ("0861", e.target, e.source)):
+            info = onto.get(code)
+            out.append(replace(e, id=e.id if code == "074" else f"{e.id}r", cameo=code, root=code[:2],
+                               source=source, target=target, quad_class=info.quad_class, goldstein=info.goldstein,
+                               plover=plover_for(code), rule=e.rule + "+peacekeepers"))
+    return out
 
 
 #: patterns whose code is a guess the act named can sharpen ("rejected a call ...": 123 until we read the call)
@@ -603,6 +703,8 @@ def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Pat
 
 #: roots of material conflict, and cues that say force is being readied rather than threatened
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+#: words of forces getting ready to fight, a posture others can see (not a plan on paper)
+MUSTERING_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "poised", "gearing", "readying"})
 PREPARATION_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "planned", "plan", "plans", "planning",
                               "poised", "set", "scheduled", "upcoming", "proposed", "gearing", "readying"})
 
@@ -786,6 +888,14 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if holder is not None:
             cand.sources = [m for m in index.actors(subject_head(holder)[0]) if m not in cand.targets]
             how = "the clause's subject"
+    if not cand.sources and cand.match.pattern.cameo[:2] == "14" and head is not None \
+            and (head.lemma_.lower() in CROWD_WORDS or head.like_num):
+        # "thousands of people blocked streets in Hong Kong": a crowd of no named group protesting in a country
+        # is that country's civilians, as CAMEO codes protesters
+        place = next(iter(_place_actors(cand, index)), None)
+        if place is not None and len(place.code) == 3 and place.code in _country_codes():
+            cand.sources = [replace(place, code=place.code + "CVL")]
+            how = "a crowd, of the country where it protests"
     if cand.match.pattern.cameo == "044":
         # "met the Chinese premier in Brazil": in a meeting at a third location the actors who meet are source
         # and target and the place is ignored (CAMEO codebook, 044); with no one met, the meeting is between
@@ -825,12 +935,20 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if not places - {country}:
             cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
             how += "; target's country from the state that coerces"
-    if cand.match.pattern.cameo == "042" and not cand.targets and cand.match.target_head is not None:
-        # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country
-        city = _city_country(cand.match.target_head)
-        if city is not None and city.code not in {s.code[:3] for s in cand.sources}:
+    if (cand.match.pattern.cameo == "042" or cand.match.pattern.id in SENDING_RULES) and not cand.targets \
+            and cand.match.target_head is not None:
+        # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country; so is
+        # sending inspectors to a site "in central Iran"
+        head = cand.match.target_head
+        city = _city_country(head) or next(
+            (_country_of(m) for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
+             for pobj in prep.children if pobj.dep_ == "pobj" for m in index.actors(pobj)
+             if m.kind in ("country", "capital")), None)
+        if city is None and cand.match.pattern.id in SENDING_RULES:
+            city = next(iter(_place_actors(cand, index)), None)  # "dispatched inspectors to a plant in Iran"
+        if city is not None and city.code[:3] not in {s.code[:3] for s in cand.sources}:
             cand.targets = [city]
-            how += "; target the country of the city visited"
+            how += "; target the country of the place visited"
     if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
         if cand.targets and all(m.kind == "role" for m in cand.targets):
             # "missiles hit a hospital in Kharkiv": a group or building of no named country, where force was used
@@ -885,6 +1003,9 @@ FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "si
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 #: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
+#: words for a crowd: "thousands of people", "tens of thousands", "a crowd"
+CROWD_WORDS = frozenset({"people", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd",
+                         "crowds", "throng", "tens", "scores", "million", "millions", "many", "masses"})
 ATTACK_SUBJECTS = frozenset({"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling",
                              "ambush", "raid", "missile", "drone", "rocket", "shell", "mine", "landmine", "ied",
                              "gunfire", "fire", "grenade", "mortar", "suicide", "bomber", "assault", "barrage"})
@@ -896,6 +1017,12 @@ def _unknown_doer(cand: Candidate, token: Token) -> bool:
     these with an empty source; parley does the same, for asserted violence against a named actor only."""
     if cand.match is None or cand.match.pattern.cameo[:2] not in UNKNOWN_DOER_ROOTS or not cand.targets:
         return False
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
+                        for c in token.children):
+        # "an attempt to kill the deputy governor was foiled", "a car bomb killed two officers": the act as
+        # subject, with no doer named
+        return True
     if token.pos_ != "VERB":
         return False
     if is_passive(token):
@@ -1022,19 +1149,34 @@ def _joint_code(cand: Candidate) -> str | None:
 REPORTING_VERBS = frozenset({"say", "write", "tell", "insist", "stress", "declare", "state", "add", "argue",
                              "post", "emphasize", "emphasise", "reiterate", "note", "tweet", "announce",
                              "conclude", "assert", "affirm", "maintain", "remind", "underline", "underscore"})
-_SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
-_SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS), False, (), "built-in rule (coder.py)")
+#: nouns of a statement whose that-clause reports what was said: "a reminder that Iraq must ..."
+STATEMENT_NOUNS = frozenset({"reminder", "message", "statement", "declaration", "letter", "note", "communique",
+                             "communiqué", "warning", "notice", "memo", "memorandum", "insistence"})
+_SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), "built-in rule (coder.py)")
+_SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), "built-in rule (coder.py)")
 
 
 def _reported_obligation(token: Token) -> Match | None:
     """"X said that Y should/must ...": X appeals to / demands of Y (020 / 100), when Y is named."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
+        # "issued a reminder to Iraq that it must cooperate": the noun's that-clause says what is asked
+        clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    else:
         return None
-    for c in token.children:
-        if c.dep_ != "ccomp":
-            continue
+    # "reminded Iraq that it must", "a reminder to Iraq that it must": the one addressed is the one asked
+    holder = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") else token
+    addressee = next((g for h in (token, holder) for c in h.children
+                      if c.dep_ in ("dative", "prep") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+                     None) or (direct_object(token) if token.lemma_.lower() == "remind" else None)
+    for c in clauses:
         auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "PRON" and addressee is not None \
+                and subject.lower_ in ("it", "they", "he", "she"):
+            subject = addressee
         if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
             continue
         if "should" in auxes:

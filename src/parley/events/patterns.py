@@ -65,6 +65,9 @@ ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "
 #: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
 CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
                              "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
+#: quantities of a thing that stand for it as an object: "part of the aid", "most of the sanctions"
+PARTITIVE_HEADS = frozenset({"part", "portion", "most", "some", "all", "much", "half", "bulk", "share", "parts",
+                             "remainder", "rest", "majority", "section", "sections", "parts", "elements", "element"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
 
@@ -372,6 +375,7 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
     obj: Token | None = None
     target: Token | None = None
     recipient: Token | None = None
+    noun_object: Token | None = None
     last_kind = "head"
     for element in pattern.elements:
         if element.kind == "not":
@@ -392,7 +396,7 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
             conjuncts = tuple(c for host in (anchor, obj) if host is not None for c in host.children if c.dep_ == "conj")
             # "discussed new sanctions with Poland": the parser may hang the preposition on the object
             hung = _first_object(predicate) if anchor is predicate and not pattern.noun else None
-            found = _marker((anchor, obj, predicate, target, *conjuncts, hung), element.words)
+            found = _marker((anchor, obj, predicate, target, *conjuncts, hung, noun_object), element.words)
             if found is None and "to" in element.words and not pattern.noun:
                 # "gave Tanzania a grant": the double-object recipient is the "to" object
                 found = next((c for c in predicate.children if c.dep_ == "dative" and c.pos_ in NOMINAL), None)
@@ -410,6 +414,10 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
             else:
                 # "handed over the suspect": a particle's object is the verb's
                 found = direct_object(predicate if anchor.dep_ == "prt" else anchor)
+                if found is not None and found.lemma_.lower() in PARTITIVE_HEADS and found.lemma_.lower() not in element.words:
+                    # "suspended part of its aid programme", "lifted most of the sanctions": the whole named
+                    found = next((g for c in found.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"), found)
                 if found is not None and found.lemma_.lower() not in element.words and found.lower_ not in element.words:
                     # "halted mediation efforts", "suspended the aid programme", "violated the ceasefire
                     # agreement": a container noun stands for the act noun that modifies it
@@ -433,8 +441,12 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
             if not pattern.noun:
                 obj = found
                 anchor = found
+            elif anchor is not predicate:
+                noun_object = found  # "a suspension of air links with Italy": later markers may hang on it
         elif element.kind in ("xcomp", "ccomp"):
             deps = ("xcomp",) if element.kind == "xcomp" else ("ccomp", "xcomp", "advcl")
+            if pattern.noun:
+                deps += ("acl",)  # "an attempt to kill the governor": a noun's infinitive is its clause
             found = next(
                 (
                     c
