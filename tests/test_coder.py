@@ -43,7 +43,7 @@ ROOT_ROWS = [
     ("Gunmen killed three Nigerian soldiers.", "REB", "18", "NGA"),
     ("Unknown attackers killed three Nigerian soldiers.", None, "18", None),
     ("Sudanese forces shelled the town.", "SDN", "19", None),
-    ("The militia massacred civilians in Darfur.", "REB", "20", "CVL"),
+    ("The militia massacred civilians in Darfur.", "REB", "20", "SDN"),  # Darfur's civilians: SDNCVL
 ]
 
 
