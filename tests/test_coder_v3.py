@@ -154,3 +154,16 @@ def test_a_crowd_protesting_in_a_country_is_its_civilians(code_text):
 def test_forces_getting_ready_to_fight_show_force(code_text):
     coded = code_text("The Ethiopian army prepared to resume shelling Eritrean positions.")
     assert ("ETHMIL", "150", "ERI") in occurred(coded)
+
+
+def test_it_refers_to_a_body_named_by_its_role(code_text):
+    coded = code_text("The main opposition party said on Monday that it would boycott the vote.")
+    assert ("OPP", "143", None) in occurred(coded)
+    # a boycott planned is not yet one
+    assert not occurred(code_text("The opposition plans to boycott the election."))
+
+
+def test_workers_strike_they_do_not_attack(code_text):
+    coded = code_text("Dockworkers in Rotterdam struck on Monday.")
+    assert {c[:2] for _s, c, _t in occurred(coded)} == {"14"}
+    assert not [e for e in code_text("The union said it would strike on Friday.").events if e.root in ("13", "19")]

@@ -143,7 +143,8 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         elif want == "plural":
             fits = span.root.tag_ in ("NNS", "NNPS") and m.kind != "person"
         elif want == "thing":
-            fits = m.kind in THING_KINDS
+            # a body named by its role in the singular is a thing too: "the opposition party said it would"
+            fits = m.kind in THING_KINDS or (m.kind == "role" and span.root.tag_ == "NN")
         else:
             # a person: a named one, or one named by office ("the German chancellor ... he")
             fits = (m.kind == "person" or (span.root.lower_ in PERSON_DESCRIPTIONS and span.root.tag_ == "NN")) \

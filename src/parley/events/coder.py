@@ -518,6 +518,14 @@ def code_doc(
                 if refused is not None:
                     cameo = refused
                     cand.modality = Modality("asserted", f"refusal: {cand.modality.cue}")
+            if cameo[:2] in ("18", "19") and token.lemma_.lower() == "strike" and cand.sources \
+                    and all(s.code.endswith("LAB") for s in cand.sources) and direct_object(token) is None:
+                cameo = "143"  # "the union said it would strike on Monday": workers strike, they do not attack
+            if cand.modality.value == "intended" and token.lemma_.lower() == "boycott" and cameo[:2] == "14" \
+                    and (cand.modality.cue or "").split(" ")[0].lower() in ("will", "would", "'ll", "wo"):
+                # "the party said it will boycott the election": announcing a boycott is boycotting, as an
+                # announced refusal is a refusal
+                cand.modality = Modality("asserted", f"announced: {cand.modality.cue}")
             if cand.modality.value == "intended" and cameo[:2] in FORCE_ROOTS \
                     and _readying(token, cand.modality.cue):
                 # "Iran is preparing to launch an attack", "the planned offensive": force being readied is
