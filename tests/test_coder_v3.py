@@ -167,3 +167,51 @@ def test_workers_strike_they_do_not_attack(code_text):
     coded = code_text("Dockworkers in Rotterdam struck on Monday.")
     assert {c[:2] for _s, c, _t in occurred(coded)} == {"14"}
     assert not [e for e in code_text("The union said it would strike on Friday.").events if e.root in ("13", "19")]
+
+
+# -- disapproval and threats ----------------------------------------------------------------------
+
+
+def test_concern_read_as_a_passive_verb_aims_at_the_owner_of_the_act(code_text):
+    coded = code_text('Vietnam\'s foreign ministry said it was "deeply concerned" over China\'s new drills near the islands.')
+    assert any(s.startswith("VNM") and c == "111" and t == "CHN" for s, c, t in occurred(coded)), occurred(coded)
+    # what troubles is no doer: the one troubled disapproves
+    coded = code_text("Kenya was angered by Uganda's decision to close the border.")
+    assert ("KEN", "111", "UGA") in occurred(coded)
+
+
+def test_titles_the_model_takes_into_a_name_and_appositions_and_appointers(code_text):
+    coded = code_text("Gen Tchiani criticized Ecowas for its sanctions.", published="2024-02-01")
+    assert ("NERGOV", "111", "ECOWAS") in occurred(coded)
+    coded = code_text('The Arab League said its secretary general, Ahmed Aboul Gheit, "strongly condemns" the raid.',
+                      published="2023-05-01")
+    assert any(s == "ARL" and c == "111" for s, c, _t in occurred(coded)), occurred(coded)
+    coded = code_text("The prime minister appointed by Mali's junta criticised ECOWAS on Monday.")
+    assert ("MLIGOV", "111", "ECOWAS") in occurred(coded)
+
+
+def test_met_with_is_a_reception_not_a_meeting(code_text):
+    coded = code_text("Japan said any Chinese incursion would be met with a firm response.")
+    assert not any(c.startswith("04") for _s, c, _t in occurred(coded))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a response promised to another's act
+    ("Iran warned on Monday that any US attack will be met with consequences.", ("IRN", "130", "USA")),
+    # the one warned is threatened
+    ("The EU warned Belarus of severe consequences if it attacks Lithuania.", ("EUR", "130", "BLR")),
+    # the consequence in apposition to the object
+    ('Washington warned that a Chinese blockade would trigger "crippling" U.S. sanctions.', ("USAGOV", "1312", "CHN")),
+    # a threat's condition is its content, also fronted before the verb of saying
+    ("If Ottawa goes ahead, Beijing has said it will respond with tariffs on Canadian goods.", ("CHNGOV", "1312", "CAN")),
+    ("Hezbollah vowed revenge for the killing of its commander by Israel.", ("LBNREB", "130", "ISR")),
+])
+def test_threats(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_a_warning_noun_with_a_condition_is_a_threat_made(code_text):
+    coded = code_text("ECOWAS gave Niger's junta a stern warning of military intervention if the president was not "
+                      "restored within a week.")
+    assert any(s == "ECOWAS" and c.startswith("13") for s, c, _t in occurred(coded)), occurred(coded)
+    assert not occurred(code_text("If the talks fail, Russia would threaten Ukraine."))

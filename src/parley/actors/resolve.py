@@ -52,7 +52,14 @@ ROLE_ONLY_ACTORS = True
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
 #: words the model sometimes takes for part of a person's name before an actor's name
 NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new", "then", "chief", "deputy", "veteran",
-                            "interim", "outgoing", "incoming", "late", "ex", "hardline", "moderate", "leading"})
+                            "interim", "outgoing", "incoming", "late", "ex", "hardline", "moderate", "leading",
+                            # titles the model takes into a name ("Gen Tchiani", "Dr. Tedros", "Sheikh Tamim")
+                            "gen", "gen.", "general", "col", "col.", "colonel", "lt", "lt.", "maj", "maj.", "major",
+                            "capt", "capt.", "captain", "adm", "adm.", "admiral", "brig", "brig.", "marshal",
+                            "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord",
+                            "sheikh", "sheik", "emir", "king", "queen", "prince", "princess", "sultan", "president",
+                            "premier", "chancellor", "minister", "senator", "sen.", "rep.", "gov.", "judge",
+                            "ayatollah", "pope", "cardinal", "imam", "mullah", "hon", "hon."})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
 KIND_OF = {"adjective": "country", "country": "country"}
 

@@ -130,12 +130,19 @@ class MentionIndex:
                               and g.i < c.i and self.at(g) is not None), None)
                 if m is not None:
                     return _unique([m, *(self.at(x) for x in _conjuncts(c)[1:])])
-        if head.pos_ == "PROPN":
-            # "Kenzo Oshima, the United Nations relief coordinator, demanded": an unknown name takes the actor
-            # of the title in apposition
-            for c in head.children:
-                if c.dep_ == "appos":
-                    found = self._phrase_actors(c, depth + 1)
+        # "Kenzo Oshima, the United Nations relief coordinator, demanded": an unknown name takes the actor of
+        # the title in apposition; "its chairman, Moussa Faki Mahamat, condemned": a title the actor named
+        for c in head.children:
+            if c.dep_ == "appos" and (head.pos_ == "PROPN" or c.pos_ == "PROPN"):
+                found = self._phrase_actors(c, depth + 1)
+                if found:
+                    return found
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in APPOINTING_VERBS:
+                # "the prime minister appointed by Niger's military regime": the appointer's official
+                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    found = self._phrase_actors(agent, depth + 1)
                     if found:
                         return found
         for c in head.children:
@@ -212,7 +219,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return None, "none"
     if is_passive(pred):
         for c in pred.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and pred.lemma_.lower() not in FEELING_PARTICIPLES:
+                # "Russia is troubled by the arrest ...": what troubles is no doer; the one troubled feels
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 return pobj, "agent"
         if pred.lemma_.lower() in FEELING_PARTICIPLES:
@@ -309,6 +317,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     return None, "none"
 
 
+#: participles that tie an official to the body that named them: "the prime minister appointed by the junta"
+APPOINTING_VERBS = frozenset({"appoint", "name", "nominate", "install", "designate", "elect", "choose", "pick"})
 #: adjectives that say a subject did the act of their gerund: "guilty of violating", "responsible for shelling"
 GUILT_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
 #: verbs whose gerund after "to" is the subject's own act: "resorted to throwing stones"
@@ -452,6 +462,15 @@ def code_doc(
                 continue
             elements = cand.match.pattern.elements
             pid = cand.match.pattern.id
+            if cand.match.pattern.cameo[:2] == "04" and token.lemma_.lower() == "meet" and any(
+                    g.lemma_.lower() in RECEPTION_NOUNS for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                    for g in p.children if g.dep_ == "pobj"):
+                cand.dropped = "'met with consequences', 'met with criticism': a reception, not a meeting"
+                continue
+            if pid.startswith("13.warn") and not cand.targets:
+                # "warned Moscow of severe consequences if ...": the one warned is the one threatened
+                warned = direct_object(token)
+                cand.targets = [m for m in index.actors(warned) if m not in cand.sources][:1] if warned is not None else []
             # a bare warning, or one whose content is a use of force: whose act it warns of decides
             warns_of = (pid == "13.warn" or pid.startswith("13.warn.force")) and (
                 any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
@@ -503,6 +522,11 @@ def code_doc(
             if cand.match.pattern.id.endswith(".intent-only") and cand.modality.value == "asserted":
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
+            if cand.match.pattern.cameo[:2] == "13" and cand.modality.value == "hypothetical" \
+                    and _threat_condition(token, cand.modality.cue):
+                # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
+                # with tariffs": a threat's condition is what it threatens, not a doubt on the threat
+                cand.modality = Modality("asserted", f"condition of the threat: {cand.modality.cue}")
             cameo = cand.match.pattern.cameo
             # "refused to ..." has patterns of its own (12.refuse.*); this is the announced refusal
             refusal = cand.modality.value == "negated" and _announced(token)
@@ -1194,6 +1218,10 @@ def _reported_obligation(token: Token) -> Match | None:
     return None
 
 
+#: what an act is "met with" when it is received, not a meeting
+RECEPTION_NOUNS = frozenset({"consequence", "response", "retaliation", "resistance", "criticism", "opposition",
+                             "protest", "skepticism", "scepticism", "silence", "approval", "condemnation", "force",
+                             "anger", "outrage", "derision", "disbelief", "suspicion", "hostility", "applause"})
 #: what a warning says will follow, and the threat it makes: "will pay a heavy price if", "would trigger
 #: sanctions if", "a swift and severe response if"
 CONSEQUENCE_NOUNS = {
@@ -1208,6 +1236,22 @@ TRIGGER_VERBS = frozenset({"trigger", "prompt", "provoke", "invite", "draw", "br
 WARNING_VERBS = REPORTING_VERBS | frozenset({"warn", "caution", "threaten", "vow", "promise", "signal"})
 _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
                                   "built-in rule (coder.py)") for code in ("130", "1312", "138")}
+
+
+def _threat_condition(token: Token, cue: str | None) -> bool:
+    """Whether the condition that made a threat look hypothetical hangs on the threat itself (or on the light
+    verb that holds a warning noun), not on a clause above it ("said it would warn them if ...")."""
+    if (cue or "").lower() not in ("if", "unless"):
+        return False
+    hosts = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+        hosts.append(token.head)  # "gave a warning of ... if"
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in WARNING_VERBS:
+        hosts.append(token.head)  # "if Trump goes ahead, China said it will respond"
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for h in hosts for c in h.children) and not any(
+        a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+        for a in token.ancestors if a.i not in {h.i for h in hosts})
 
 
 def _conditional_threat(token: Token) -> Match | None:
@@ -1227,11 +1271,25 @@ def _conditional_threat(token: Token) -> Match | None:
         # "warned that a Russian invasion would trigger US sanctions": the consequence of another's act
         for c in content:
             if c.dep_ == "ccomp" and c.lemma_.lower() in TRIGGER_VERBS:
-                consequence = next((g for g in c.children if g.dep_ == "dobj" and g.lemma_.lower() in CONSEQUENCE_NOUNS),
-                                   None)
+                # 'would trigger "high impact" U.S. sanctions': the consequence may be an apposition to the object
+                objects = [g for g in c.children if g.dep_ == "dobj"]
+                objects += [a for g in objects for a in g.children if a.dep_ == "appos"]
+                consequence = next((g for g in objects if g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
                 cause = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if consequence is not None and cause is not None and cause.lemma_.lower() not in CONSEQUENCE_NOUNS:
                     return _threat(consequence, cause)
+            if c.dep_ == "ccomp":
+                # "warned that any US attack will be met with consequences": a response promised to another's act
+                cause = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if cause is None or cause.lemma_.lower() not in ATTACK_SUBJECTS | {"invasion", "aggression", "escalation",
+                                                                                  "incursion", "move", "step", "action"}:
+                    continue
+                for verb in _conjuncts(c):
+                    consequence = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                                        for g in p.children if g.dep_ == "pobj"
+                                        and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+                    if consequence is not None:
+                        return _threat(consequence, cause)
         # "told Russia to agree to a ceasefire or face new sanctions": an ultimatum
         for c in content:
             for t in c.subtree:
