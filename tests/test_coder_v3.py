@@ -215,3 +215,32 @@ def test_a_warning_noun_with_a_condition_is_a_threat_made(code_text):
                       "restored within a week.")
     assert any(s == "ECOWAS" and c.startswith("13") for s, c, _t in occurred(coded)), occurred(coded)
     assert not occurred(code_text("If the talks fail, Russia would threaten Ukraine."))
+
+
+# -- refusals of talks and free relatives ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Serbia's president said that he won't be talking to Kurti in Brussels.", ("SRBGOV", "125", "XKXGOV")),
+    ("Armenia has declared it will not engage in any new negotiations until the shelling stops.", ("ARM", "125", None)),
+    ("Sudan will not take part in talks if the UAE is involved.", ("SDN", "125", None)),
+    ("The Nepali Congress said it would not attend the fourth round of talks with the Maoists.",
+     ("NPLPTY", "125", None)),
+])
+def test_announced_refusals_to_talk(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_talking_to_the_press_is_no_meeting(code_text):
+    assert not any(c.startswith("04") for _s, c, _t in occurred(code_text("The Kenyan foreign minister spoke to "
+                                                                          "reporters in Nairobi.")))
+    assert ("FRAGOV", "040", "UKRGOV") in occurred(code_text("Macron spoke with Zelensky on Monday.",
+                                                             published="2024-05-01"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Pakistan\'s Foreign Ministry rejected what it called India\'s "new normal" of confrontation.', ("PAKGOV", "120", "IND")),
+    ('China\'s state news agency condemned what it said was Japan\'s "meddling."', ("CHNMED", "111", "JPN")),
+])
+def test_the_owner_of_what_a_free_relative_names_is_the_target(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))

@@ -467,6 +467,10 @@ def code_doc(
                     for g in p.children if g.dep_ == "pobj"):
                 cand.dropped = "'met with consequences', 'met with criticism': a reception, not a meeting"
                 continue
+            if cand.match.pattern.cameo[:2] == "04" and token.lemma_.lower() in ("speak", "talk", "chat") \
+                    and cand.targets and all(m.code[-3:] == "MED" and m.kind == "role" for m in cand.targets):
+                cand.dropped = "'spoke to reporters': talking to the press is a statement, not a meeting"
+                continue
             if pid.startswith("13.warn") and not cand.targets:
                 # "warned Moscow of severe consequences if ...": the one warned is the one threatened
                 warned = direct_object(token)
@@ -957,6 +961,15 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
                         ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    if not cand.targets and cand.match.pattern.cameo[:2] in ("11", "12"):
+        # "rejected what it called India's new normal", "condemned what it said was Japan's meddling": the
+        # owner of what the free relative names
+        own = {s.code[:3] for s in cand.sources}
+        named = _free_relative_noun(cand.predicate)
+        if named is not None:
+            cand.targets = [m for m in index.actors(named) if m.code[:3] not in own][:1]
+            if cand.targets:
+                how += "; target from what the object is called"
     if cand.match.pattern.cameo[:2] == "17" and cand.targets and all(m.kind == "role" for m in cand.targets) \
             and len(cand.sources) == 1 and len(cand.sources[0].code) == 6 \
             and cand.sources[0].code[3:] in ("COP", "GOV", "JUD", "SPY") and cand.sources[0].code[:3] in _country_codes():
@@ -1041,6 +1054,20 @@ CROWD_WORDS = frozenset({"people", "thousand", "thousands", "hundred", "hundreds
 ATTACK_SUBJECTS = frozenset({"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling",
                              "ambush", "raid", "missile", "drone", "rocket", "shell", "mine", "landmine", "ied",
                              "gunfire", "fire", "grenade", "mortar", "suicide", "bomber", "assault", "barrage"})
+
+
+def _free_relative_noun(pred: Token) -> Token | None:
+    """The noun a free-relative object is called or said to be: "rejected what it called India's 'new normal'"
+    -> "normal"; "condemned what it said was Japan's meddling" -> "meddling"."""
+    for clause in pred.children:
+        if clause.dep_ != "ccomp" or not any(t.lower_ == "what" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+                                             for t in clause.subtree):
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):
+            noun = next((c for c in verb.children if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")), None)
+            if noun is not None:
+                return noun
+    return None
 
 
 def _unknown_doer(cand: Candidate, token: Token) -> bool:

@@ -65,6 +65,8 @@ ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "
 #: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
 CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
                              "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
+#: parts of a series of meetings that stand for it: "the next round of talks", "a session of negotiations"
+ROUND_HEADS = frozenset({"round", "session", "series", "cycle", "phase"})
 #: quantities of a thing that stand for it as an object: "part of the aid", "most of the sanctions"
 PARTITIVE_HEADS = frozenset({"part", "portion", "most", "some", "all", "much", "half", "bulk", "share", "parts",
                              "remainder", "rest", "majority", "section", "sections", "parts", "elements", "element"})
@@ -356,7 +358,9 @@ def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, parti
     # verb, unless a later element names the particle ("hand over [suspect]")
     if "" in needed and (particle is None or particle.lower_ in named):  # type: ignore[union-attr]
         return True
-    return any(p and _marker((predicate,), frozenset({p})) is not None for p in needed)
+    # "take part in": a particle that is a noun, which the parser makes the object
+    return any(p and (_marker((predicate,), frozenset({p})) is not None
+                      or any(c.dep_ == "dobj" and c.lower_ == p for c in predicate.children)) for p in needed)
 
 
 def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] | None = None,
@@ -424,6 +428,10 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
                     inner = next((c for c in found.children if c.dep_ == "compound"
                                   and c.lemma_.lower() in element.words), None) \
                         if found.lemma_.lower() in CONTAINER_HEADS else None
+                    if inner is None and found.lemma_.lower() in ROUND_HEADS:
+                        # "attend the fourth round of talks": the round's "of" object is the act
+                        inner = next((g for c in found.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in element.words), None)
                     found = inner
                 if found is not None and found.lemma_.lower() == "strike" and pattern.cameo[:2] in LABOUR_STRIKE_ROOTS \
                         and any(c.lemma_.lower() in ATTACK_MODIFIERS or c.lower_ in ATTACK_MODIFIERS
