@@ -244,3 +244,8 @@ def test_talking_to_the_press_is_no_meeting(code_text):
 ])
 def test_the_owner_of_what_a_free_relative_names_is_the_target(code_text, sentence, expected):
     assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_up_to_a_number_is_the_object_not_a_particle(code_text):
+    coded = code_text("Rebels kidnapped up to 16 Kenyan aid workers near the border.")
+    assert ("REB", "181", "KENNGO") in occurred(coded), occurred(coded)

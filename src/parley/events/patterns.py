@@ -269,6 +269,13 @@ def _direct_object(anchor: Token) -> Token | None:
             return c
     if anchor.pos_ in ("NOUN", "PROPN"):
         return None
+    # "kidnapped up to 16 advisers": the parser makes "up" a particle and the counted object a "to" object
+    prt = next((c for c in anchor.children if c.dep_ == "prt" and c.lower_ in ("up", "over")), None)
+    if prt is not None:
+        to = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == prt.i + 1), None)
+        counted = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if counted is not None and any(g.dep_ == "nummod" or g.like_num for g in counted.subtree):
+            return counted
     # right node raising: "fund and arm Ukraine" gives "fund" the object of "arm"
     for c in anchor.children:
         if c.dep_ == "conj" and c.pos_ == "VERB":
