@@ -249,3 +249,21 @@ def test_the_owner_of_what_a_free_relative_names_is_the_target(code_text, senten
 def test_up_to_a_number_is_the_object_not_a_particle(code_text):
     coded = code_text("Rebels kidnapped up to 16 Kenyan aid workers near the border.")
     assert ("REB", "181", "KENNGO") in occurred(coded), occurred(coded)
+
+
+def test_rocket_attacks_are_aerial_weapons_whoever_fires_them(code_text):
+    coded = code_text("On Sunday, Hamas carried out a rocket attack on Ashkelon.")
+    assert {c for _s, c, _t in occurred(coded)} == {"195"}
+
+
+def test_joint_drills_are_military_cooperation_not_a_show_of_force(code_text):
+    coded = code_text("The militaries of Japan and Australia carried out joint drills in the Coral Sea.")
+    got = occurred(coded)
+    assert ("JPNMIL", "062", "AUSMIL") in got and ("AUSMIL", "062", "JPNMIL") in got
+    assert not any(c.startswith("15") for _s, c, _t in got)
+
+
+def test_settlers_in_a_text_about_israel_and_the_palestinians_are_israeli(code_text):
+    coded = code_text("Settlers torched dozens of Palestinian cars in the West Bank overnight.")
+    assert "ISRSET" in {m.code for m in coded.mentions}
+    assert "SET" in {m.code for m in code_text("Settlers moved into the valley last year.").mentions}

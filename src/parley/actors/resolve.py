@@ -22,7 +22,7 @@ How a mention is built, in order:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -431,7 +431,12 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
-        mentions.extend(f.role_only(taken))
+        roles = f.role_only(taken)
+        if any(m.code[:3] in ("ISR", "PSE") for m in mentions):
+            # "settlers torched Palestinian homes": in a text about Israel and the Palestinians, settlers are
+            # Israeli settlers
+            roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
+        mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

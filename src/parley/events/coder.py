@@ -471,6 +471,12 @@ def code_doc(
                     and cand.targets and all(m.code[-3:] == "MED" and m.kind == "role" for m in cand.targets):
                 cand.dropped = "'spoke to reporters': talking to the press is a statement, not a meeting"
                 continue
+            drill = cand.match.object_token if cand.match.object_token is not None else token
+            if cand.match.pattern.cameo[:2] == "15" and any(
+                    c.lower_ in ("joint", "combined", "bilateral", "trilateral", "multilateral") and c.dep_ in ("amod", "compound")
+                    for c in drill.children):
+                cand.dropped = "joint drills are military cooperation (062), coded from the noun"
+                continue
             if pid.startswith("13.warn") and not cand.targets:
                 # "warned Moscow of severe consequences if ...": the one warned is the one threatened
                 warned = direct_object(token)
@@ -761,6 +767,8 @@ def _readying(token: Token, cue: str | None) -> bool:
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
 AIR_WORDS = frozenset({"airstrike", "strike", "drone", "missile", "bomb", "bombing", "warplane", "jet", "aircraft",
                        "helicopter", "rocket", "air", "bombardment", "raid"})
+#: weapons that make any attack one with aerial weapons (CAMEO 195), whoever uses them
+ROCKET_WORDS = frozenset({"rocket", "missile", "drone", "airstrike", "air-strike", "warplane"})
 ARTILLERY_WORDS = frozenset({"shell", "shelling", "artillery", "tank", "mortar", "howitzer"})
 
 
@@ -770,6 +778,11 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     an assault (18x)."""
     if cameo not in STATE_ASSAULTS:
         return cameo
+    if cameo == "180" and predicate.pos_ in ("NOUN", "PROPN", "VERB") and {
+            t.lemma_.lower() for t in (predicate, *predicate.children, *(g for c in predicate.children
+                                                                          if c.dep_ == "dobj" for g in c.subtree))
+    } & ROCKET_WORDS:
+        return "195"  # "Hamas carried out a rocket attack", "militants fired rockets": aerial weapons, by anyone
     code = source.code
     if not (len(code) == 3 and code in _country_codes()) and not (len(code) == 6 and code[3:] in ("GOV", "MIL")
                                                                      and code[:3] in _country_codes()):
