@@ -267,3 +267,14 @@ def test_settlers_in_a_text_about_israel_and_the_palestinians_are_israeli(code_t
     coded = code_text("Settlers torched dozens of Palestinian cars in the West Bank overnight.")
     assert "ISRSET" in {m.code for m in coded.mentions}
     assert "SET" in {m.code for m in code_text("Settlers moved into the valley last year.").mentions}
+
+
+def test_look_alike_apostrophes_and_spaces_parse_like_the_real_ones(code_text):
+    # some sites print an acute accent for the apostrophe and no-break spaces between words
+    coded = code_text("MANILA: The Philippines condemned China\u00b4s Coast Guard on Sunday.")
+    assert ("PHL", "111", "CHNMIL") in occurred(coded)
+    # offsets and texts still point into the original
+    m = next(m for m in coded.mentions if m.code == "CHNMIL")
+    assert coded.document.text[m.start:m.end] == m.text == "China\u00b4s Coast Guard"
+    coded = code_text("Japan\u00a0condemned\u00a0North Korea on Monday.")
+    assert ("JPN", "111", "PRK") in occurred(coded)

@@ -53,3 +53,15 @@ def fix_verb_lemmas(doc: Doc) -> Doc:
             if fixed is not None:
                 token.lemma_ = fixed
     return doc
+
+
+#: characters some sites print for an apostrophe or a space, each mapped to one character so that offsets into
+#: the original text stay valid: "China´s Coast Guard" parses as a possessive
+_SAME_LENGTH = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019", "\u2032": "\u2019", "\u00a0": " ",
+                              "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
+def normalise(text: str) -> str:
+    """``text`` with look-alike apostrophes and spaces replaced, character for character (same length)."""
+    return text.translate(_SAME_LENGTH)
+

@@ -22,6 +22,7 @@ from parley.events.coder import Candidate, code_doc
 from parley.events.patterns import PatternSet, default_patterns, load_patterns
 from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
 from parley.nlp import load as load_nlp
+from parley.nlp import normalise
 from parley.quotes import find_quotes, speaker_pronouns
 from parley.tone import lexicon as tone_lexicon
 from parley.tone import tone
@@ -85,7 +86,7 @@ class Coder:
     def analyse(self, document: Document, doc: Doc | None = None) -> Analysis:
         self.check(document)
         if doc is None:
-            doc = self.nlp(masked(document.text))
+            doc = self.nlp(normalise(masked(document.text)))
         doc.user_data["dateline"] = find_dateline(document.text)
         doc.user_data["text"] = document.text
         published = document.published
@@ -95,6 +96,8 @@ class Coder:
                 Warning_(errors.W_DATE_UNKNOWN, "no publication date: relative dates and event dates left null")
             )
         mentions = corefer(doc, find_mentions(doc, published, self.actors))
+        if doc.text != document.text:  # the parser saw a normalised text: mentions quote the original
+            mentions = [dataclasses.replace(m, text=document.text[m.start:m.end]) for m in mentions]
         quotes, quote_warnings = find_quotes(doc, mentions)
         warnings.extend(quote_warnings)
         mentions = sorted([*mentions, *speaker_pronouns(doc, quotes)], key=lambda m: m.start)
@@ -156,7 +159,7 @@ class Coder:
             good.append(item)
         parsed = iter(
             self.nlp.pipe(
-                (masked(d.text) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
+                (normalise(masked(d.text)) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
             )
         )
         for i, item in enumerate(batch):
