@@ -278,3 +278,42 @@ def test_look_alike_apostrophes_and_spaces_parse_like_the_real_ones(code_text):
     assert coded.document.text[m.start:m.end] == m.text == "China\u00b4s Coast Guard"
     coded = code_text("Japan\u00a0condemned\u00a0North Korea on Monday.")
     assert ("JPN", "111", "PRK") in occurred(coded)
+
+
+# -- fighting, protests by states, one act per pair -----------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thai and Cambodian troops clashed along the disputed border on Thursday.",
+     {("THAMIL", "190", "KHMMIL"), ("KHMMIL", "190", "THAMIL")}),
+    ("Pakistan and India exchanged fire along the Line of Control.", {("PAK", "193", "IND"), ("IND", "193", "PAK")}),
+    ("Russian forces shelled the city of Kherson overnight.", {("RUSMIL", "194", "UKR")}),
+    # the specific act without a target and the general one with it are one act
+    ("On Friday, India launched missile strikes targeting Pakistani airbases.", {("IND", "195", "PAK")}),
+])
+def test_fighting(code_text, sentence, expected):
+    assert occurred(code_text(sentence)) == expected
+
+
+def test_protesters_and_police_clashing_is_no_battle(code_text):
+    assert not any(c.startswith("19") for _s, c, _t in occurred(code_text("Protesters and police clashed in Lima.")))
+
+
+def test_a_ground_raid_is_not_an_air_strike(code_text):
+    assert ("ISRMIL", "190", None) in occurred(code_text("Israeli troops raided a refugee camp on Wednesday."))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Beijing protested the visit on Monday.", ("CHNGOV", "114", None)),
+    ("Japan protested the missile launch.", ("JPN", "114", None)),
+    ("Ecuadorian police stormed the Mexican embassy in Quito.", ("ECUCOP", "170", "MEXGOV")),
+    # a people demonstrating is a protest
+    ("Hundreds of ethnic Albanians demonstrated in Pristina on Tuesday.", ("ALB", "141", None)),
+])
+def test_states_complain_and_coerce_they_do_not_demonstrate(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_a_specific_act_without_a_target_is_not_swallowed_by_another(code_text):
+    coded = code_text("Ecuadorian police stormed the Mexican embassy and arrested a former vice president.")
+    assert {c for _s, c, _t in occurred(coded)} == {"170", "173"}

@@ -374,7 +374,10 @@ def _announced(predicate: Token) -> bool:
 
 
 def _each_other(predicate: Token) -> bool:
-    """"accused each other", "blamed one another": coordinated sources act on each other."""
+    """"accused each other", "blamed one another": coordinated sources act on each other; so do those who
+    "exchanged fire" or "traded strikes"."""
+    if predicate.lemma_.lower() in ("exchange", "trade", "swap") and predicate.pos_ == "VERB":
+        return True
     for c in predicate.subtree:
         if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children) or (
             c.lower_ == "another" and any(d.lower_ == "one" for d in c.children)
@@ -476,6 +479,9 @@ def code_doc(
                     c.lower_ in ("joint", "combined", "bilateral", "trilateral", "multilateral") and c.dep_ in ("amod", "compound")
                     for c in drill.children):
                 cand.dropped = "joint drills are military cooperation (062), coded from the noun"
+                continue
+            if pid == "19.v3.clash.0" and not all(m.code[-3:] in ARMED_ROLES for m in cand.sources):
+                cand.dropped = "a clash of others than armed forces (protesters and police) is no battle"
                 continue
             if pid.startswith("13.warn") and not cand.targets:
                 # "warned Moscow of severe consequences if ...": the one warned is the one threatened
@@ -599,6 +605,7 @@ def code_doc(
                     continue
                 member_pair = joint is not None and source in cand.targets
                 cameo = joint if member_pair else _state_violence(cand.cameo, source, token) if source else cand.cameo
+                cameo = _state_protest(cameo, source, token) if source is not None else cameo
                 cameo = _sharpened(cameo, token, patterns)
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
@@ -628,7 +635,7 @@ def code_doc(
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
     events = _peacekeeping_arrivals(_by_act_kind(events, candidates, patterns, onto), onto)
-    return _dedupe(_rallied_support(events, candidates, index, onto)), candidates
+    return _dedupe(_rallied_support(events, candidates, index, onto), doc), candidates
 
 
 #: verbs of support whose object, asked for by an appeal, is the one support is rallied for
@@ -766,7 +773,7 @@ def _readying(token: Token, cue: str | None) -> bool:
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
 AIR_WORDS = frozenset({"airstrike", "strike", "drone", "missile", "bomb", "bombing", "warplane", "jet", "aircraft",
-                       "helicopter", "rocket", "air", "bombardment", "raid"})
+                       "helicopter", "rocket", "air", "bombardment"})  # "raided the camp" is on the ground
 #: weapons that make any attack one with aerial weapons (CAMEO 195), whoever uses them
 ROCKET_WORDS = frozenset({"rocket", "missile", "drone", "airstrike", "air-strike", "warplane"})
 ARTILLERY_WORDS = frozenset({"shell", "shelling", "artillery", "tank", "mortar", "howitzer"})
@@ -799,6 +806,35 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     if words & ARTILLERY_WORDS:
         return "194"
     return "190"
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Names of countries as the dictionary lists them ("India", "the Philippines"), not their adjectives."""
+    from parley.actors import load_dictionary
+
+    return frozenset(n.removeprefix("the ").removeprefix("The ") for e in load_dictionary().entries
+                     if e.kind == "country" for n in e.names)
+
+
+def _state_protest(cameo: str, source: Mention, predicate: Token) -> str:
+    """Protest (14x) is what civilians do. A state that "protests" a decision complains officially (114); its
+    police or army "storming" a building coerce (170) or attack (190), they do not riot."""
+    if cameo[:2] != "14":
+        return cameo
+    code = source.code
+    country = code[:3] in _country_codes()
+    role = code[3:] if len(code) == 6 else ("" if len(code) == 3 else None)
+    if not country or role not in ("", "GOV", "MIL", "COP", "SPY"):
+        return cameo
+    # the state itself ("India", "Beijing", "the government"), not its people ("ethnic Albanians demonstrated")
+    state = role == "GOV" or source.kind == "capital" or (
+        role == "" and (source.text or "").removeprefix("the ").removeprefix("The ") in _country_names())
+    if predicate.lemma_.lower() in ("protest", "demonstrate") and state:
+        return "114"
+    if cameo.startswith("145") and role in ("MIL", "COP", "SPY", "GOV"):
+        return "190" if role == "MIL" else "170"
+    return cameo
 
 
 #: bombings by kind (CAMEO 1831-1833), read from the words of the clause
@@ -879,13 +915,50 @@ def _country_codes() -> frozenset[str]:
     return frozenset(e.code for e in load_dictionary().entries if e.kind == "country")  # historical states too
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def _one_phrase(doc: Doc | None, a: Event, b: Event) -> bool:
+    """Whether the triggers of two events stand in a direct dependency other than coordination ("strikes
+    targeting airbases": yes; "stormed the embassy and arrested": no)."""
+    if doc is None:
+        return False
+    ta = doc.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    tb = doc.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if ta is None or tb is None:
+        return False
+    x, y = ta.root, tb.root
+    return (x.head.i == y.i and x.dep_ != "conj") or (y.head.i == x.i and y.dep_ != "conj")
+
+
+def _dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
     """One event per (sentence, source, code, target): "vowed to attack" is one threat, not two; and an
     event without a target gives way to the same act with one ("Israeli airstrikes on Rafah killed 25
     Palestinians": the airstrike and the killing are one attack on Palestinians)."""
+    # "launched missile strikes targeting Pakistani airbases": the specific act with no target (195) and the
+    # general one with a target (190) are one act: the targeted event takes the specific code
+    specific_untargeted: dict[tuple, Event] = {}
+    for e in events:
+        if e.target is None and not _general(e.cameo):
+            specific_untargeted.setdefault((e.sentence, e.source.code if e.source else None, e.root), e)
+    merged: list[Event] = []
+    taken_over: set[tuple] = set()
+    for e in events:
+        key = (e.sentence, e.source.code if e.source else None, e.root)
+        other = specific_untargeted.get(key)
+        code = other.cameo if other is not None else None
+        if e.target is not None and other is not None and e.cameo == e.root + "0" and e.modality == "asserted" \
+                and _one_phrase(doc, e, other):
+            info = ontology().get(code)
+            e = replace(e, cameo=code, quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for(code),
+                        rule=e.rule + "+specific")
+            taken_over.add((*key, code))
+        merged.append(e)
+    events = [e for e in merged if not (e.target is None and (e.sentence, e.source.code if e.source else None,
+                                                               e.root, e.cameo) in taken_over)]
     with_target = {(e.sentence, e.source.code if e.source else None, e.root) for e in events if e.target is not None}
+    same_code = {(e.sentence, e.source.code if e.source else None, e.cameo) for e in events if e.target is not None}
+    # ... but a specific act of its own stays ("stormed the embassy and arrested a former minister")
     events = [e for e in events
-              if e.target is not None or (e.sentence, e.source.code if e.source else None, e.root) not in with_target]
+              if e.target is not None or (e.sentence, e.source.code if e.source else None, e.root) not in with_target
+              or not (_general(e.cameo) or (e.sentence, e.source.code if e.source else None, e.cameo) in same_code)]
     # "attempted to assassinate" is an attempt (185), not also a killing (186)
     attempts = {(e.sentence, e.source.code if e.source else None, e.target.code if e.target else None)
                 for e in events if e.cameo == "185"}
@@ -997,7 +1070,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             and cand.match.target_head is not None:
         # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country; so is
         # sending inspectors to a site "in central Iran"
-        head = cand.match.target_head
+        head = _named_place(cand.match.target_head)
         city = _city_country(head) or next(
             (_country_of(m) for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
              for pobj in prep.children if pobj.dep_ == "pobj" for m in index.actors(pobj)
@@ -1015,8 +1088,8 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
                 cand.targets = [replace(m, code=place[0].code[:3] + m.code) for m in cand.targets]
                 how += "; target's country from the place attacked"
         if not cand.targets and cand.match.target_head is not None:
-            # "shelled Kharkiv overnight": force on a city is force on its country
-            city = _city_country(cand.match.target_head)
+            # "shelled Kharkiv overnight", "shelled the city of Kherson": force on a city is force on its country
+            city = _city_country(_named_place(cand.match.target_head))
             if city is not None and city.code not in {s.code[:3] for s in cand.sources}:
                 cand.targets = [city]
                 how += "; target the country of the city attacked"
@@ -1061,6 +1134,8 @@ FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "si
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 #: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
+#: roles of armed actors whose clashes are battles
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
 #: words for a crowd: "thousands of people", "tens of thousands", "a crowd"
 CROWD_WORDS = frozenset({"people", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd",
                          "crowds", "throng", "tens", "scores", "million", "millions", "many", "masses"})
@@ -1153,6 +1228,20 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
                 if city is not None:  # "hit a hospital in Kharkiv", "shelled villages near Belgorod"
                     found.append(city)
     return [_country_of(m) for m in found]
+
+
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
+                         "enclave", "outskirts", "suburb", "suburbs", "centre", "center", "island"})
+
+
+def _named_place(token: Token) -> Token:
+    """"the city of Kherson" -> "Kherson"; any other token as it is."""
+    if token.lemma_.lower() in PLACE_NOUNS:
+        named = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return token
 
 
 def _city_country(token: Token) -> Mention | None:
