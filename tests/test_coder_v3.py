@@ -317,3 +317,29 @@ def test_states_complain_and_coerce_they_do_not_demonstrate(code_text, sentence,
 def test_a_specific_act_without_a_target_is_not_swallowed_by_another(code_text):
     coded = code_text("Ecuadorian police stormed the Mexican embassy and arrested a former vice president.")
     assert {c for _s, c, _t in occurred(coded)} == {"170", "173"}
+
+
+# -- a text about one country ----------------------------------------------------------------------
+
+
+def test_state_roles_in_a_text_about_one_country_are_that_country_s(code_text):
+    coded = code_text("KATHMANDU, March 8 (Reuters) - Police arrested dozens of activists on Tuesday. "
+                      "Troops were deployed across the capital.")
+    assert ("NPLCOP", "173", "CVL") in occurred(coded) or any(
+        s == "NPLCOP" and c == "173" for s, c, _t in occurred(coded)), occurred(coded)
+    # no dateline: the only country the text names
+    coded = code_text("The Maldivian opposition planned a rally in Male. Police arrested 141 protesters.")
+    assert any(s == "MDVCOP" and c == "173" for s, c, _t in occurred(coded)), occurred(coded)
+
+
+def test_a_dateline_abroad_does_not_make_others_police_its_own(code_text):
+    coded = code_text("WASHINGTON - Seoul accused North Korea of sinking a warship. Police said 46 sailors died.")
+    assert not any(m.code.startswith("USA") for m in coded.mentions)
+    # two countries named and no dateline: nobody's police
+    coded = code_text("Kenya and Uganda traded accusations. Police arrested ten traders at the border.")
+    assert not any(m.code.endswith("COP") for m in coded.mentions)
+
+
+def test_security_forces_do_not_rally(code_text):
+    coded = code_text("Nepali police arrested 180 activists as they rallied in Kathmandu on Tuesday.")
+    assert not any(s == "NPLCOP" and c.startswith("14") for s, c, _t in occurred(coded))

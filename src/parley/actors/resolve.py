@@ -22,6 +22,7 @@ How a mention is built, in order:
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -60,6 +61,8 @@ NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new"
                             "sheikh", "sheik", "emir", "king", "queen", "prince", "princess", "sultan", "president",
                             "premier", "chancellor", "minister", "senator", "sen.", "rep.", "gov.", "judge",
                             "ayatollah", "pope", "cardinal", "imam", "mullah", "hon", "hon."})
+#: state roles a text about one country means as its own ("police", "troops", "the court")
+LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
 KIND_OF = {"adjective": "country", "country": "country"}
 
@@ -183,6 +186,32 @@ class _Finder:
                 continue
             span = self.doc[r.start:r.end]
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
+        return out
+
+    def local_roles(self, taken: set[int], country: str) -> list[Mention]:
+        """State bodies named by their role alone ("police arrested 20 protesters", "troops fired on the
+        crowd") in a text about one country (its dateline, or the only country it names): that country's
+        police, army, courts or government, as a local reader takes them."""
+        out: list[Mention] = []
+        for head_i, r in self.role_at.items():
+            if r.kind != "role" or r.code not in LOCAL_ROLES:
+                continue
+            if any(i in taken for i in range(r.start, r.end)):
+                continue
+            head = self.doc[head_i]
+            if head.dep_ in ("compound", "amod", "poss", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
+                continue  # "police station", "army base": a modifier, not the actor
+            if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))
+                   for t in self.doc[r.start:r.end]):
+                continue  # a word of a name
+            if any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in taken or c.tag_ == "PRP$"
+                                                                       or c.pos_ == "PROPN")
+                   for c in head.children):
+                continue  # "its army", "Hamas police": someone else's
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in head.children):
+                continue  # "police in Gaza", "the army of ...": the phrase names its own place or owner
+            span = self.doc[r.start:r.end]
+            out.append(Mention(country + r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
     # -- names ---------------------------------------------------------------------------------
@@ -429,6 +458,10 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
     mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    country = _document_country(doc, mentions, matchers.country_codes)
+    if country is not None:
+        taken = {i for m in mentions for i in _token_range(doc, m)}
+        mentions.extend(f.local_roles(taken, country))
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
@@ -438,6 +471,35 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
             roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _starts_sentence(t: Token) -> bool:
+    """The first word of its sentence, after any blanked-out dateline."""
+    return t.i == t.sent.start or all(x.is_space for x in t.doc[t.sent.start:t.i])
+
+
+def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> str | None:
+    """The country a text is about, when it says so plainly: its dateline's country ("KATHMANDU, March 8 -"),
+    else the only country it names (people, bodies and places of one country and of no other)."""
+    counts = Counter(m.code[:3] for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
+                     and m.code[:3] in country_codes)
+    dateline = doc.user_data.get("dateline") if doc.user_data else None
+    if dateline:
+        from parley.where import lookup
+
+        found = lookup(dateline[1].title())
+        # "WASHINGTON - Seoul accused North Korea ...": a dateline abroad says where the reporter is, not whose
+        # police or troops the text speaks of; it counts when its country is the one the text names most
+        if found is not None and found.country in country_codes and (
+                not counts or counts.most_common(1)[0][0] == found.country):
+            return found.country
+    if len(counts) != 1:
+        return None
+    only = next(iter(counts))
+    # one mention of a bare country ("a student from Peru") says whose people, not where things happen
+    political = any(m.code[:3] == only and (m.code[3:] in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
+                                            or m.kind in ("capital", "institution", "region")) for m in mentions)
+    return only if counts[only] >= 2 or political else None
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

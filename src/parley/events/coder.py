@@ -606,6 +606,8 @@ def code_doc(
                 member_pair = joint is not None and source in cand.targets
                 cameo = joint if member_pair else _state_violence(cand.cameo, source, token) if source else cand.cameo
                 cameo = _state_protest(cameo, source, token) if source is not None else cameo
+                if not cameo:
+                    continue
                 cameo = _sharpened(cameo, token, patterns)
                 if cameo[:2] == "19" and target is None and _weapons_test(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
@@ -834,6 +836,8 @@ def _state_protest(cameo: str, source: Mention, predicate: Token) -> str:
         return "114"
     if cameo.startswith("145") and role in ("MIL", "COP", "SPY", "GOV"):
         return "190" if role == "MIL" else "170"
+    if role in ("MIL", "COP", "SPY"):
+        return ""  # "police arrested activists as they rallied": the police do not rally (a misread pronoun)
     return cameo
 
 
