@@ -343,3 +343,13 @@ def test_a_dateline_abroad_does_not_make_others_police_its_own(code_text):
 def test_security_forces_do_not_rally(code_text):
     coded = code_text("Nepali police arrested 180 activists as they rallied in Kathmandu on Tuesday.")
     assert not any(s == "NPLCOP" and c.startswith("14") for s, c, _t in occurred(coded))
+
+
+def test_weapons_in_a_war_report_and_their_launcher(code_text):
+    coded = code_text("KYIV (Reuters) - Ukraine's air force said on Thursday that it shot down all 29 Russia-launched "
+                      "drones over eight regions. Russia also launched three guided missiles during the attack.",
+                      published="2024-09-12")
+    got = occurred(coded)
+    assert ("UKRMIL", "190", "RUSMIL") in got
+    assert ("RUS", "195", None) in got  # missiles fired in an attack are no weapons test
+    assert not any(m.code == "UKRMIL" and m.text == "drones" for m in coded.mentions)

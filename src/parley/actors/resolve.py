@@ -61,6 +61,12 @@ NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new"
                             "sheikh", "sheik", "emir", "king", "queen", "prince", "princess", "sultan", "president",
                             "premier", "chancellor", "minister", "senator", "sen.", "rep.", "gov.", "judge",
                             "ayatollah", "pope", "cardinal", "imam", "mullah", "hon", "hon."})
+#: weapons and vehicles named as military actors, which a text about one country does not make its own
+WEAPON_NOUNS = frozenset({"drone", "drones", "warplane", "warplanes", "jet", "jets", "fighter", "warship", "warships",
+                          "artillery", "tank", "tanks", "destroyer", "frigate", "frigates", "submarine", "gunboat",
+                          "gunship", "gunships", "corvette", "aircraft", "vessel", "vessels", "missile", "missiles"})
+#: participles that make the name before them the one who used the thing: "Russia-launched drones"
+OPERATING_PARTICIPLES = frozenset({"launched", "fired", "operated", "controlled", "run", "flown", "piloted"})
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
@@ -201,6 +207,8 @@ class _Finder:
             head = self.doc[head_i]
             if head.dep_ in ("compound", "amod", "poss", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
                 continue  # "police station", "army base": a modifier, not the actor
+            if head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS:
+                continue  # "shot down 29 drones": weapons in a war report are as likely the enemy's
             if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))
                    for t in self.doc[r.start:r.end]):
                 continue  # a word of a name
@@ -292,6 +300,12 @@ class _Finder:
         led = root.head if root.dep_ == "npadvmod" and root.head.dep_ == "amod" else None
         if led is not None and led.lower_ in BACKING_PARTICIPLES:
             return None  # "Iran-backed rebels", "Russian-trained militias": the backer is not the actor
+        if led is not None and led.lower_ in OPERATING_PARTICIPLES and led.head.pos_ in ("NOUN", "PROPN"):
+            # "Russia-launched drones", "Houthi-fired missiles": the one who launched them
+            noun = led.head
+            role = self.role_of(noun, code) or "MIL"
+            return Mention(_with_role(code, role), name, doc[span.start:noun.i + 1].text, span.start_char,
+                           noun.idx + len(noun.text), kind)
         if led is not None and led.lower_ == "led" and led.head.pos_ in ("NOUN", "PROPN"):
             # "the Saudi-led coalition", "Vietnamese-led forces": the leader's forces
             noun = led.head

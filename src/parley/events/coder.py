@@ -609,8 +609,11 @@ def code_doc(
                 if not cameo:
                     continue
                 cameo = _sharpened(cameo, token, patterns)
-                if cameo[:2] == "19" and target is None and _weapons_test(token):
+                if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
+                elif cameo == "150" and cand.match.pattern.id.startswith("15.test.missile") \
+                        and token.lemma_.lower() in ("launch", "fire") and _in_attack(token):
+                    cameo = "195"  # "launched three missiles during the attack": part of an attack, not a test
                 info = onto.get(cameo)
                 location = place_of(token, source.code if source else None, target.code if target else None) \
                     if place_of else Location()
@@ -904,6 +907,13 @@ def _sharpened(cameo: str, predicate: Token, patterns: PatternSet) -> str:
         table = AID_CUT_CODES if cameo == "162" else AID_GIVE_CODES
         return table.get(kind or "", cameo)
     return cameo
+
+
+def _in_attack(predicate: Token) -> bool:
+    """The sentence calls what the weapons were fired in an attack (and not a test or an exercise)."""
+    words = {t.lemma_.lower() for t in predicate.sent}
+    return bool(words & {"attack", "strike", "barrage", "bombardment", "assault", "raid", "salvo", "onslaught"}) \
+        and not words & {"test", "trial", "exercise", "drill", "launch-test", "test-fire"}
 
 
 def _weapons_test(predicate: Token) -> bool:
