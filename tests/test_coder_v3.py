@@ -353,3 +353,39 @@ def test_weapons_in_a_war_report_and_their_launcher(code_text):
     assert ("UKRMIL", "190", "RUSMIL") in got
     assert ("RUS", "195", None) in got  # missiles fired in an attack are no weapons test
     assert not any(m.code == "UKRMIL" and m.text == "drones" for m in coded.mentions)
+
+
+# -- from development part 4 (sentences of our own in the same shapes) ------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington confirmed the imposition of tariffs on Brazil and India.", {("USAGOV", "163", "BRA"),
+                                                                            ("USAGOV", "163", "IND")}),
+    ("The EU on Tuesday agreed on new sanctions against Iran.", {("EUR", "163", "IRN")}),
+    ("Mali, Niger and Chad declared their exit from the African Union.", {("MLI", "160", "AFU")}),
+    ("The border incident led Hanoi to recall its ambassador to Cambodia.", {("VNMGOV", "161", "KHM")}),
+])
+def test_part4_shapes(code_text, sentence, expected):
+    got = occurred(code_text(sentence))
+    assert expected <= got, got
+
+
+def test_leaving_a_place_is_no_break_with_an_organisation(code_text):
+    assert not any(c == "160" for _s, c, _t in occurred(code_text("Russian troops completed their withdrawal "
+                                                                  "from Kherson.")))
+
+
+def test_a_crowd_protesting_with_no_one_named_protests_against_its_government(code_text):
+    coded = code_text("Thousands of people set up street blockades in Serbia on Sunday.")
+    assert ("SRBCVL", "144", "SRBGOV") in occurred(coded)
+
+
+def test_a_court_convicting_an_activist_convicts_its_own_citizen(code_text):
+    coded = code_text("A Russian court convicted an opposition activist of treason on Monday.")
+    assert ("RUSJUD", "116", "RUSOPP") in occurred(coded)
+
+
+def test_meetings_have_two_sides(code_text):
+    got = occurred(code_text("Kazakh President Tokayev met Uzbek President Mirziyoyev in Astana on Monday.",
+                             published="2024-05-01"))
+    assert {("KAZGOV", "UZBGOV"), ("UZBGOV", "KAZGOV")} <= {(s, t) for s, c, t in got if c.startswith("04")}

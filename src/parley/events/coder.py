@@ -53,14 +53,24 @@ THREAT_CODES = {
 # Verbs whose object, not subject, is the doer of the embedded clause ("urged Israel to halt").
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "appeal", "invite", "persuade", "force", "press", "encourage", "tell", "order",
-     "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct"}
+     "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct",
+     # causes: "led Bangkok to withdraw its ambassador", "prompting South Korea to hold drills"
+     "lead", "prompt", "cause", "spur", "drive", "provoke", "trigger"}
 )
 # Verbs whose subject owns the event noun they take as object: "Iran set conditions".
 NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce", "hold",
                                "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
                                "approve", "adopt", "agree", "continue", "mount", "intensify", "step_up", "undertake",
-                               "organize", "organise", "resume", "wage", "pursue", "initiate"})
-CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche"})
+                               "organize", "organise", "resume", "wage", "pursue", "initiate", "confirm", "extend",
+                               "renew", "expand", "finalize", "finalise", "introduce", "enact", "impose", "unveil"})
+#: nouns of leaving, whose "from" object is what is left, not who acts
+LEAVING_NOUNS = frozenset({"exit", "withdrawal", "departure", "pullout", "pull-out", "expulsion", "ouster", "retreat",
+                           "evacuation", "removal"})
+#: nouns that stand in the clause for the act noun of their "of" object: "a new package of sanctions", "the
+#: imposition of tariffs", "an extension of the sanctions"
+CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche",
+                             "imposition", "introduction", "extension", "expansion", "renewal", "adoption",
+                             "approval", "announcement", "implementation", "enforcement"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COUNTING_MODALITIES = frozenset({"asserted"})
 
@@ -146,8 +156,10 @@ class MentionIndex:
                     if found:
                         return found
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in ATTACK_SUBJECTS:
-                continue  # "a bombing of the embassy killed three guards": the embassy was hit, it did not kill
+            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in ATTACK_SUBJECTS | PATIENT_NOUNS:
+                # "a bombing of the embassy killed three guards", "decried the arrests of two activists": the
+                # "of" object suffered the act; it neither did it nor is it whom a protest aims at
+                continue
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):  # "leaders of", "mediators from Egypt", "action by the West"
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
@@ -184,7 +196,8 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
             if c.dep_ == "poss" and c.tag_ != "PRP$":  # "its sanctions": the clause's subject, below
                 return c, "possessor"
         for c in pred.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and not (
+                    c.lower_ == "from" and pred.lemma_.lower() in LEAVING_NOUNS):  # "their exit from ECOWAS"
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, "by"
@@ -207,6 +220,9 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         governor = pred.head
         if pred.dep_ == "pobj" and governor.lower_ == "with":
             governor = governor.head
+        elif pred.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("agree", "decide",
+                                                                                               "settle", "vote"):
+            governor = governor.head  # "the EU agreed on new sanctions against Belarus"
         elif not (pred.dep_ == "dobj" and governor.lemma_.lower() in NOUN_OWNING_VERBS):
             return None, "none"
         while governor.dep_ in ("advcl", "xcomp", "acomp") and governor.head is not governor:
@@ -347,6 +363,8 @@ def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpas
 
 #: joint acts: coordinated sources without a target act toward each other (meet, negotiate, agree, sign,
 #: cooperate, clash); visits and hosting are not symmetric
+#: consultations that have two sides: "A met B" is also B meeting A
+MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 NOT_RECIPROCAL = frozenset({"042", "043"})
 #: patterns whose coordinated sources act together, not toward each other: "Biden and Macron pledged to
@@ -480,6 +498,10 @@ def code_doc(
                     for c in drill.children):
                 cand.dropped = "joint drills are military cooperation (062), coded from the noun"
                 continue
+            if pid in ("16.v3.n.exit.from", "16.v3.quit.org") and (not cand.targets or not all(
+                    m.kind in ("igo",) or m.code[:3] not in _country_codes() for m in cand.targets)):
+                cand.dropped = "leaving a place is no break with an organisation"
+                continue
             if pid == "19.v3.clash.0" and not all(m.code[-3:] in ARMED_ROLES for m in cand.sources):
                 cand.dropped = "a clash of others than armed forces (protesters and police) is no battle"
                 continue
@@ -597,6 +619,10 @@ def code_doc(
                 pairs = [(None, t) for t in cand.targets]
             else:
                 pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
+                if cameo in MUTUAL_CODES and cand.modality.value == "asserted":
+                    # "Aliyev met Trump", "Xi spoke by phone with Putin": a meeting has two sides, each
+                    # meeting the other (CAMEO's reciprocal coding of consultations)
+                    pairs += [(t, s) for s, t in list(pairs) if t is not None and t.kind != "role"]
             joint = cand.joint if cand.modality.value == "asserted" else None
             if joint is not None:
                 pairs += [(s, t) for s in cand.targets for t in cand.targets if s.code != t.code]
@@ -1070,7 +1096,8 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             cand.targets = [m for m in index.actors(named) if m.code[:3] not in own][:1]
             if cand.targets:
                 how += "; target from what the object is called"
-    if cand.match.pattern.cameo[:2] == "17" and cand.targets and all(m.kind == "role" for m in cand.targets) \
+    if (cand.match.pattern.cameo[:2] == "17" or cand.match.pattern.cameo in ("116", "1121", "115")) and cand.targets \
+            and all(m.kind == "role" for m in cand.targets) \
             and len(cand.sources) == 1 and len(cand.sources[0].code) == 6 \
             and cand.sources[0].code[3:] in ("COP", "GOV", "JUD", "SPY") and cand.sources[0].code[:3] in _country_codes():
         # "Maldives police arrested three opposition leaders": a state's police or courts coerce its own people,
@@ -1080,6 +1107,14 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if not places - {country}:
             cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
             how += "; target's country from the state that coerces"
+    if cand.match.pattern.cameo[:2] == "14" and not cand.targets and cand.sources and all(
+            len(m.code) == 6 and m.code[:3] in _country_codes() and m.code[3:] in DOMESTIC_PROTESTERS
+            for m in cand.sources) and len({m.code[:3] for m in cand.sources}) == 1:
+        # "thousands of Serbians set up street blockades": a country's people protesting with no one named
+        # protest against their government
+        cand.targets = [replace(cand.sources[0], code=cand.sources[0].code[:3] + "GOV", kind="country",
+                                text=cand.sources[0].text)]
+        how += "; target the protesters' own government"
     if (cand.match.pattern.cameo == "042" or cand.match.pattern.id in SENDING_RULES) and not cand.targets \
             and cand.match.target_head is not None:
         # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country; so is
@@ -1148,8 +1183,16 @@ FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "si
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 #: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
+#: a country's people who protest against their own government when no one else is named
+DOMESTIC_PROTESTERS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "PTY", "REL", "MED", "BUS", "REF"})
 #: roles of armed actors whose clashes are battles
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
+#: acts done to their "of" object: "the arrest of", "the killing of", "the expulsion of"
+PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "execution", "abduction", "kidnapping",
+                           "jailing", "imprisonment", "sentencing", "deportation", "expulsion", "persecution",
+                           "repression", "torture", "assassination", "prosecution", "conviction", "harassment",
+                           "intimidation", "disappearance", "targeting", "shelling", "bombardment", "invasion",
+                           "occupation", "annexation", "blockade", "siege", "massacre", "slaughter", "beating"})
 #: words for a crowd: "thousands of people", "tens of thousands", "a crowd"
 CROWD_WORDS = frozenset({"people", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd",
                          "crowds", "throng", "tens", "scores", "million", "millions", "many", "masses"})
