@@ -386,7 +386,7 @@ def test_force_being_prepared_is_not_a_threat(code_text):
         ("Russian forces shelled villages in eastern Ukraine on Tuesday.", ("RUSMIL", "194", "UKR")),
         ("Israeli troops occupy positions inside Lebanon.", ("ISRMIL", "192", "LBN")),
         # a capital struck is the country struck, not its government
-        ("Russian missiles struck Kyiv overnight.", ("RUS", "190", "UKR")),
+        ("Russian missiles struck Kyiv overnight.", ("RUS", "195", "UKR")),  # missiles: aerial weapons
         ("Indian troops fired on Pakistani positions along the border.", ("INDMIL", "193", "PAK")),
     ],
 )
@@ -635,8 +635,8 @@ def test_other_senses_of_force_verbs_are_not_force(code_text, sentence):
     "sentence, expected",
     [
         ("Russian forces shelled Kharkiv overnight.", ("RUSMIL", "194", "UKR")),
-        ("Ukrainian drones struck an oil depot near Belgorod.", ("UKRMIL", "190", "RUS")),
-        ("Russian missiles hit a hospital in Kharkiv.", ("RUS", "190", "UKRHLH")),
+        ("Ukrainian drones struck an oil depot near Belgorod.", ("UKRMIL", "195", "RUS")),
+        ("Russian missiles hit a hospital in Kharkiv.", ("RUS", "195", "UKRHLH")),
         ("The United States slapped China with new tariffs.", ("USA", "163", "CHN")),
         ("Israel eliminated a senior Hamas commander.", ("ISR", "186", "PSEMIL")),
     ],

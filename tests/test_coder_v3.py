@@ -389,3 +389,20 @@ def test_meetings_have_two_sides(code_text):
     got = occurred(code_text("Kazakh President Tokayev met Uzbek President Mirziyoyev in Astana on Monday.",
                              published="2024-05-01"))
     assert {("KAZGOV", "UZBGOV"), ("UZBGOV", "KAZGOV")} <= {(s, t) for s, c, t in got if c.startswith("04")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peruvian authorities attributed the bombing to the Shining Path.", ("PERGOV", "112", None)),
+    ("Mexico has hinted at retaliatory measures against the United States.", ("MEX", "130", "USA")),
+    # an attempted attack is an attack
+    ("An attempt by the Kyiv regime to carry out an attack with drones on targets in the territory of the "
+     "Russian Federation was stopped, the ministry said.", ("UKRGOV", "195", "RUS")),
+    # a place owned by a country is in it; drones strike from the air
+    ("Ukrainian drones struck an oil refinery in Russia's Volgograd region.", ("UKRMIL", "195", "RUS")),
+    ("France sent 1,000 more police officers to New Caledonia.", ("FRA", "0", "NCL")),
+])
+def test_part4_shapes_more(code_text, sentence, expected):
+    got = occurred(code_text(sentence))
+    source, code, target = expected
+    assert any(s == source and c.startswith(code if code != "0" else "") and (target is None or t == target)
+               for s, c, t in got), got

@@ -67,6 +67,9 @@ WEAPON_NOUNS = frozenset({"drone", "drones", "warplane", "warplanes", "jet", "je
                           "gunship", "gunships", "corvette", "aircraft", "vessel", "vessels", "missile", "missiles"})
 #: participles that make the name before them the one who used the thing: "Russia-launched drones"
 OPERATING_PARTICIPLES = frozenset({"launched", "fired", "operated", "controlled", "run", "flown", "piloted"})
+#: acts a role noun before them names the doer of: "criticised the police actions", "the army crackdown"
+ACTION_HEADS = frozenset({"action", "violence", "crackdown", "brutality", "raid", "operation", "repression",
+                          "abuse", "response", "conduct", "behaviour", "behavior", "tactic", "excess", "harassment"})
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
@@ -183,8 +186,9 @@ class _Finder:
             if any(i in taken for i in range(r.start, r.end)):
                 continue
             head = self.doc[head_i]
-            if head.dep_ in ("compound", "amod", "poss", "nmod") or head.pos_ != "NOUN":
-                continue  # "militant attack", "police station": a modifier, not the actor
+            if (head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.lemma_.lower() not in ACTION_HEADS) \
+                    or head.pos_ != "NOUN":
+                continue  # "militant attack" is coded from its modifier; "police station" is no actor
             if any(t.ent_type_ in NAMED_THINGS or t.text[:1].isupper() and t.i != t.sent.start
                    for t in self.doc[r.start:r.end]):
                 continue  # "the Hostages and Missing Families Forum": a word of a name
@@ -205,8 +209,9 @@ class _Finder:
             if any(i in taken for i in range(r.start, r.end)):
                 continue
             head = self.doc[head_i]
-            if head.dep_ in ("compound", "amod", "poss", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
-                continue  # "police station", "army base": a modifier, not the actor
+            if (head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.lemma_.lower() not in ACTION_HEADS) \
+                    or head.pos_ not in ("NOUN", "PROPN"):
+                continue  # "police station", "army base": a modifier, not the actor; "police actions" are the police's
             if head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS:
                 continue  # "shot down 29 drones": weapons in a war report are as likely the enemy's
             if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))

@@ -588,6 +588,11 @@ def code_doc(
                 # "the party said it will boycott the election": announcing a boycott is boycotting, as an
                 # announced refusal is a refusal
                 cand.modality = Modality("asserted", f"announced: {cand.modality.cue}")
+            if cand.modality.value == "intended" and cameo[:2] in ("18", "19", "20") \
+                    and (cand.modality.cue or "").lower() in ATTEMPT_CUES:
+                # "an attempt by Kyiv to carry out an attack with 25 drones was stopped": force was used, and
+                # stopped; an attempted attack is an attack, not an intent or a threat
+                cand.modality = Modality("asserted", f"attempt: {cand.modality.cue}")
             if cand.modality.value == "intended" and cameo[:2] in FORCE_ROOTS \
                     and _readying(token, cand.modality.cue):
                 # "Iran is preparing to launch an attack", "the planned offensive": force being readied is
@@ -783,6 +788,8 @@ def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Pat
 
 #: roots of material conflict, and cues that say force is being readied rather than threatened
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+#: cues of an act tried: the trying happened
+ATTEMPT_CUES = frozenset({"attempt", "attempts", "attempted", "bid", "effort", "efforts"})
 #: words of forces getting ready to fight, a posture others can see (not a plan on paper)
 MUSTERING_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "poised", "gearing", "readying"})
 PREPARATION_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "planned", "plan", "plans", "planning",
@@ -814,6 +821,12 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     """"Israeli airstrikes killed 25 people", "US forces attacked boats": violence by a state's armed forces
     (a country, its government or military) is fighting (19x), by air 195, by artillery 194; by others it stays
     an assault (18x)."""
+    if cameo == "190":
+        # "Ukrainian drones struck a refinery", "missiles hit the port": force by air, by whoever
+        head, _how = subject_head(predicate)
+        if head is not None and head.lemma_.lower() in ROCKET_WORDS | {"warplane", "jet", "aircraft", "helicopter"}:
+            return "195"
+        return cameo
     if cameo not in STATE_ASSAULTS:
         return cameo
     if cameo == "180" and predicate.pos_ in ("NOUN", "PROPN", "VERB") and {
@@ -1075,6 +1088,15 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [m for m in index.actors(cand.match.object_token) if m.code[:3] not in own][:1]
         if cand.targets:
             how += "; target from the object's owner"
+    if not cand.targets and cand.match.object_token is not None and cand.match.pattern.cameo[:2] in ("13", "16", "11"):
+        # "hinted at retaliatory measures against the United States": whom the object is aimed at
+        own = {s.code[:3] for s in cand.sources}
+        aimed = [g for c in cand.match.object_token.children if c.dep_ == "prep" and c.lower_ in ("against", "toward",
+                                                                                                   "towards")
+                 for g in c.children if g.dep_ == "pobj"]
+        cand.targets = [m for g in aimed for m in index.actors(g) if m.code[:3] not in own][:1]
+        if cand.targets:
+            how += "; target from whom the object is aimed at"
     if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS \
             and not cand.match.pattern.id.startswith("13.warn.if"):  # a conditional threat aims at the condition
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
@@ -1265,6 +1287,9 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
     heads = [cand.predicate, *(c for c in cand.predicate.children if c.dep_ in ("dobj", "nsubjpass"))]
     if cand.match.object_token is not None and cand.match.object_token not in heads:
         heads.append(cand.match.object_token)
+    # "an attack on objects in the territory of Russia": what the force was aimed at, and where that is
+    heads += [g for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+              for g in c.children if g.dep_ == "pobj"]
     found: list[Mention] = []
     for head in heads:
         for prep in head.children:
@@ -1274,8 +1299,11 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
                 if pobj.dep_ != "pobj":
                     continue
                 # the place itself ("in Ukraine", "in eastern Ukraine"), not a country modifying a thing
-                # ("tariffs on Mexican steel")
+                # ("tariffs on Mexican steel"); a place noun owned by a country is in it ("in Russia's Volgograd
+                # region", "in the territory of the Russian Federation")
                 actors = [m for m in index.actors(pobj) if m.start <= pobj.idx < m.end]
+                if not actors and pobj.lemma_.lower() in PLACE_NOUNS | TERRITORY_NOUNS:
+                    actors = [m for m in index.actors(pobj) if m.kind in ("country", "region")]
                 for m in actors:
                     # countries, capitals, and territories coded as a country ("in Gaza", "in the West Bank")
                     if (m.kind in ("country", "capital") or (m.kind == "region" and m.code in _country_codes())) \
@@ -1287,6 +1315,8 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
     return [_country_of(m) for m in found]
 
 
+TERRITORY_NOUNS = frozenset({"territory", "soil", "waters", "airspace", "land", "part", "parts", "north", "south",
+                             "east", "west", "northeast", "northwest", "southeast", "southwest", "interior"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
                          "enclave", "outskirts", "suburb", "suburbs", "centre", "center", "island"})
 
