@@ -406,3 +406,14 @@ def test_part4_shapes_more(code_text, sentence, expected):
     source, code, target = expected
     assert any(s == source and c.startswith(code if code != "0" else "") and (target is None or t == target)
                for s, c, t in got), got
+
+
+def test_naming_with_words_of_criticism(code_text):
+    coded = code_text('NATO called the Georgian parliament\'s decision a "backward step".')
+    assert ("NAT", "111", "GEOLEG") in occurred(coded)
+
+
+def test_an_object_them_refers_to_the_group_acted_on(code_text):
+    coded = code_text("Venezuelan police detained opposition activists and beat them.")
+    them = next(m for m in coded.mentions if m.text == "them")
+    assert them.code.endswith("OPP")

@@ -92,7 +92,9 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
         )
         # "EU leaders said they would ...": subject "they" refers to the last actor named by a plural noun
-        is_they = lower == "they" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
+        is_they = (lower == "they" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")) or (
+            # "accused them of inciting violence", "arrested them": the last group named before, not the subject
+            lower == "them" and t.pos_ == "PRON" and t.dep_ in ("dobj", "pobj", "dative"))
         if not (is_pronoun or is_description or is_it or is_body or is_they):
             continue
         owned = is_description and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
@@ -154,4 +156,15 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             candidates.append((not is_subject, len(candidates), m))
     if not candidates:
         return None
+    if token.lower_ == "them":
+        # an object pronoun refers to a group acted on before ("detained activists and beat them"), not to
+        # the subject of its own clause or of the clause it is coordinated with
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
+        others = [c for c in candidates if not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.i in heads
+            for t in doc.char_span(c[2].start, c[2].end, alignment_mode="expand"))]
+        if not others:
+            return None
+        return min(others, key=lambda c: c[1])[2]
     return min(candidates)[2]

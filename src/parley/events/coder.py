@@ -1631,7 +1631,12 @@ CRITICISM_WORDS = frozenset(
      "bully", "bullying", "blackmail", "meddling", "interference", "outrageous", "shameful", "disgraceful",
      "barbaric", "heinous", "unjustified", "unwarranted", "destabilizing", "destabilising", "erratic", "heedless",
      "bereft", "senile", "delusional", "fascist", "racist", "imperialist", "colonialist", "extremist", "rogue",
-     "piracy", "pirate", "theft", "occupation", "occupier", "occupiers", "invader", "invaders", "warmonger"}
+     "piracy", "pirate", "theft", "occupation", "occupier", "occupiers", "invader", "invaders", "warmonger",
+     "backward", "regressive", "setback", "mistake", "blunder", "illegal", "dangerous", "politicised", "politicized",
+     "repression", "persecution", "crackdown", "fraud", "terrorism", "terrorist", "threat", "unacceptable",
+     "deplorable", "regrettable", "flagrant", "blatant", "violation", "escalation", "coercion", "intimidation",
+     "propaganda", "disinformation", "fabrication", "slander", "smear", "witch-hunt", "coup", "dictatorship",
+     "authoritarian", "tyranny", "regime", "betrayal", "treachery", "hostage-taking", "war crime", "war crimes"}
 )
 _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), "built-in rule (coder.py)")
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), "built-in rule (coder.py)")
