@@ -322,7 +322,7 @@ def test_a_demanded_intent_does_not_count(code_text):
         ("Turkey restored diplomatic relations with Armenia.", ("TUR", "05", "ARM")),
         ("Chile and Argentina held joint naval exercises.", ("CHL", "062", "ARG")),
         ("Iraq refused to allow UN inspectors into the site.", ("IRQ", "12", "UNO")),
-        ("The Ugandan government declared a state of emergency in the north.", ("UGAGOV", "1724", None)),
+        ("The Ugandan government declared a state of emergency in the north.", ("UGAGOV", "1724", "UGACVL")),
     ],
 )
 def test_investigations_cooperation_refusals_and_repression(code_text, sentence, expected):

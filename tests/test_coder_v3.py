@@ -417,3 +417,13 @@ def test_an_object_them_refers_to_the_group_acted_on(code_text):
     coded = code_text("Venezuelan police detained opposition activists and beat them.")
     them = next(m for m in coded.mentions if m.text == "them")
     assert them.code.endswith("OPP")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Ecuador\'s president declared an "internal armed conflict" on Tuesday.', ("ECUGOV", "1724", "ECUCVL")),
+    ("The Thai junta imposed a curfew in Bangkok.", ("THAGOV", "1723", "THACVL")),
+    ("Kazakhstan and Uzbekistan inked milestone documents on Monday.", ("KAZ", "057", "UZB")),
+    ("A priest was arrested by the Bolivarian National Guard on Sunday.", ("VENMIL", "173", None)),
+])
+def test_emergency_rule_signing_and_venezuelan_forces(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))

@@ -1129,6 +1129,14 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if not places - {country}:
             cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
             how += "; target's country from the state that coerces"
+    if cand.match.pattern.cameo in EMERGENCY_RULE_CODES and not cand.targets and len(cand.sources) == 1 \
+            and len(cand.sources[0].code) == 6 and cand.sources[0].code[3:] in ("GOV", "MIL", "COP") \
+            and cand.sources[0].code[:3] in _country_codes() \
+            and all(m.code[:3] == cand.sources[0].code[:3] for m in _place_actors(cand, index)):
+        # "Noboa declared an internal armed conflict", "the junta imposed a curfew": emergency rule at home is
+        # imposed on the country's own people
+        cand.targets = [replace(cand.sources[0], code=cand.sources[0].code[:3] + "CVL", kind="country")]
+        how += "; target the state's own people"
     if cand.match.pattern.cameo[:2] == "14" and not cand.targets and cand.sources and all(
             len(m.code) == 6 and m.code[:3] in _country_codes() and m.code[3:] in DOMESTIC_PROTESTERS
             for m in cand.sources) and len({m.code[:3] for m in cand.sources}) == 1:
@@ -1205,6 +1213,8 @@ FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "si
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 #: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
+#: emergency rule and curbs on freedoms (CAMEO 1721-1724), which a state imposes on its own people
+EMERGENCY_RULE_CODES = frozenset({"1721", "1722", "1723", "1724"})
 #: a country's people who protest against their own government when no one else is named
 DOMESTIC_PROTESTERS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "PTY", "REL", "MED", "BUS", "REF"})
 #: roles of armed actors whose clashes are battles
