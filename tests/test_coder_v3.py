@@ -427,3 +427,20 @@ def test_an_object_them_refers_to_the_group_acted_on(code_text):
 ])
 def test_emergency_rule_signing_and_venezuelan_forces(code_text, sentence, expected):
     assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_speaking_to_a_news_agency_is_no_meeting(code_text):
+    coded = code_text("Speaking to the Iranian state news agency IRNA, Araqchi condemned Israeli strikes.",
+                      published="2025-06-01")
+    assert not any(c.startswith("04") for _s, c, _t in occurred(coded))
+
+
+def test_only_meetings_are_coded_both_ways(code_text):
+    coded = code_text("Egypt and Qatar are exerting intensive efforts with Hamas and Israel to reach a ceasefire.")
+    assert not any(s in ("ISR", "PSEREB") and c.startswith("04") for s, c, _t in occurred(coded))
+
+
+def test_it_after_an_unnamed_speaker_is_that_speaker(code_text):
+    coded = code_text("The government, which has accused the opposition of plotting a coup, said on Tuesday it had "
+                      "detained seven mercenaries.")
+    assert not any(m.text == "it" for m in coded.mentions)

@@ -104,6 +104,8 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             want = "plural"
         else:
             want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
+        if is_it and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and _unnamed_speaker(t, taken):
+            continue  # "the government said it had detained ...": "it" is the speaker, whom no mention names
         antecedent = _antecedent(doc, ordered, sent_of, t, want)
         if antecedent is None:
             continue
@@ -120,6 +122,15 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         entity = entities.setdefault(key, len(entities) + 1)
         out.append(replace(m, entity=entity))
     return out
+
+
+def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """'The government ... said it had ...': the subject of the verb of saying is a noun phrase that names no
+    actor, so "it" is that unnamed speaker, not an earlier actor."""
+    saying = token.head.head
+    subject = next((c for c in saying.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not any(
+        t.i in taken for t in subject.subtree if t.i <= subject.i)
 
 
 def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str) -> Mention | None:  # type: ignore[no-untyped-def]

@@ -363,6 +363,11 @@ def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpas
 
 #: joint acts: coordinated sources without a target act toward each other (meet, negotiate, agree, sign,
 #: cooperate, clash); visits and hosting are not symmetric
+#: the press, to whom speaking is a statement, not a meeting
+MEDIA_NOUNS = frozenset({"reporter", "journalist", "media", "press", "agency", "newspaper", "television", "tv",
+                         "broadcaster", "radio", "outlet", "channel", "network", "paper", "daily", "website"})
+#: efforts one side makes "with" others, which are no meeting of both: "exerting efforts with Hamas and Israel"
+ONE_SIDED_EFFORTS = frozenset({"exert", "effort", "work", "push", "engage", "press", "lobby", "mediate"})
 #: consultations that have two sides: "A met B" is also B meeting A
 MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
@@ -488,8 +493,11 @@ def code_doc(
                     for g in p.children if g.dep_ == "pobj"):
                 cand.dropped = "'met with consequences', 'met with criticism': a reception, not a meeting"
                 continue
+            told = cand.match.target_head
             if cand.match.pattern.cameo[:2] == "04" and token.lemma_.lower() in ("speak", "talk", "chat") \
-                    and cand.targets and all(m.code[-3:] == "MED" and m.kind == "role" for m in cand.targets):
+                    and cand.targets and (all(m.code[-3:] == "MED" for m in cand.targets) or (
+                        told is not None and any(t.lemma_.lower() in MEDIA_NOUNS for t in told.subtree
+                                                 if t.i <= told.i))):
                 cand.dropped = "'spoke to reporters': talking to the press is a statement, not a meeting"
                 continue
             drill = cand.match.object_token if cand.match.object_token is not None else token
@@ -624,7 +632,8 @@ def code_doc(
                 pairs = [(None, t) for t in cand.targets]
             else:
                 pairs = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
-                if cameo in MUTUAL_CODES and cand.modality.value == "asserted":
+                if cameo in MUTUAL_CODES and cand.modality.value == "asserted" \
+                        and token.lemma_.lower() not in ONE_SIDED_EFFORTS:
                     # "Aliyev met Trump", "Xi spoke by phone with Putin": a meeting has two sides, each
                     # meeting the other (CAMEO's reciprocal coding of consultations)
                     pairs += [(t, s) for s, t in list(pairs) if t is not None and t.kind != "role"]
