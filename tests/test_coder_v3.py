@@ -444,3 +444,10 @@ def test_it_after_an_unnamed_speaker_is_that_speaker(code_text):
     coded = code_text("The government, which has accused the opposition of plotting a coup, said on Tuesday it had "
                       "detained seven mercenaries.")
     assert not any(m.text == "it" for m in coded.mentions)
+
+
+def test_a_meeting_agreed_on_is_still_to_come(code_text):
+    coded = code_text("Moscow and Washington had agreed on a meeting between the two leaders in the coming days.")
+    got = occurred(coded)
+    assert not any(c == "040" for _s, c, _t in got), got
+    assert ("RUSGOV", "036", "USAGOV") in got

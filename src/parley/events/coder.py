@@ -568,6 +568,11 @@ def code_doc(
             if cand.match.pattern.id.endswith(".intent-only") and cand.modality.value == "asserted":
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
+            if cand.match.pattern.cameo[:2] == "04" and token.pos_ == "NOUN" and cand.modality.value == "asserted" \
+                    and token.dep_ == "pobj" and token.head.lower_ in ("on", "to") \
+                    and token.head.head.lemma_.lower() in ("agree", "decide", "settle", "consent"):
+                # "Moscow and Washington agreed on a meeting between the leaders": the meeting is to come
+                cand.modality = Modality("intended", token.head.head.text)
             if cand.match.pattern.cameo[:2] == "13" and cand.modality.value == "hypothetical" \
                     and _threat_condition(token, cand.modality.cue):
                 # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
