@@ -110,3 +110,17 @@ def test_event_aimed_at_a_region_is_aimed_at_its_country(code_text):
 def test_region_governor_condemning_is_a_government_act(code_text):
     coded = code_text("The governor of Borno State condemned the raid on the village.")
     assert any(s == "NGAGOV" and r == "11" for s, r, _t in triples(coded)), coded.events
+
+
+def test_plain_names_split_like_the_tokenizer():
+    """The matchers build plain names' pattern docs from their words: that must be the tokenizer's split."""
+    from parley.actors import load_dictionary
+    from parley.actors.resolve import PLAIN_NAME
+    from parley.nlp import load
+
+    tokenizer = load().tokenizer
+    d = load_dictionary()
+    plain = [n for n in [*d.by_name, *d.roles] if PLAIN_NAME.match(n)]
+    assert len(plain) > 5000
+    for name, doc in zip(plain, tokenizer.pipe(plain)):
+        assert [t.text for t in doc] == name.split(" "), name
