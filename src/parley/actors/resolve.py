@@ -194,26 +194,31 @@ class _Finder:
             return r.code
         return r.code
 
+    def _bare_roles(self, taken: set[int], codes: frozenset[str], pos: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        """The role phrases with one of ``codes`` that name an actor by their role alone: not taken by a name,
+        not a modifier ("militant attack", "police station"; but "the police actions" are the police's), and
+        no word of a name ("the Hostages and Missing Families Forum"). Yields (head token, role, span)."""
+        for head_i, r in self.role_at.items():
+            if r.kind != "role" or r.code not in codes:
+                continue
+            if any(i in taken for i in range(r.start, r.end)):
+                continue
+            head = self.doc[head_i]
+            if (head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() not in ACTION_HEADS) or head.pos_ not in pos:
+                continue
+            if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))
+                   for t in self.doc[r.start:r.end]):
+                continue
+            yield head, r, self.doc[r.start:r.end]
+
     def role_only(self, taken: set[int]) -> list[Mention]:
         """Groups named by their role alone ("militants", "protesters", "rights groups"): the role code
         without a country, as CAMEO codes actors of unknown country. Not for governments, armies or
         officials, which an article's context usually ties to a country (coreference handles those)."""
         out: list[Mention] = []
-        for head_i, r in self.role_at.items():
-            if r.kind != "role" or r.code not in COUNTRYLESS_ROLES:
-                continue
-            if any(i in taken for i in range(r.start, r.end)):
-                continue
-            head = self.doc[head_i]
-            if (head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.lemma_.lower() not in ACTION_HEADS) \
-                    or head.pos_ != "NOUN":
-                continue  # "militant attack" is coded from its modifier; "police station" is no actor
-            if any(t.ent_type_ in NAMED_THINGS or t.text[:1].isupper() and t.i != t.sent.start
-                   for t in self.doc[r.start:r.end]):
-                continue  # "the Hostages and Missing Families Forum": a word of a name
+        for head, r, span in self._bare_roles(taken, COUNTRYLESS_ROLES, ("NOUN",)):
             if any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in head.children):
                 continue
-            span = self.doc[r.start:r.end]
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
@@ -222,27 +227,14 @@ class _Finder:
         crowd") in a text about one country (its dateline, or the only country it names): that country's
         police, army, courts or government, as a local reader takes them."""
         out: list[Mention] = []
-        for head_i, r in self.role_at.items():
-            if r.kind != "role" or r.code not in LOCAL_ROLES:
-                continue
-            if any(i in taken for i in range(r.start, r.end)):
-                continue
-            head = self.doc[head_i]
-            if (head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.lemma_.lower() not in ACTION_HEADS) \
-                    or head.pos_ not in ("NOUN", "PROPN"):
-                continue  # "police station", "army base": a modifier, not the actor; "police actions" are the police's
+        for head, r, span in self._bare_roles(taken, LOCAL_ROLES, ("NOUN", "PROPN")):
             if head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS:
                 continue  # "shot down 29 drones": weapons in a war report are as likely the enemy's
-            if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))
-                   for t in self.doc[r.start:r.end]):
-                continue  # a word of a name
-            if any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in taken or c.tag_ == "PRP$"
-                                                                       or c.pos_ == "PROPN")
+            if any(c.dep_ in MODIFIER_DEPS and (c.i in taken or c.tag_ == "PRP$" or c.pos_ == "PROPN")
                    for c in head.children):
                 continue  # "its army", "Hamas police": someone else's
             if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in head.children):
                 continue  # "police in Gaza", "the army of ...": the phrase names its own place or owner
-            span = self.doc[r.start:r.end]
             out.append(Mention(country + r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
