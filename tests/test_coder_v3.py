@@ -451,3 +451,10 @@ def test_a_meeting_agreed_on_is_still_to_come(code_text):
     got = occurred(coded)
     assert not any(c == "040" for _s, c, _t in got), got
     assert ("RUSGOV", "036", "USAGOV") in got
+
+
+def test_a_speech_act_hung_on_the_reported_clause_is_the_reporter_s(code_text):
+    coded = code_text("China's coast guard said two Philippine ships entered the waters without permission and urged "
+                      "the Philippines to stop infringing on its sovereignty.")
+    assert ("CHNMIL", "020", "PHL") in occurred(coded) or any(
+        s == "CHNMIL" and c.startswith("02") and t == "PHL" for s, c, t in occurred(coded)), occurred(coded)

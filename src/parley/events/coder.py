@@ -253,6 +253,11 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     head = pred.head
     if head is pred:
         return None, "none"
+    if pred.dep_ == "conj" and pred.lemma_.lower() in SPEECH_ACT_VERBS and head.dep_ == "ccomp" \
+            and head.head.lemma_.lower() in REPORTING_VERBS and pred.i > head.i:
+        # "the coast guard said two ships entered the waters and urged the Philippines to stop": an act of
+        # speech the parser hung on the reported clause is the reporter's own
+        return subject_head(head.head, depth + 1)[0], "coordination"
     if pred.dep_ == "conj":
         return subject_head(head, depth + 1)[0], "coordination"
     if pred.dep_ == "xcomp":
@@ -335,6 +340,10 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
 
 #: participles that tie an official to the body that named them: "the prime minister appointed by the junta"
 APPOINTING_VERBS = frozenset({"appoint", "name", "nominate", "install", "designate", "elect", "choose", "pick"})
+#: verbs of speech acts a reporter, not the subject of a reported clause, goes on to make
+SPEECH_ACT_VERBS = frozenset({"urge", "call", "demand", "warn", "ask", "appeal", "press", "insist", "vow", "pledge",
+                              "accuse", "condemn", "criticize", "criticise", "denounce", "blame", "threaten", "reject",
+                              "deny", "praise", "welcome", "thank", "invite"})
 #: adjectives that say a subject did the act of their gerund: "guilty of violating", "responsible for shelling"
 GUILT_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
 #: verbs whose gerund after "to" is the subject's own act: "resorted to throwing stones"
