@@ -22,8 +22,9 @@ from parley.events.kinds import (
     KIND_CODES, KIND_NOUNS, KIND_VERBS, act_kind, act_kind_of, asked_act, asked_act_is_request, noun_kind,
     refused_kind,
 )
+from parley.events.linked import SENDING_RULES, actor_ref, peacekeeping_arrivals, rallied_support, with_code
 from parley.events.patterns import Match, Pattern, PatternSet, direct_object, is_passive
-from parley.model import ActorRef, Event, Location, Mention, Span
+from parley.model import Event, Location, Mention, Span
 
 # Intent: a cooperative act expressed as intended ("ready to talk", "agreed to send aid") is coded with
 # CAMEO's 03x "express intent" code for that kind of act; a promised or announced act of force or coercion
@@ -446,10 +447,6 @@ def derived_codes(pattern_codes: set[str]) -> set[str]:
     return out - pattern_codes
 
 
-def _ref(m: Mention) -> ActorRef:
-    return ActorRef(code=m.code, name=m.name, text=m.text, start=m.start, end=m.end)
-
-
 DateFn = Callable[[Token], "object"]
 PlaceFn = Callable[[Token, str | None, str | None], Location]
 
@@ -674,8 +671,8 @@ def code_doc(
                 event = Event(
                     id=f"{doc_id}-e{len(events) + 1}",
                     sentence=sent_no,
-                    source=_ref(source) if source is not None else None,
-                    target=_ref(target) if target is not None else None,
+                    source=actor_ref(source) if source is not None else None,
+                    target=actor_ref(target) if target is not None else None,
                     cameo=cameo,
                     root=cameo[:2],
                     quad_class=info.quad_class,
@@ -693,74 +690,8 @@ def code_doc(
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
-    events = _peacekeeping_arrivals(_by_act_kind(events, candidates, patterns, onto), onto)
-    return _dedupe(_rallied_support(events, candidates, index, onto), doc), candidates
-
-
-#: verbs of support whose object, asked for by an appeal, is the one support is rallied for
-SUPPORT_VERBS = frozenset({"support", "back", "endorse", "help", "aid", "assist", "defend", "recognize", "recognise"})
-
-
-def _rallied_support(events: list[Event], candidates: list[Candidate], index: MentionIndex, onto) -> list[Event]:  # type: ignore[no-untyped-def]
-    """"The League urged the EU to support the PLO": besides the appeal to the EU (022), the League rallies
-    support on behalf of a third party, the PLO (CAMEO 053), which is coded as a linked event."""
-    out = list(events)
-    for cand in candidates:
-        if cand.match is None or not cand.events or cand.match.pattern.cameo[:2] != "02":
-            continue
-        first = cand.events[0]
-        if first.modality != "asserted" or first.source is None:
-            continue
-        asked = next((c for c in cand.predicate.children if c.dep_ in ("xcomp", "ccomp", "advcl")
-                      and c.lemma_.lower() in SUPPORT_VERBS), None)
-        if asked is None:
-            continue
-        obj = direct_object(asked)
-        taken = {e.source.code for e in cand.events if e.source} | {e.target.code for e in cand.events if e.target}
-        third = next((m for m in index.actors(obj) if m.code not in taken and m.kind != "role"), None) \
-            if obj is not None else None
-        if third is None:
-            continue
-        info = onto.get("053")
-        out.append(replace(first, id=f"{first.id}s", cameo="053", root="05", target=_ref(third),
-                           quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for("053"),
-                           rule=first.rule + "+rally"))
-    return out
-
-
-#: travel codes that, done by peacekeepers, are a deployment
-TRAVEL_CODES = frozenset({"042", "043"})
-#: rules that send people to a place: their target is the country of the place
-SENDING_RULES = frozenset({"09.v2.send.inspectors", "07.deploy.peacekeepers", "07.contribute.troops",
-                           "07.v2.peacekeepers.to"})
-#: rules whose act CAMEO codes with a linked act of the receiving side, actors reversed
-LINKED_RECEIPTS = {"09.v2.send.inspectors": "0862", "07.deploy.peacekeepers": "0861", "07.v2.peacekeepers.to": "0861"}
-
-
-def _peacekeeping_arrivals(events: list[Event], onto) -> list[Event]:  # type: ignore[no-untyped-def]
-    """Peacekeepers arriving in a country ("UN peacekeepers arrived in Bosnia") are no visit: CAMEO codes the
-    sending side's peacekeeping (074) and, linked, the host receiving them (0861). Peacekeepers or inspectors
-    sent to a country are received by it: the linked act (0861, 0862) is added, actors reversed."""
-    out: list[Event] = []
-    for e in events:
-        receipt = LINKED_RECEIPTS.get(e.rule)
-        if receipt is not None and e.modality == "asserted" and e.source is not None and e.target is not None:
-            # "the IAEA sent inspectors to Iran": Iran received them (0862)
-            info = onto.get(receipt)
-            out += [e, replace(e, id=f"{e.id}r", cameo=receipt, root=receipt[:2], source=e.target, target=e.source,
-                               quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for(receipt),
-                               rule=e.rule + "+received")]
-            continue
-        if not (e.cameo in TRAVEL_CODES and e.modality == "asserted" and e.source is not None and e.target is not None
-                and "peacekeep" in e.source.text.lower()):
-            out.append(e)
-            continue
-        for code, source, target in (("074", e.source, e.target), ("0861", e.target, e.source)):
-            info = onto.get(code)
-            out.append(replace(e, id=e.id if code == "074" else f"{e.id}r", cameo=code, root=code[:2],
-                               source=source, target=target, quad_class=info.quad_class, goldstein=info.goldstein,
-                               plover=plover_for(code), rule=e.rule + "+peacekeepers"))
-    return out
+    events = peacekeeping_arrivals(_by_act_kind(events, candidates, patterns))
+    return _dedupe(rallied_support(events, candidates, index.actors), doc), candidates
 
 
 #: patterns whose code is a guess the act named can sharpen ("rejected a call ...": 123 until we read the call)
@@ -768,7 +699,7 @@ SHARPENED_RULES = frozenset({"12.reject.call.reject", "12.reject.cooperation.rej
                              "12.reject.aid.reject", "10.demand", "10.insist"})
 
 
-def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet, onto) -> list[Event]:  # type: ignore[no-untyped-def]
+def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet) -> list[Event]:
     """Appeals, demands, rejections and intents coded by the kind of act they name (``KIND_CODES``)."""
     by_token = {c.predicate.i: c for c in candidates}
     recoded: dict[int, str] = {}  # id(event) -> code
@@ -803,9 +734,7 @@ def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Pat
         if new is None or new == e.cameo:
             out.append(e)
             continue
-        info = onto.get(new)
-        out.append(replace(e, cameo=new, root=new[:2], quad_class=info.quad_class, goldstein=info.goldstein,
-                           plover=plover_for(new), rule=e.rule + "+act-kind"))
+        out.append(with_code(e, new, "+act-kind"))
     return out
 
 
@@ -1022,9 +951,7 @@ def _dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
         code = other.cameo if other is not None else None
         if e.target is not None and other is not None and e.cameo == e.root + "0" and e.modality == "asserted" \
                 and _one_phrase(doc, e, other):
-            info = ontology().get(code)
-            e = replace(e, cameo=code, quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_for(code),
-                        rule=e.rule + "+specific")
+            e = with_code(e, code, "+specific")
             taken_over.add((*key, code))
         merged.append(e)
     events = [e for e in merged if not (e.target is None and (e.sentence, e.source.code if e.source else None,
