@@ -8,16 +8,40 @@ import json
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.evaluate import PRF, _match, detect_format, score_actors, score_codebook, score_gold
+from parley.evaluate import PRF, accepts, detect_format, match_events, score_actors, score_codebook, score_gold
 
 
 def test_prf_and_multiset_matching():
-    tp, misses, fps = _match([("RUS", "11", "USA"), ("RUS", "11", "USA"), ("CHN", "04", None)],
-                             [("RUS", "11", "USA"), ("IRN", "19", None)])
-    assert tp == 1 and sorted(misses, key=str) == [("CHN", "04", None), ("RUS", "11", "USA")] and fps == [("IRN", "19", None)]
+    gold = [{"source": "RUS", "cameo": "111", "target": "USA"}, {"source": "RUS", "cameo": "112", "target": "USA"},
+            {"source": "CHN", "cameo": "040", "target": "JPN"}]
+    tp, misses, wrong = match_events(gold, [], [("RUS", "11", "USA"), ("IRN", "19", None)], lenient=True)
+    assert tp == 1 and len(misses) == 2 and wrong == [1]
     prf = PRF()
     prf.add(3, 1, 2)
     assert prf.as_dict()["precision"] == 0.75 and prf.as_dict()["recall"] == 0.6
+
+
+def test_matching_follows_the_annotation_conventions():
+    # a null gold target accepts any target; alt codes and alternative targets are accepted too
+    g = {"source": "TUR", "cameo": "111", "target": None, "alt_codes": ["112"], "target_alt": []}
+    assert accepts(g, ("TUR", "11", "SWE"), True) and accepts(g, ("TUR", "112", None), False)
+    assert not accepts(g, ("TUR", "12", None), True) and not accepts(g, ("GRC", "11", None), True)
+    h = {"source": "ISR", "cameo": "190", "target": "LBN", "target_alt": ["LBNREB"]}
+    assert accepts(h, ("ISR", "190", "LBNREB"), False) and not accepts(h, ("ISR", "190", "SYR"), False)
+    # ANNOTATION.md's long IGO codes and parley's short ones are the same actor
+    assert accepts({"source": "IGOUNO", "cameo": "111", "target": "RUS"}, ("UNO", "11", "RUS"), True)
+    # an optional event is neither required nor penalised; a prediction nothing accepts is wrong
+    optional = [{"source": "USA", "cameo": "040", "target": "CHN", "modality": "optional"}]
+    tp, missed, wrong = match_events([], optional, [("USA", "04", "CHN"), ("USA", "19", "CHN")], True)
+    assert (tp, missed, wrong) == (0, [], [1])
+
+
+def test_traps_coded_as_real_are_counted(coder):
+    records = [{"id": "t", "text": "If talks fail, Israel would strike Iran.", "published": "2024-03-01",
+                "events": [{"source": "ISR", "cameo": "190", "target": "IRN", "modality": "hypothetical"}]}]
+    report = score_gold(records, coder.code)
+    assert report["traps"]["gold_traps"] == 1
+    assert report["traps"]["coded_as_real"] == 0
 
 
 def test_gold_scoring_counts_hits_misses_and_false_positives(coder):

@@ -33,6 +33,17 @@ from parley.read import parse_date
 
 FORMATS = ("gold", "codebook", "plover", "actors")
 NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
+GOLD_MODALITIES = (*MODALITIES, "optional", "speculative")
+"""Gold modalities: parley's own, plus ANNOTATION.md's ``optional`` (defensible, neither required nor penalised)
+and ``speculative`` (a hedged claim, a trap like ``reported-speculation``)."""
+TRAPS = ("hypothetical", "negated", "speculative", "reported-speculation")
+
+# ANNOTATION.md writes international bodies with CAMEO's long codes; parley's dictionaries use short ones.
+# Both are scored as the same actor.
+ACTOR_ALIASES = {
+    "IGOUNO": "UNO", "IGOEUREEC": "EUR", "IGOEUR": "EUR", "IGOWSTNAT": "NAT", "IGOAFRAFU": "AFU",
+    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS",
+}
 
 
 def detect_format(path: Path) -> str:
@@ -75,22 +86,17 @@ class PRF:
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def _match(gold: list[Any], pred: list[Any]) -> tuple[int, list[Any], list[Any]]:
-    """Multiset matching of hashable keys: (true positives, missed gold, false predictions)."""
-    left = Counter(gold)
-    tp = 0
-    fps = []
-    for p in pred:
-        if left[p] > 0:
-            left[p] -= 1
-            tp += 1
-        else:
-            fps.append(p)
-    misses = [k for k, n in left.items() for _ in range(n)]
-    return tp, misses, fps
+def _canon(code: str | None) -> str | None:
+    if not code:
+        return None
+    for long, short in ACTOR_ALIASES.items():
+        if code.startswith(long):
+            return short + code[len(long):]
+    return code
 
 
 def _country(code: str | None) -> str | None:
+    code = _canon(code)
     return code[:3] if code else None
 
 
@@ -119,8 +125,8 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
                 if not isinstance(items, list) or not all(isinstance(x, dict) and need in x for x in items):
                     raise errors.InputError(f"{path}:{n}: '{key}' must be a list of objects with '{need}'")
             for ev in rec.get("events") or []:
-                if ev.get("modality", "asserted") not in MODALITIES:
-                    raise errors.InputError(f"{path}:{n}: unknown modality {ev.get('modality')!r}; expected one of {', '.join(MODALITIES)}")
+                if ev.get("modality", "asserted") not in GOLD_MODALITIES:
+                    raise errors.InputError(f"{path}:{n}: unknown modality {ev.get('modality')!r}; expected one of {', '.join(GOLD_MODALITIES)}")
             yield rec
 
 
@@ -132,6 +138,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
     modality_confusion: Counter[tuple[str, str]] = Counter()
     root_confusion: Counter[tuple[str, str]] = Counter()
     date_right = date_total = 0
+    trap_stats: Counter[str] = Counter()
     non_asserted_sentences = non_asserted_clean = 0
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
@@ -144,33 +151,40 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         pred_events = list(coded.events)
 
         def gkey(g: dict[str, Any], lenient_: bool) -> tuple:
-            s, c, t = g.get("source"), str(g.get("cameo")), g.get("target")
+            s, c, t = _canon(g.get("source")), str(g.get("cameo")), _canon(g.get("target"))
             return (_country(s), c[:2], _country(t)) if lenient_ else (s, c, t)
 
         def pkey(e, lenient_: bool) -> tuple:  # type: ignore[no-untyped-def]
-            s = e.source.code if e.source else None
-            t = e.target.code if e.target else None
+            s = _canon(e.source.code) if e.source else None
+            t = _canon(e.target.code) if e.target else None
             return (_country(s), e.cameo[:2], _country(t)) if lenient_ else (s, e.cameo, t)
 
         g_asserted = [g for g in gold_events if _gold_occurred(g)]
+        g_optional = [g for g in gold_events if g.get("modality") == "optional"]
         p_asserted = [e for e in pred_events if counts_as_occurred(e)]
-        tp, _m, _f = _match([gkey(g, False) for g in g_asserted], [pkey(e, False) for e in p_asserted])
-        strict.add(tp, len(p_asserted) - tp, len(g_asserted) - tp)
-        tp, missed, wrong = _match([gkey(g, True) for g in g_asserted], [pkey(e, True) for e in p_asserted])
+        tp, _m, fp_s = match_events(g_asserted, g_optional, [pkey(e, False) for e in p_asserted], False)
+        strict.add(tp, len(fp_s), len(g_asserted) - tp)
+        tp, missed, wrong = match_events(g_asserted, g_optional, [pkey(e, True) for e in p_asserted], True)
         lenient.add(tp, len(wrong), len(missed))
-        for k in missed:
-            misses.append({"id": rec["id"], "text": rec["text"], "gold": _key_str(k)})
-        for k in wrong:
-            ev = next(e for e in p_asserted if pkey(e, True) == k)
-            false_positives.append({"id": rec["id"], "sentence": ev.evidence, "predicted": _key_str(k),
+        for g in missed:
+            misses.append({"id": rec["id"], "text": rec["text"], "gold": _key_str(gkey(g, True))})
+        for i in wrong:
+            ev = p_asserted[i]
+            false_positives.append({"id": rec["id"], "sentence": ev.evidence, "predicted": _key_str(pkey(ev, True)),
                                     "rule": ev.rule, "event": f"{ev.source.code if ev.source else '-'} {ev.cameo} {ev.target.code if ev.target else '-'}"})
+        # traps (hypothetical, negated, speculative gold events) that parley counted as having happened
+        traps = [g for g in gold_events if g.get("modality") in TRAPS]
+        if traps:
+            trap_stats["traps"] += len(traps)
+            trap_stats["coded_as_real"] += sum(
+                any(accepts(g, pkey(e, True), True) for e in p_asserted) for g in traps)
         # all modalities, lenient keys; modality confusion on the events matched this way
-        tp, _m, _f = _match([gkey(g, True) for g in gold_events], [pkey(e, True) for e in pred_events])
+        tp, _m, _f = match_events(gold_events, [], [pkey(e, True) for e in pred_events], True)
         any_modality.add(tp, len(pred_events) - tp, len(gold_events) - tp)
         used: set[int] = set()
         for g in gold_events:
             for i, e in enumerate(pred_events):
-                if i not in used and pkey(e, True) == gkey(g, True):
+                if i not in used and accepts(g, pkey(e, True), True):
                     used.add(i)
                     modality_confusion[(g.get("modality", "asserted"), e.modality)] += 1
                     if g.get("date") and published:
@@ -243,6 +257,8 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         "root_confusion": {f"{g} -> {p}": n for (g, p), n in sorted(root_confusion.items())},
         "non_asserted_sentences": {"sentences": non_asserted_sentences, "without_asserted_event": non_asserted_clean},
         "dates": {"scored": date_total, "right": date_right},
+        "traps": {"gold_traps": trap_stats["traps"], "coded_as_real": trap_stats["coded_as_real"],
+                  "share": round(trap_stats["coded_as_real"] / trap_stats["traps"], 4) if trap_stats["traps"] else None},
         "actors_strict": actors_strict.as_dict(),
         "actors_lenient": actors_lenient.as_dict(),
         "quotes": quote_spans.as_dict(),
@@ -251,6 +267,49 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         "misses": misses,
         "false_positives": false_positives,
     }
+
+
+def accepts(g: dict[str, Any], key: tuple, lenient: bool) -> bool:
+    """Does a predicted event key (source, code, target) agree with gold event ``g``?
+
+    The gold code or any of its ``alt_codes`` (roots when lenient), the gold target or any of its
+    ``target_alt``; a gold ``target`` of null accepts any target (ANNOTATION.md)."""
+    actor = _country if lenient else _canon
+    source, code, target = key
+    if actor(g.get("source")) != source:
+        return False
+    codes = [str(g.get("cameo")), *map(str, g.get("alt_codes") or [])]
+    if code not in ({c[:2] for c in codes} if lenient else set(codes)):
+        return False
+    if g.get("target") is None:
+        return True
+    return target in {actor(t) for t in [g.get("target"), *(g.get("target_alt") or [])]}
+
+
+def match_events(required: list[dict[str, Any]], optional: list[dict[str, Any]], pred: list[tuple],
+                  lenient: bool) -> tuple[int, list[dict[str, Any]], list[int]]:
+    """Match predicted keys to gold events: (true positives, missed required gold events, indexes of the
+    false predictions). A prediction that only an optional gold event accepts is neither right nor wrong.
+    Exact agreement on the primary code is matched first, then alternatives."""
+    actor = _country if lenient else _canon
+    def primary(g: dict[str, Any]) -> tuple:
+        c = str(g.get("cameo"))
+        return (actor(g.get("source")), c[:2] if lenient else c, actor(g.get("target")))
+    free = list(range(len(required)))
+    matched: dict[int, int] = {}
+    for exact in (True, False):
+        for i, k in enumerate(pred):
+            if i in matched:
+                continue
+            for j in free:
+                g = required[j]
+                if (primary(g) == k) if exact else accepts(g, k, lenient):
+                    matched[i] = j
+                    free.remove(j)
+                    break
+    wrong = [i for i in range(len(pred)) if i not in matched
+             and not any(accepts(g, pred[i], lenient) for g in optional)]
+    return len(matched), [required[j] for j in free], wrong
 
 
 def _gold_occurred(g: dict[str, Any]) -> bool:

@@ -61,6 +61,17 @@ def explain(coder: Coder, text: str, published: dt.date | None, console: Console
             console.print(f"  [yellow]dropped[/]: {cand.dropped}")
     if not analysis.candidates:
         console.print("\nno word in this text starts an event pattern")
+    if analysis.decisions:
+        layer = Table(title="trained layer (rule events: verifier score; model: detector score per root)")
+        for col in ("sentence", "kind", "root", "score", "event", "outcome"):
+            layer.add_column(col)
+        for d in analysis.decisions:
+            e = d.event
+            event = f"{e.source.code if e.source else '-'} {e.cameo} {e.target.code if e.target else '-'} " \
+                    f"{e.modality} '{e.trigger.text}'" if e is not None else "-"
+            extra = "".join(f" {k}={v}" for k, v in d.detail.items())
+            layer.add_row(str(d.sentence), d.kind, d.root, f"{d.score:.3f}", escape(event), escape(d.outcome + extra))
+        console.print(layer)
     for q in analysis.coded.quotes:
         speaker = q.speaker.code if q.speaker else "unknown"
         console.print(f"\n[bold]quote[/] {q.kind} by {speaker}: “{q.text}”")

@@ -20,6 +20,7 @@ from parley.coref import corefer
 from parley.dateline import find_dateline, masked
 from parley.events.coder import Candidate, code_doc
 from parley.events.patterns import PatternSet, default_patterns, load_patterns
+from parley.learn.layer import Decision, Layer, available, load_layer
 from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
 from parley.nlp import load as load_nlp
 from parley.nlp import normalise
@@ -42,6 +43,8 @@ class Options:
     max_chars: int = DEFAULT_MAX_CHARS
     dictionaries: tuple[str, ...] = ()  # extra actor dictionary files
     pattern_files: tuple[str, ...] = ()  # extra event pattern files
+    use_model: bool = True  # the trained layer (parley.learn) beside the rules; False: rules only (--no-model)
+    model_path: str | None = None  # a trained layer other than the packaged one
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Analysis:
     coded: CodedDocument
     doc: Doc
     candidates: tuple[Candidate, ...]
+    decisions: tuple[Decision, ...] = ()  # what the trained layer kept, dropped and added, with its scores
 
 
 class Coder:
@@ -71,6 +75,13 @@ class Coder:
         prepare(self.actors, self.nlp.make_doc(""))
         load_gazetteer()
         tone_lexicon()
+        self.layer: Layer | None = None
+        if self.options.use_model and (self.options.model_path or available()):
+            self.layer = load_layer(self.options.model_path)
+
+    def prepare_text(self, document: Document) -> str:
+        """The text the parser reads: dateline masked, look-alike characters normalised (same length)."""
+        return normalise(masked(document.text))
 
     # -- one document ---------------------------------------------------------------------------
     def check(self, document: Document) -> None:
@@ -86,7 +97,7 @@ class Coder:
     def analyse(self, document: Document, doc: Doc | None = None) -> Analysis:
         self.check(document)
         if doc is None:
-            doc = self.nlp(normalise(masked(document.text)))
+            doc = self.nlp(self.prepare_text(document))
         doc.user_data["dateline"] = find_dateline(document.text)
         doc.user_data["text"] = document.text
         published = document.published
@@ -109,6 +120,12 @@ class Coder:
             date_of=lambda token: event_date(doc, token, published),
             place_of=lambda token, s, t: event_location(doc, token, mentions, s, t),
         )
+        decisions: list[Decision] = []
+        if self.layer is not None:
+            events, decisions = self.layer.apply(
+                doc, mentions, events, doc_id=document.id,
+                date_of=lambda token: event_date(doc, token, published),
+                place_of=lambda token, s, t: event_location(doc, token, mentions, s, t))
         events = _link_quotes(events, quotes)
         coded = CodedDocument(
             document=document,
@@ -118,7 +135,7 @@ class Coder:
             warnings=tuple(warnings),
             tone=tone(doc),
         )
-        return Analysis(coded, doc, tuple(candidates))
+        return Analysis(coded, doc, tuple(candidates), tuple(decisions))
 
     def code(self, document: Document) -> CodedDocument:
         return self.analyse(document).coded
@@ -159,7 +176,7 @@ class Coder:
             good.append(item)
         parsed = iter(
             self.nlp.pipe(
-                (normalise(masked(d.text)) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
+                (self.prepare_text(d) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
             )
         )
         for i, item in enumerate(batch):

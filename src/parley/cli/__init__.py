@@ -8,6 +8,7 @@ from parley.cli import dictionary as _dictionary  # noqa: F401
 from parley.cli import evaluate as _evaluate  # noqa: F401
 from parley.cli import bench as _bench  # noqa: F401
 from parley.cli import store as _store  # noqa: F401
+from parley.cli import learn as _learn  # noqa: F401
 from parley.cli.app import app
 
 

@@ -38,13 +38,15 @@ def parse_date_option(value: str | None) -> dt.date | None:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None):  # type: ignore[no-untyped-def]
+def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None,  # type: ignore[no-untyped-def]
+                no_model: bool = False):
     from parley.pipeline import DEFAULT_MAX_CHARS, Options, default_coder
 
     options = Options(
         max_chars=max_chars or DEFAULT_MAX_CHARS,
         dictionaries=tuple(str(p) for p in dictionaries or ()),
         pattern_files=tuple(str(p) for p in patterns or ()),
+        use_model=not no_model,
     )
     try:
         return default_coder(options)
@@ -52,6 +54,9 @@ def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
 
+
+NoModelOption = Annotated[bool, typer.Option(
+    "--no-model", help="Rules only: leave out the trained event layer (parley.learn).")]
 
 #: options for reading web pages and feeds, shared by ``code`` and ``ingest``
 TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for a URL to connect or send data.")]
@@ -75,6 +80,7 @@ def code_command(
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (each loads the model).")] = 1,
+    no_model: NoModelOption = False,
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
     follow_links: FollowLinksOption = False,
@@ -87,7 +93,7 @@ def code_command(
     from parley.read import DEFAULT_MAX_BYTES, iter_documents
 
     when = parse_date_option(published)
-    coder = build_coder(max_chars, dictionary, patterns)
+    coder = build_coder(max_chars, dictionary, patterns, no_model)
     items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
                            retries=retries, follow_links=follow_links)
     sink: TextIO | None = None
@@ -166,12 +172,14 @@ def print_document(console: Console, coded: CodedDocument) -> None:
 def explain_command(
     sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to explain.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    no_model: NoModelOption = False,
 ) -> None:
-    """Show the parse, the actor mentions, each pattern that fired, and why candidates were dropped."""
+    """Show the parse, the actor mentions, each pattern that fired, why candidates were dropped, and the trained
+    layer's scores: which rule events it kept or dropped and which events it added."""
     from parley.explain import explain
 
     when = parse_date_option(published)
-    coder = build_coder(None, None, None)
+    coder = build_coder(None, None, None, no_model)
     try:
         explain(coder, sentence, when, Console(highlight=False))
     except errors.ParleyError as exc:

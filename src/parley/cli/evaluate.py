@@ -23,10 +23,11 @@ def eval_command(
     fmt: Annotated[str, typer.Option("--format", help="gold, codebook, plover, actors; default: detected from the file")] = "auto",
     out: Annotated[Path | None, typer.Option("--out", help="Write the full report (figures, misses, false positives) as JSON.")] = None,
     show: Annotated[int, typer.Option("--show", help="How many misses and false positives to print.")] = 15,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Score the rules alone, without the trained layer.")] = False,
 ) -> None:
     """Code the gold texts and print precision, recall and F1, confusion tables, misses and false positives."""
     from parley.evaluate import FORMATS, detect_format, evaluate
-    from parley.pipeline import default_coder
+    from parley.pipeline import Options, default_coder
 
     try:
         if not gold.is_file():
@@ -34,7 +35,7 @@ def eval_command(
         kind = detect_format(gold) if fmt == "auto" else fmt
         if kind not in FORMATS:
             raise errors.InputError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
-        coder = default_coder()
+        coder = default_coder(Options(use_model=not no_model))
         report = evaluate(gold, kind, coder.code)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")

@@ -1,0 +1,256 @@
+"""The trained event layer: rules and learned models combined, precision first.
+
+For each sentence, after the rules have coded it:
+
+1. the **verifier** scores every rule event that counts as having happened; one below its threshold is dropped
+   (a rule that fired on news it was not written for);
+2. the **detector** scores the 20 CAMEO roots; a root above its threshold that no kept rule event of the sentence
+   has becomes a model event, if
+3. **attribution** finds its source among the sentence's actor mentions (and its target, when one scores high
+   enough), its trigger is the sentence's word most indicative of the root, its code the one that word had most
+   often in the corpus, and its modality what parley's modality rules read on that trigger.
+
+Every model event says ``rule = "model:<name>"`` and carries its detector score as ``confidence``; every decision
+(kept, dropped, added, not added and why) is kept as a :class:`Decision` for ``parley explain``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from parley import errors
+from parley.events.modality import classify
+from parley.events.ontology import ontology, plover_for
+from parley.learn.features import event_features, in_sentence, lemma, mention_features, sentence_features
+from parley.learn.linear import Linear
+from parley.model import ActorRef, Event, Location, Mention
+from parley.model import Span as TextSpan
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
+ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
+
+
+def counts(event: Event) -> bool:
+    """The events aggregates count as having happened (same rule as the coder's ``counts_as_occurred``)."""
+    return event.modality == "asserted" or (event.modality == "intended" and event.root in ("03", "13")) or (
+        event.modality == "demanded" and event.root == "10")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    verify: float = 0.0  # rule events scoring below are dropped (0: keep all)
+    detect: float = 1.01  # roots scoring at or above become model events (>1: none)
+    source: float = 0.5
+    target: float = 0.5
+    per_root: dict[str, float] = field(default_factory=dict)  # detector thresholds that differ by root
+
+    def detect_for(self, root: str) -> float:
+        return self.per_root.get(root, self.detect)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the layer did with one rule event or one candidate root, and the scores that decided."""
+
+    sentence: int
+    kind: str  # "rule" or "model"
+    root: str
+    score: float
+    outcome: str  # kept, dropped, added, not added: <reason>
+    event: Event | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: int
+    root: str
+    score: float
+    event: Event | None  # None when no source was found
+    source_score: float
+    target_score: float
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """Everything the layer computed on one sentence; :meth:`Layer.select` turns it into events."""
+
+    sentence: int
+    rule_events: tuple[tuple[Event, float], ...]  # (event, verifier score; 1.0 when not scored)
+    candidates: tuple[Candidate, ...]
+
+
+class Layer:
+    """The trained models of one version, loaded once; stateless per document."""
+
+    def __init__(self, detector: Linear, source: Linear, target: Linear, verifier: Linear | None,
+                 lexicon: dict[str, Any], meta: dict[str, Any]) -> None:
+        self.meta = meta
+        self.name = f"{meta.get('name', 'events')}-{meta.get('version', '0')}"
+        self.detector, self.source, self.target, self.verifier = detector, source, target, verifier
+        self.triggers: dict[str, dict[str, dict[str, int]]] = lexicon["triggers"]  # root -> lemma -> code -> n
+        self.root_codes: dict[str, str] = lexicon["root_codes"]  # root -> its most frequent code
+        t = meta.get("thresholds") or {}
+        self.thresholds = Thresholds(**t)
+        self._root_index = {r: i for i, r in enumerate(self.detector.labels)}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_DIR) -> Layer:
+        meta_path = path / "meta.json"
+        if not meta_path.exists():
+            raise errors.ConfigError(f"no trained model at {path} (train one with `parley train`)")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            lexicon = json.loads((path / "triggers.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise errors.ConfigError(f"cannot read the trained model at {path}: {exc}") from None
+        verify = path / "verify.npz"
+        return cls(Linear.load(path / "detect.npz"), Linear.load(path / "source.npz"),
+                   Linear.load(path / "target.npz"), Linear.load(verify) if verify.exists() else None,
+                   lexicon, meta)
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.detector.save(path / "detect.npz")
+        self.source.save(path / "source.npz")
+        self.target.save(path / "target.npz")
+        if self.verifier is not None:
+            self.verifier.save(path / "verify.npz")
+        lexicon = {"triggers": self.triggers, "root_codes": self.root_codes}
+        (path / "triggers.json").write_text(json.dumps(lexicon, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+                                            encoding="utf-8")
+        (path / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, sort_keys=True, indent=2) + "\n",
+                                        encoding="utf-8")
+
+    # -- scoring ----------------------------------------------------------------------------------
+    def score(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
+              date_of: Callable[[Token], Any] | None = None,
+              place_of: Callable[[Token, str | None, str | None], Location] | None = None) -> list[SentenceScores]:
+        out = []
+        actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
+        for n, sent in enumerate(doc.sents):
+            in_sent_events = list(in_sentence(sent, events))
+            in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
+            feats = sentence_features(sent, in_sent_events, in_sent_mentions)
+            rule_scored = []
+            for e in in_sent_events:
+                s = 1.0
+                if self.verifier is not None and counts(e):
+                    s = float(self.verifier.proba([*feats, *event_features(e)])[0])
+                rule_scored.append((e, s))
+            probs = self.detector.proba(feats)
+            cands = []
+            for root, p in zip(self.detector.labels, probs):
+                if p < 0.2 or not in_sent_mentions:
+                    continue
+                cands.append(self._candidate(doc, sent, n, root, float(p), in_sent_mentions, doc_id,
+                                             date_of, place_of))
+            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
+        return out
+
+    def _trigger(self, sent: Span, root: str) -> tuple[Token, str]:
+        lexicon = self.triggers.get(root, {})
+        best: tuple[float, Token, str] | None = None
+        for t in sent:
+            if t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+                continue
+            codes = lexicon.get(lemma(t))
+            if codes:
+                n = sum(codes.values())
+                code = max(codes, key=codes.__getitem__)
+                if best is None or n > best[0]:
+                    best = (n, t, code)
+        if best is not None:
+            return best[1], best[2]
+        # no word the corpus saw for this root: the one whose own feature weighs most for it
+        j = self._root_index[root]
+        tok = max((t for t in sent if t.pos_ in ("VERB", "NOUN")), default=sent.root,
+                  key=lambda t: self.detector.weight(f"w={lemma(t)}", j))
+        return tok, self.root_codes.get(root, root + "0")
+
+    def _candidate(self, doc: Doc, sent: Span, n: int, root: str, p: float, mentions: list[Mention], doc_id: str,
+                   date_of: Callable[[Token], Any] | None,
+                   place_of: Callable[[Token, str | None, str | None], Location] | None) -> Candidate:
+        src_scores = [(float(self.source.proba(mention_features(sent, m, root, i))[0]), m)
+                      for i, m in enumerate(mentions)]
+        s_score, source = max(src_scores, key=lambda x: x[0])
+        tgt_scores = [(float(self.target.proba(mention_features(sent, m, root, i))[0]), m)
+                      for i, m in enumerate(mentions) if m.code != source.code]
+        t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
+        if t_score < self.thresholds.target:
+            target = None
+        token, cameo = self._trigger(sent, root)
+        if not ontology().is_code(cameo):
+            cameo = root + "0"
+        info = ontology().get(cameo)
+        modality = classify(token).value
+        location = place_of(token, source.code, target.code if target else None) if place_of else Location()
+        event = Event(
+            id=f"{doc_id}-m{n}-{root}", sentence=n, source=_ref(source), target=_ref(target) if target else None,
+            cameo=cameo, root=cameo[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+            plover=plover_for(cameo), modality=modality, date=date_of(token) if date_of else None,
+            location=location, trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
+            evidence=sent.text.strip(), confidence=round(p, 3), rule=f"model:{self.name}")
+        return Candidate(n, root, p, event, s_score, t_score)
+
+    # -- choosing ---------------------------------------------------------------------------------
+    def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
+               ) -> tuple[list[Event], list[Decision]]:
+        th = thresholds or self.thresholds
+        events: list[Event] = []
+        decisions: list[Decision] = []
+        for s in scored:
+            kept_roots = set()
+            for e, v in s.rule_events:
+                if counts(e) and v < th.verify:
+                    decisions.append(Decision(s.sentence, "rule", e.root, v, "dropped: verifier below threshold", e))
+                    continue
+                events.append(e)
+                kept_roots.add(e.root)
+                decisions.append(Decision(s.sentence, "rule", e.root, v, "kept", e))
+            for c in sorted(s.candidates, key=lambda c: -c.score):
+                need = th.detect_for(c.root)
+                if c.score < need:
+                    outcome = "not added: below threshold"
+                elif c.root in kept_roots:
+                    outcome = "not added: the rules coded this root here"
+                elif c.event is None or c.source_score < th.source:
+                    outcome = "not added: no source actor"
+                else:
+                    outcome = "added"
+                    events.append(c.event)
+                    kept_roots.add(c.root)
+                decisions.append(Decision(s.sentence, "model", c.root, c.score, outcome, c.event,
+                                          {"threshold": need, "source": round(c.source_score, 3),
+                                           "target": round(c.target_score, 3)}))
+        return events, decisions
+
+    def apply(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], **kw: Any
+              ) -> tuple[list[Event], list[Decision]]:
+        chosen, decisions = self.select(self.score(doc, mentions, events, **kw))
+        order = {id(e): i for i, e in enumerate(events)}
+        chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
+        return chosen, decisions
+
+
+def _ref(m: Mention) -> ActorRef:
+    return ActorRef(m.code, m.name, m.text, m.start, m.end)
+
+
+@lru_cache(maxsize=2)
+def load_layer(path: str | None = None) -> Layer:
+    return Layer.load(Path(path) if path else MODEL_DIR)
+
+
+def available(path: Path = MODEL_DIR) -> bool:
+    return (path / "meta.json").exists()
+
+
+__all__ = ["Decision", "Layer", "MODEL_DIR", "Thresholds", "available", "counts", "load_layer"]
