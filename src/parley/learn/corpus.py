@@ -25,7 +25,7 @@ QUOTE_KINDS = ("direct", "indirect")
 SPLITS = ("train", "dev", "test")
 TEST_SHARE, DEV_SHARE = 20, 10  # percent of articles
 _CODE = re.compile(r"^\d{2,4}$")
-_ACTOR = re.compile(r"^[A-Z]{3}[A-Z]{0,9}$")
+_ACTOR = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -92,7 +92,7 @@ def _check_actor(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _ACTOR.match(value):
-        return f"{where}: actor code {value!r} is not CAMEO-shaped (upper-case letters, 3 to 12)"
+        return f"{where}: actor code {value!r} is not CAMEO-shaped (3 to 12 upper-case letters or digits, a letter first)"
     return None
 
 

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
 from spacy.tokens import Span, Token
 
+from parley.events.coder import MentionIndex, subject_head
 from parley.model import Event, Mention
 
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"})
@@ -67,6 +70,21 @@ def sentence_features(sent: Span, rule_events: Sequence[Event] = (), mentions: S
     return sorted(feats)
 
 
+def sentence_vector(sent: Span) -> np.ndarray:
+    """The sentence's words as spaCy's own token vectors see them (the tagger and parser's shared ``tok2vec``,
+    ``doc.tensor``): mean and maximum over its words, 2 x 96 numbers, computed anyway by the parse."""
+    doc = sent.doc
+    rows = [t.i for t in sent if not t.is_punct and not t.is_space]
+    if doc.tensor is None or not doc.tensor.size or not rows:
+        width = doc.tensor.shape[1] if doc.tensor is not None and doc.tensor.ndim == 2 else 96
+        return np.zeros(2 * width, dtype=np.float32)
+    block = doc.tensor[rows]
+    return np.concatenate([block.mean(axis=0), block.max(axis=0)]).astype(np.float32) * DENSE_SCALE
+
+
+DENSE_SCALE = 0.1  # keeps the dense part on the scale of a handful of binary features
+
+
 def _rule_family(rule: str) -> str:
     """A pattern id without its line-specific tail: ``19.v3.clash.0`` -> ``19.v3.clash``."""
     parts = rule.split("+")[0].split(".")
@@ -85,38 +103,151 @@ def head_of(sent: Span, mention: Mention) -> Token | None:
     return tokens[0]
 
 
-def mention_features(sent: Span, mention: Mention, root: str, order: int) -> list[str]:
-    """Features of one mention for the act of CAMEO root ``root``; ``order`` is the mention's rank in the sentence."""
+TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+def is_candidate(token: Token) -> bool:
+    """A word that may express an act: a verb, a noun or an adjective, not a stop word or a name."""
+    return token.pos_ in TRIGGER_POS and not token.is_stop and token.is_alpha and len(token) > 1
+
+
+def _role(mention: Mention) -> str:
+    if mention.kind == "igo":
+        return "IGO"
+    return mention.code[3:6] if len(mention.code) >= 6 else "CTRY"
+
+
+def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = ()) -> list[str]:
+    """What a word and its place in the parse say about the act it may express."""
+    lem = lemma(token)
+    head = token.head
+    feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
+             f"l={lem}|dep={token.dep_}", f"hl={lemma(head)}", f"hd={head.dep_}", f"suf={lem[-3:]}",
+             f"hl={lemma(head)}|l={lem}"]
+    if token.i > token.sent.start:
+        feats.append(f"prev={lemma(token.doc[token.i - 1])}")
+    if token.i + 1 < token.sent.end:
+        feats.append(f"next={lemma(token.doc[token.i + 1])}")
+    for c in token.children:
+        feats.append(f"c={c.dep_}")
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            feats.append(f"prep={lemma(c)}")
+            feats.append(f"l={lem}|prep={lemma(c)}")
+            if obj is not None:
+                feats.append(f"prep={lemma(c)}_{lemma(obj)}")
+                m = mentions_by_token.get(obj.i)
+                if m is not None:
+                    feats.append(f"prep={lemma(c)}:{_role(m)}")
+        elif c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
+            feats.append(f"c={c.dep_}_{lemma(c)}")
+            m = mentions_by_token.get(c.i)
+            if m is not None:
+                feats.append(f"cm={c.dep_}:{_role(m)}")
+                feats.append(f"l={lem}|cm={c.dep_}")
+    for e in rule_events:
+        if e.trigger.start == token.idx:
+            feats.append(f"rule_root={e.root}")
+            feats.append(f"rule={_rule_family(e.rule)}")
+    return feats
+
+
+def token_vector(token: Token) -> np.ndarray:
+    """spaCy's own vector of the word (``doc.tensor``, the parser's shared tok2vec), scaled."""
+    tensor = token.doc.tensor
+    if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
+        return np.zeros(96, dtype=np.float32)
+    return tensor[token.i].astype(np.float32) * DENSE_SCALE
+
+
+def dep_path(a: Token, b: Token, limit: int = 4) -> str:
+    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``: 'nsubj^' (a is b's
+    subject), 'pobj^prep^' (a is the object of b's preposition), 'nsubj^>xcomp' (a is the subject of the verb
+    b depends on)..."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            ups = [x.dep_ for x in up_a[:n]][:limit]
+            downs = [x.dep_ for x in reversed(up_b[: ids_b[t.i]])][:limit]
+            return "^".join(ups) + ("^" if ups else "") + ">".join([""] + downs if downs else [])
+    return "none"
+
+
+def argument_tags(trigger: Token, index: MentionIndex) -> dict[tuple[int, int], str]:
+    """The actors the rules' own syntax finds around a word: its subject (as the coder finds it: through
+    passives, control verbs, coordination...), objects, prepositional objects, agent and possessor."""
+    tags: dict[tuple[int, int], str] = {}
+
+    def tag(head: Token | None, name: str) -> None:
+        for m in index.actors(head):
+            tags.setdefault((m.start, m.end), name)
+
+    head, how = subject_head(trigger)
+    tag(head, f"subj:{how}")
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "poss", "compound", "amod"):
+            tag(c, f"arg:{c.dep_}")
+        elif c.dep_ in ("prep", "agent"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    tag(p, f"prep:{c.lower_}")
+    return tags
+
+
+def mention_features(sent: Span, mention: Mention, root: str, order: int, trigger: Token | None = None,
+                     args: dict[tuple[int, int], str] | None = None) -> list[str]:
+    """Features of one mention as the possible source or target of the act of root ``root`` whose word is
+    ``trigger``; ``order`` is the mention's rank in the sentence; ``args`` the :func:`argument_tags` of the word."""
     head = head_of(sent, mention)
-    base: list[str] = [f"kind={mention.kind}", f"order={min(order, 3)}"]
-    role = mention.code[3:6] if len(mention.code) >= 6 else ("IGO" if mention.kind == "igo" else "CTRY")
-    base.append(f"role={role}")
+    arg = (args or {}).get((mention.start, mention.end), "none")
+    base: list[str] = [f"kind={mention.kind}", f"order={min(order, 3)}", f"role={_role(mention)}", f"arg={arg}",
+                       f"arg={arg.split(':')[0]}"]
     if head is not None:
         dep = head.dep_
         base.append(f"dep={dep}")
         gov = head.head
         if dep == "pobj" and gov.dep_ == "prep":
             base.append(f"prep={lemma(gov)}")
-            base.append(f"prep={lemma(gov)}>{gov.head.dep_}")
-            gov = gov.head
         elif dep == "poss":
-            base.append(f"poss_of={lemma(gov)}")
-        elif dep in ("compound", "amod"):
-            base.append(f"mod_of={gov.dep_}")
-        base.append(f"gov={lemma(gov)}")
-        base.append(f"govdep={gov.dep_}")
-        base.append(f"gov_is_root={gov.dep_ == 'ROOT'}")
-        root_tok = sent.root
-        base.append(f"side={'before' if head.i < root_tok.i else 'after'}")
-        if head.head is root_tok and dep in ("nsubj", "nsubjpass"):
-            base.append("main_subject")
-        if any(c.dep_ == "agent" for c in head.ancestors) or (head.head.dep_ == "agent"):
-            base.append("in_agent")
-        if lemma(root_tok) in ("say", "tell", "add", "state", "announce", "claim"):
-            base.append(f"speech_root|dep={dep}")
+            base.append(f"poss_of={gov.pos_}")
+        if trigger is not None:
+            path = dep_path(head, trigger)
+            base.append(f"path={path}")
+            base.append(f"side={'before' if head.i < trigger.i else 'after'}")
+            dist = abs(head.i - trigger.i)
+            base.append(f"dist={min(dist, 8) // 2}")
+            base.append(f"path={path}|role={_role(mention)}")
+            if dep == "pobj" and gov.dep_ == "prep":
+                base.append(f"path={path}|prep={lemma(gov)}")
+            base.append(f"trig={lemma(trigger)}|path={path}")
     out = list(base)
-    out.extend(f"r{root}|{f}" for f in base)
+    out.extend(f"r{root}|{f}" for f in base if not f.startswith("trig="))
     return out
+
+
+def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None) -> list[str]:
+    """What says whether the act of ``token`` happened: parley's own reading, auxiliaries, negation, the words
+    that govern it (threaten, demand, plan, deny, if...)."""
+    feats = ["bias", f"cls={rule_modality}", f"cue={(rule_cue or '-').lower()}", f"tag={token.tag_}",
+             f"dep={token.dep_}"]
+    for c in token.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod"):
+            feats.append(f"c={c.dep_}_{lemma(c)}")
+    for k, anc in enumerate(list(token.ancestors)[:3]):
+        feats.append(f"anc{k}={lemma(anc)}")
+        feats.append(f"anc={lemma(anc)}")
+        feats.append(f"ancdep{k}={anc.dep_}")
+        for c in anc.children:
+            if c.dep_ in ("aux", "neg", "mark"):
+                feats.append(f"ancc={c.dep_}_{lemma(c)}")
+    sent = token.sent
+    words = {lemma(t) for t in sent}
+    feats.extend(f"s={w}" for w in ("if", "whether", "?", "would", "could", "may", "might", "will", "not", "deny",
+                                    "reportedly", "allegedly", "plan", "threaten", "demand", "urge", "call")
+                 if w in words)
+    return feats
 
 
 def event_features(event: Event) -> list[str]:

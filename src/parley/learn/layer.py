@@ -4,11 +4,12 @@ For each sentence, after the rules have coded it:
 
 1. the **verifier** scores every rule event that counts as having happened; one below its threshold is dropped
    (a rule that fired on news it was not written for);
-2. the **detector** scores the 20 CAMEO roots; a root above its threshold that no kept rule event of the sentence
-   has becomes a model event, if
-3. **attribution** finds its source among the sentence's actor mentions (and its target, when one scores high
-   enough), its trigger is the sentence's word most indicative of the root, its code the one that word had most
-   often in the corpus, and its modality what parley's modality rules read on that trigger.
+2. the **detector** reads every verb, noun and adjective of the sentence and scores which CAMEO root, if any, the
+   word expresses (softmax over "none" and the 20 roots); a root above its threshold that no kept rule event of
+   the sentence has becomes a model event, if
+3. the **modality** model says the act happened (parley's own modality reading is one of its features),
+4. **attribution** finds its source among the sentence's actor mentions (and its target, when one scores high
+   enough) from their dependency paths to the word; its code is the one that word had most often in the corpus.
 
 Every model event says ``rule = "model:<name>"`` and carries its detector score as ``confidence``; every decision
 (kept, dropped, added, not added and why) is kept as a :class:`Decision` for ``parley explain``.
@@ -18,17 +19,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from parley import errors
 from parley.events.modality import classify
 from parley.events.ontology import ontology, plover_for
-from parley.learn.features import event_features, in_sentence, lemma, mention_features, sentence_features
+from parley.events.coder import MentionIndex
+from parley.learn.features import (argument_tags, event_features, in_sentence, is_candidate, lemma, mention_features,
+                                   modality_features, sentence_features, token_features, token_vector)
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
 from parley.model import Span as TextSpan
@@ -47,6 +51,7 @@ def counts(event: Event) -> bool:
 class Thresholds:
     verify: float = 0.0  # rule events scoring below are dropped (0: keep all)
     detect: float = 1.01  # roots scoring at or above become model events (>1: none)
+    happened: float = 0.5  # the modality model's score an added event needs
     source: float = 0.5
     target: float = 0.5
     per_root: dict[str, float] = field(default_factory=dict)  # detector thresholds that differ by root
@@ -76,6 +81,7 @@ class Candidate:
     event: Event | None  # None when no source was found
     source_score: float
     target_score: float
+    happened: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -91,10 +97,11 @@ class Layer:
     """The trained models of one version, loaded once; stateless per document."""
 
     def __init__(self, detector: Linear, source: Linear, target: Linear, verifier: Linear | None,
-                 lexicon: dict[str, Any], meta: dict[str, Any]) -> None:
+                 lexicon: dict[str, Any], meta: dict[str, Any], modality: Linear | None = None) -> None:
         self.meta = meta
         self.name = f"{meta.get('name', 'events')}-{meta.get('version', '0')}"
         self.detector, self.source, self.target, self.verifier = detector, source, target, verifier
+        self.modality = modality
         self.triggers: dict[str, dict[str, dict[str, int]]] = lexicon["triggers"]  # root -> lemma -> code -> n
         self.root_codes: dict[str, str] = lexicon["root_codes"]  # root -> its most frequent code
         t = meta.get("thresholds") or {}
@@ -111,10 +118,10 @@ class Layer:
             lexicon = json.loads((path / "triggers.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise errors.ConfigError(f"cannot read the trained model at {path}: {exc}") from None
-        verify = path / "verify.npz"
+        verify, modality = path / "verify.npz", path / "modality.npz"
         return cls(Linear.load(path / "detect.npz"), Linear.load(path / "source.npz"),
                    Linear.load(path / "target.npz"), Linear.load(verify) if verify.exists() else None,
-                   lexicon, meta)
+                   lexicon, meta, Linear.load(modality) if modality.exists() else None)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -123,6 +130,8 @@ class Layer:
         self.target.save(path / "target.npz")
         if self.verifier is not None:
             self.verifier.save(path / "verify.npz")
+        if self.modality is not None:
+            self.modality.save(path / "modality.npz")
         lexicon = {"triggers": self.triggers, "root_codes": self.root_codes}
         (path / "triggers.json").write_text(json.dumps(lexicon, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
                                             encoding="utf-8")
@@ -135,6 +144,7 @@ class Layer:
               place_of: Callable[[Token, str | None, str | None], Location] | None = None) -> list[SentenceScores]:
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
+        index = MentionIndex(doc, [m for m in actors if m.code])
         for n, sent in enumerate(doc.sents):
             in_sent_events = list(in_sentence(sent, events))
             in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
@@ -145,60 +155,54 @@ class Layer:
                 if self.verifier is not None and counts(e):
                     s = float(self.verifier.proba([*feats, *event_features(e)])[0])
                 rule_scored.append((e, s))
-            probs = self.detector.proba(feats)
             cands = []
-            for root, p in zip(self.detector.labels, probs):
-                if p < 0.2 or not in_sent_mentions:
-                    continue
-                cands.append(self._candidate(doc, sent, n, root, float(p), in_sent_mentions, doc_id,
-                                             date_of, place_of))
+            if in_sent_mentions:
+                by_token = _mentions_by_token(sent, in_sent_mentions)
+                for tok in sent:
+                    if not is_candidate(tok) or tok.i in by_token:
+                        continue
+                    probs = self.detector.proba(token_features(tok, by_token, in_sent_events), token_vector(tok))
+                    j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
+                    if probs[j] < 0.1:
+                        continue
+                    cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
+                                                 in_sent_mentions, index, doc_id, date_of, place_of))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
         return out
 
-    def _trigger(self, sent: Span, root: str) -> tuple[Token, str]:
-        lexicon = self.triggers.get(root, {})
-        best: tuple[float, Token, str] | None = None
-        for t in sent:
-            if t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
-                continue
-            codes = lexicon.get(lemma(t))
-            if codes:
-                n = sum(codes.values())
-                code = max(codes, key=codes.__getitem__)
-                if best is None or n > best[0]:
-                    best = (n, t, code)
-        if best is not None:
-            return best[1], best[2]
-        # no word the corpus saw for this root: the one whose own feature weighs most for it
-        j = self._root_index[root]
-        tok = max((t for t in sent if t.pos_ in ("VERB", "NOUN")), default=sent.root,
-                  key=lambda t: self.detector.weight(f"w={lemma(t)}", j))
-        return tok, self.root_codes.get(root, root + "0")
+    def _code(self, token: Token, root: str) -> str:
+        codes = self.triggers.get(root, {}).get(lemma(token))
+        cameo = max(codes, key=codes.__getitem__) if codes else self.root_codes.get(root, root + "0")
+        return cameo if ontology().is_code(cameo) else root + "0"
 
-    def _candidate(self, doc: Doc, sent: Span, n: int, root: str, p: float, mentions: list[Mention], doc_id: str,
-                   date_of: Callable[[Token], Any] | None,
+    def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
+                   index: MentionIndex, doc_id: str, date_of: Callable[[Token], Any] | None,
                    place_of: Callable[[Token, str | None, str | None], Location] | None) -> Candidate:
-        src_scores = [(float(self.source.proba(mention_features(sent, m, root, i))[0]), m)
+        args = argument_tags(token, index)
+        src_scores = [(float(self.source.proba(mention_features(sent, m, root, i, token, args))[0]), m)
                       for i, m in enumerate(mentions)]
         s_score, source = max(src_scores, key=lambda x: x[0])
-        tgt_scores = [(float(self.target.proba(mention_features(sent, m, root, i))[0]), m)
+        tgt_scores = [(float(self.target.proba(mention_features(sent, m, root, i, token, args))[0]), m)
                       for i, m in enumerate(mentions) if m.code != source.code]
         t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
-        if t_score < self.thresholds.target:
-            target = None
-        token, cameo = self._trigger(sent, root)
-        if not ontology().is_code(cameo):
-            cameo = root + "0"
+        cameo = self._code(token, root)
         info = ontology().get(cameo)
-        modality = classify(token).value
+        reading = classify(token)
+        happened = 1.0
+        if self.modality is not None:
+            happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
+        modality = reading.value if (reading.value, root) in (("intended", "03"), ("intended", "13"),
+                                                              ("demanded", "10")) else "asserted"
+        if happened < self.thresholds.happened:
+            modality = reading.value if reading.value != "asserted" else "reported-speculation"
         location = place_of(token, source.code, target.code if target else None) if place_of else Location()
         event = Event(
-            id=f"{doc_id}-m{n}-{root}", sentence=n, source=_ref(source), target=_ref(target) if target else None,
+            id=f"{doc_id}-m{n}-{token.i}", sentence=n, source=_ref(source), target=_ref(target) if target else None,
             cameo=cameo, root=cameo[:2], quad_class=info.quad_class, goldstein=info.goldstein,
             plover=plover_for(cameo), modality=modality, date=date_of(token) if date_of else None,
             location=location, trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=sent.text.strip(), confidence=round(p, 3), rule=f"model:{self.name}")
-        return Candidate(n, root, p, event, s_score, t_score)
+        return Candidate(n, root, p, event, s_score, t_score, happened)
 
     # -- choosing ---------------------------------------------------------------------------------
     def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
@@ -220,16 +224,21 @@ class Layer:
                 if c.score < need:
                     outcome = "not added: below threshold"
                 elif c.root in kept_roots:
-                    outcome = "not added: the rules coded this root here"
+                    outcome = "not added: this root is coded here already"
+                elif c.happened < th.happened:
+                    outcome = "not added: did not happen (modality)"
                 elif c.event is None or c.source_score < th.source:
                     outcome = "not added: no source actor"
                 else:
                     outcome = "added"
-                    events.append(c.event)
+                    event = c.event
+                    if event.target is not None and c.target_score < th.target:
+                        event = replace(event, target=None)
+                    events.append(event)
                     kept_roots.add(c.root)
                 decisions.append(Decision(s.sentence, "model", c.root, c.score, outcome, c.event,
-                                          {"threshold": need, "source": round(c.source_score, 3),
-                                           "target": round(c.target_score, 3)}))
+                                          {"threshold": need, "happened": round(c.happened, 3),
+                                           "source": round(c.source_score, 3), "target": round(c.target_score, 3)}))
         return events, decisions
 
     def apply(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], **kw: Any
@@ -238,6 +247,15 @@ class Layer:
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
+
+
+def _mentions_by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        for t in sent:
+            if t.idx < m.end and t.idx + len(t.text) > m.start:
+                out.setdefault(t.i, m)
+    return out
 
 
 def _ref(m: Mention) -> ActorRef:

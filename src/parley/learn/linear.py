@@ -21,16 +21,24 @@ class Linear:
     weights: np.ndarray  # (n_features, n_labels), float32
     bias: np.ndarray  # (n_labels,)
     labels: tuple[str, ...]
+    dense: np.ndarray | None = None  # (n_dense, n_labels): weights of a dense vector given beside the names
+    softmax: bool = False  # one label out of many (softmax) instead of independent labels (logistic)
 
-    def logits(self, feats: Iterable[str]) -> np.ndarray:
+    def logits(self, feats: Iterable[str], vector: np.ndarray | None = None) -> np.ndarray:
         rows = [self.features[f] for f in feats if f in self.features]
         z = self.bias.astype(np.float64)
         if rows:
             z = z + self.weights[rows].sum(axis=0, dtype=np.float64)
+        if self.dense is not None and vector is not None:
+            z = z + vector.astype(np.float64) @ self.dense
         return z
 
-    def proba(self, feats: Iterable[str]) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.logits(feats)))
+    def proba(self, feats: Iterable[str], vector: np.ndarray | None = None) -> np.ndarray:
+        z = self.logits(feats, vector)
+        if self.softmax:
+            e = np.exp(z - z.max())
+            return e / e.sum()
+        return 1.0 / (1.0 + np.exp(-z))
 
     def weight(self, feature: str, label: int = 0) -> float:
         i = self.features.get(feature)
@@ -38,25 +46,32 @@ class Linear:
 
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.__getitem__)
+        extra = {} if self.dense is None else {"dense": self.dense.astype(np.float32)}
         np.savez_compressed(path, names=np.array(names, dtype=np.str_), weights=self.weights.astype(np.float16),
-                            bias=self.bias.astype(np.float32), labels=np.array(self.labels, dtype=np.str_))
+                            bias=self.bias.astype(np.float32), labels=np.array(self.labels, dtype=np.str_),
+                            softmax=np.array(self.softmax), **extra)
 
     @classmethod
     def load(cls, path: Path) -> Linear:
         try:
             with np.load(path, allow_pickle=False) as data:
                 names = data["names"].tolist()
+                dense = data["dense"].astype(np.float64) if "dense" in data.files else None
                 return cls({n: i for i, n in enumerate(names)}, data["weights"].astype(np.float32),
-                           data["bias"].astype(np.float32), tuple(data["labels"].tolist()))
+                           data["bias"].astype(np.float32), tuple(data["labels"].tolist()), dense,
+                           bool(data["softmax"]) if "softmax" in data.files else False)
         except (OSError, KeyError, ValueError) as exc:
             raise errors.ConfigError(f"cannot read the trained model {path}: {exc}") from None
 
     @classmethod
     def from_coefficients(cls, vocabulary: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
-                          labels: Sequence[str], min_weight: float = 1e-3) -> Linear:
-        """Keep only features whose weight matters for some label (small models, same scores to 3 decimals)."""
-        coef = np.asarray(coef, dtype=np.float32).reshape(len(labels), -1).T  # (n_features, n_labels)
-        keep = np.where(np.abs(coef).max(axis=1) >= min_weight)[0]
+                          labels: Sequence[str], min_weight: float = 1e-3, n_dense: int = 0,
+                          softmax: bool = False) -> Linear:
+        """Keep only features whose weight matters for some label (small models, same scores to 3 decimals).
+        The last ``n_dense`` columns of ``coef`` are the weights of the dense vector."""
+        coef = np.asarray(coef, dtype=np.float32).reshape(len(labels), -1).T  # (n_features + n_dense, n_labels)
+        sparse, dense = coef[: coef.shape[0] - n_dense], coef[coef.shape[0] - n_dense:]
+        keep = np.where(np.abs(sparse).max(axis=1) >= min_weight)[0]
         names = [vocabulary[i] for i in keep]
-        return cls({n: i for i, n in enumerate(names)}, coef[keep], np.asarray(intercept, dtype=np.float32).reshape(-1),
-                   tuple(labels))
+        return cls({n: i for i, n in enumerate(names)}, sparse[keep], np.asarray(intercept, dtype=np.float32).reshape(-1),
+                   tuple(labels), dense.astype(np.float64) if n_dense else None, softmax)

@@ -24,7 +24,9 @@ from parley import errors
 from parley.evaluate import accepts, _country, _gold_occurred, match_events
 from parley.learn import corpus as corpus_mod
 from parley.learn.corpus import Unit
-from parley.learn.features import event_features, head_of, lemma, mention_features, sentence_features
+from parley.events.coder import MentionIndex
+from parley.learn.features import (argument_tags, event_features, is_candidate, lemma, mention_features, modality_features,
+                                   sentence_features, token_features, token_vector)
 from parley.learn.layer import MODEL_DIR, ROOTS, Layer, SentenceScores, Thresholds, counts
 from parley.learn.linear import Linear
 from parley.model import Document, Event, Mention
@@ -32,6 +34,7 @@ from parley.read import parse_date
 
 MODEL_NAME, MODEL_VERSION = "events", "1"
 PRECISION_FLOOR = 0.70
+NONE_WEIGHT = 0.3
 Log = Callable[[str], None]
 
 
@@ -115,33 +118,79 @@ def _optional(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [g for g in gold if g.get("modality") == "optional"]
 
 
-def train_detector(data: Sequence[Coded], c: float, seed: int) -> Linear:
-    rows = [sentence_features(c.doc[:], c.events, _mentions(c)) for c in data]
+def locate_trigger(c: Coded, g: dict[str, Any]) -> Any:
+    """The word of the unit that expresses gold event ``g`` (its ``trigger`` phrase's head), or None."""
+    trig = (g.get("trigger") or "").strip()
+    if not trig:
+        return None
+    at = c.unit.text.lower().find(trig.lower())
+    if at < 0:
+        return None
+    span = c.doc.char_span(at, at + len(trig), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if is_candidate(span.root):
+        return span.root
+    return next((t for t in span if is_candidate(t)), None)
+
+
+def _mentions_by_token(c: Coded) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for m in _mentions(c):
+        for t in c.doc:
+            if t.idx < m.end and t.idx + len(t.text) > m.start:
+                out.setdefault(t.i, m)
+    return out
+
+
+def _labelled_triggers(c: Coded) -> tuple[dict[int, str], bool]:
+    """Root of each word that triggers a gold event (any modality), and whether every trigger was found."""
+    roots: dict[int, str] = {}
+    complete = True
+    for g in sorted(c.gold, key=lambda g: not _gold_occurred(g)):
+        tok = locate_trigger(c, g)
+        if tok is None:
+            complete = False
+            continue
+        roots.setdefault(tok.i, str(g["cameo"])[:2])
+    return roots, complete
+
+
+def train_detector(data: Sequence[Coded], c: float, seed: int, dense: bool = True) -> Linear:
+    """Which root, if any, a word expresses: one softmax over "none" and the roots, from every candidate word of
+    the units whose triggers were all found (a unit with an unplaced trigger would teach a false "none")."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[list[str]] = []
+    labels: list[str] = []
+    vectors = []
+    for c_ in data:
+        roots, complete = _labelled_triggers(c_)
+        if not complete or not _mentions(c_):
+            continue
+        by_token = _mentions_by_token(c_)
+        for tok in c_.doc:
+            if not is_candidate(tok) or tok.i in by_token:
+                continue
+            rows.append(token_features(tok, by_token, c_.events))
+            labels.append(roots.get(tok.i, "none"))
+            vectors.append(token_vector(tok))
     vocab = Vocabulary(rows)
     X = vocab.matrix(rows)
-    coefs, biases = [], []
-    for root in ROOTS:
-        y, keep = [], []
-        for i, c_ in enumerate(data):
-            req = {str(g["cameo"])[:2] for g in _required(c_.gold)}
-            opt = {str(g["cameo"])[:2] for g in _optional(c_.gold)} | {
-                str(a)[:2] for g in c_.gold for a in g.get("alt_codes") or []}
-            if root in req:
-                y.append(1)
-            elif root in opt:
-                continue  # defensible either way: not a lesson
-            else:
-                y.append(0)
-            keep.append(i)
-        y_ = np.asarray(y)
-        if y_.sum() < 3:
-            coefs.append(np.zeros(len(vocab.names), dtype=np.float32))
-            biases.append(-10.0)
-            continue
-        coef, bias = _fit(X[keep], y_, c, seed)
-        coefs.append(coef)
-        biases.append(bias)
-    return Linear.from_coefficients(vocab.names, np.vstack(coefs), np.array(biases), ROOTS)
+    n_dense = 0
+    if dense:
+        V = np.vstack(vectors)
+        n_dense = V.shape[1]
+        X = hstack([X, csr_matrix(V)], format="csr")
+    classes = ["none", *sorted(set(labels) - {"none"})]
+    y = np.asarray([classes.index(label) for label in labels])
+    # "none" is most words: weigh it down so that rarer roots are not drowned (the threshold restores precision)
+    weights = {i: (NONE_WEIGHT if name == "none" else 1.0) for i, name in enumerate(classes)}
+    model = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=weights)
+    model.fit(X, y)
+    return Linear.from_coefficients(vocab.names, model.coef_, model.intercept_, classes, n_dense=n_dense,
+                                    softmax=True)
 
 
 def _same_text(a: str | None, b: str) -> bool:
@@ -152,14 +201,20 @@ def _same_text(a: str | None, b: str) -> bool:
 
 
 def attribution_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int], list[list[str]], list[int]]:
-    """(source rows, source labels, target rows, target labels): one row per mention of a sentence per gold event."""
+    """(source rows, source labels, target rows, target labels): one row per mention of the unit per gold event
+    whose trigger was found."""
     s_rows, s_y, t_rows, t_y = [], [], [], []
     for c in data:
         ms = _mentions(c)
         if not ms:
             continue
         span = c.doc[:]
+        index = MentionIndex(c.doc, ms)
         for g in c.gold:
+            trigger = locate_trigger(c, g)
+            if trigger is None:
+                continue
+            args = argument_tags(trigger, index)
             root = str(g["cameo"])[:2]
             for which, rows, ys in (("source", s_rows, s_y), ("target", t_rows, t_y)):
                 code, text = g.get(which), g.get(f"{which}_text")
@@ -169,9 +224,29 @@ def attribution_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[i
                 if not any(labels) and not (which == "target" and code is None):
                     continue  # the actor is not among parley's mentions: nothing to learn from
                 for i, (m, y) in enumerate(zip(ms, labels)):
-                    rows.append(mention_features(span, m, root, i))
+                    rows.append(mention_features(span, m, root, i, trigger, args))
                     ys.append(y)
     return s_rows, s_y, t_rows, t_y
+
+
+HAPPENED = ("asserted", "optional")
+
+
+def modality_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]]:
+    """One row per gold event whose trigger was found: did it happen (asserted, optional, or an intent, threat or
+    demand that is an act in itself) or not (a trap, the object of an intent or demand)."""
+    from parley.events.modality import classify
+
+    rows, ys = [], []
+    for c in data:
+        for g in c.gold:
+            tok = locate_trigger(c, g)
+            if tok is None:
+                continue
+            reading = classify(tok)
+            rows.append(modality_features(tok, reading.value, reading.cue))
+            ys.append(int(g.get("modality", "asserted") in HAPPENED or _gold_occurred(g)))
+    return rows, ys
 
 
 def verifier_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]]:
@@ -199,24 +274,16 @@ def _key(e: Event) -> tuple:
 
 
 def trigger_lexicon(data: Sequence[Coded]) -> dict[str, Any]:
+    """How often each word triggered each code (by root), and each root's commonest code."""
     triggers: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     per_root: dict[str, Counter[str]] = defaultdict(Counter)
     for c in data:
-        text = c.unit.text.lower()
         for g in c.gold:
-            if g.get("modality") not in ("asserted", "optional", "intended", "demanded"):
-                continue
             code = str(g["cameo"])
             per_root[code[:2]][code] += 1
-            trig = (g.get("trigger") or "").lower().strip()
-            at = text.find(trig) if trig else -1
-            if at < 0:
-                continue
-            span = c.doc.char_span(at, at + len(trig), alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            head = head_of(c.doc[:], Mention("", None, trig, at, at + len(trig), "trigger")) or span.root
-            triggers[code[:2]][lemma(head)][code] += 1
+            tok = locate_trigger(c, g)
+            if tok is not None:
+                triggers[code[:2]][lemma(tok)][code] += 1
     return {"triggers": {r: {w: dict(cs) for w, cs in sorted(ws.items())} for r, ws in sorted(triggers.items())},
             "root_codes": {r: cs.most_common(1)[0][0] for r, cs in sorted(per_root.items())}}
 
@@ -248,9 +315,10 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float = PRECISION_FLOOR) ->
     """The thresholds with the best dev F1 among those whose precision reaches ``floor`` (else the best precision)."""
     scored = [layer.score(c.doc, c.mentions, c.events, doc_id=c.unit.id) for c in data]
     best: tuple[tuple, Thresholds, dict[str, float]] | None = None
-    for verify, detect, source in itertools.product((0.0, 0.1, 0.2, 0.3, 0.4, 0.5),
-                                                    (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01), (0.3, 0.5)):
-        th = Thresholds(verify=verify, detect=detect, source=source, target=0.5)
+    for verify, detect, happened, source, target in itertools.product(
+            (0.0, 0.1, 0.2, 0.3, 0.4, 0.5), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01), (0.5, 0.7), (0.3, 0.5),
+            (0.2, 0.35, 0.5)):
+        th = Thresholds(verify=verify, detect=detect, happened=happened, source=source, target=target)
         m = score_layer(layer, data, th, scored)
         rank = (m["precision"] >= floor, m["f1"] if m["precision"] >= floor else m["precision"])
         if best is None or rank > best[0]:
@@ -269,7 +337,8 @@ def corpus_hash(paths: Sequence[Path]) -> str:
 
 
 def train(paths: Sequence[Path], out: Path | None = MODEL_DIR, *, seed: int = 0, max_units: int | None = None,
-          c: float = 0.5, floor: float = PRECISION_FLOOR, log: Log = print) -> tuple[Layer, dict[str, Any]]:
+          c: float = 0.5, floor: float = PRECISION_FLOOR, dense: bool = True, log: Log = print
+          ) -> tuple[Layer, dict[str, Any]]:
     random.seed(seed)
     np.random.seed(seed)
     train_units = corpus_mod.load(paths, ("train",))
@@ -289,25 +358,28 @@ def train(paths: Sequence[Path], out: Path | None = MODEL_DIR, *, seed: int = 0,
     train_data = code_units(train_units, log)
     dev_data = code_units(dev_units, log)
     log("learning the detector, attribution and verifier")
-    detector = train_detector(train_data, c, seed)
+    detector = train_detector(train_data, c, seed, dense)
     s_rows, s_y, t_rows, t_y = attribution_examples(train_data)
     source = train_binary(s_rows, s_y, c, seed, "source")
     target = train_binary(t_rows, t_y, c, seed, "target")
     v_rows, v_y = verifier_examples(train_data)
     verifier = train_binary(v_rows, v_y, c, seed, "verify")
+    m_rows, m_y = modality_examples(train_data)
+    modality = train_binary(m_rows, m_y, c, seed, "happened")
     lexicon = trigger_lexicon(train_data)
     meta: dict[str, Any] = {"name": MODEL_NAME, "version": MODEL_VERSION, "seed": seed, "C": c,
                             "corpus_sha256": corpus_hash(paths), "train_units": len(train_units),
                             "dev_units": len(dev_units),
                             "examples": {"detector": len(train_data), "source": len(s_y), "target": len(t_y),
-                                         "verifier": len(v_y)}}
-    layer = Layer(detector, source, target, verifier, lexicon, meta)
+                                         "verifier": len(v_y), "modality": len(m_y)}}
+    layer = Layer(detector, source, target, verifier, lexicon, meta, modality)
     log("setting thresholds on dev")
     th, dev_metrics = tune(layer, dev_data, floor)
     rules_only = score_layer(layer, dev_data, Thresholds())
-    meta["thresholds"] = {"verify": th.verify, "detect": th.detect, "source": th.source, "target": th.target}
+    meta["thresholds"] = {"verify": th.verify, "detect": th.detect, "happened": th.happened, "source": th.source,
+                          "target": th.target}
     meta["dev"] = {"combined": dev_metrics, "rules_only": rules_only, "precision_floor": floor}
-    layer = Layer(detector, source, target, verifier, lexicon, meta)
+    layer = Layer(detector, source, target, verifier, lexicon, meta, modality)
     if out is not None:
         layer.save(out)
         log(f"wrote {out}")
