@@ -33,9 +33,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def coder():
-    from parley.pipeline import default_coder
+    """The rules alone: the tests of rules, quotes, actors and the store check what the rules do; the trained
+    layer has its own tests (tests/learn) and is measured by the accuracy gate."""
+    from parley.pipeline import Options, default_coder
 
-    return default_coder()
+    return default_coder(Options(use_model=False))
 
 
 @pytest.fixture(scope="session")

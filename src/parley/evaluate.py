@@ -17,6 +17,7 @@ lists of misses and false positives, each with its sentence.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -42,8 +43,9 @@ TRAPS = ("hypothetical", "negated", "speculative", "reported-speculation")
 # Both are scored as the same actor.
 ACTOR_ALIASES = {
     "IGOUNO": "UNO", "IGOEUREEC": "EUR", "IGOEUR": "EUR", "IGOWSTNAT": "NAT", "IGOAFRAFU": "AFU",
-    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS",
+    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS",
 }
+"""Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``."""
 
 
 def detect_format(path: Path) -> str:
@@ -92,6 +94,8 @@ def _canon(code: str | None) -> str | None:
     for long, short in ACTOR_ALIASES.items():
         if code.startswith(long):
             return short + code[len(long):]
+    if code.startswith("IGO") and len(code) >= 6:
+        return code[3:]
     return code
 
 
@@ -130,7 +134,59 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
             yield rec
 
 
-def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+def _article_key(rec: dict[str, Any]) -> str | None:
+    return rec.get("article") or rec.get("source_url") or None
+
+
+def code_records(records: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument],
+                 in_context: bool = True) -> Iterator[tuple[dict[str, Any], CodedDocument]]:
+    """Each gold record with what parley coded for it.
+
+    In context (the default), consecutive records of one article (the same ``article``, else the same
+    ``source_url``) are coded together as one document, one record a line, as a reader reads them: "he",
+    "the protesters" and "the ministry" resolve from the sentences before (ANNOTATION.md § Units). Each record
+    then gets the events whose trigger, the quotes and the mentions that lie in its own text. Without context,
+    or for a record with no article, each record is coded alone."""
+    group: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[tuple[dict[str, Any], CodedDocument]]:
+        if not group:
+            return
+        if len(group) == 1 or not in_context:
+            for rec in group:
+                yield rec, code(Document(text=rec["text"], published=_date(rec.get("published")),
+                                         id=str(rec.get("id"))))
+            return
+        starts, parts, at = [], [], 0
+        for rec in group:
+            starts.append(at)
+            parts.append(rec["text"])
+            at += len(rec["text"]) + 1
+        whole = code(Document(text="\n".join(parts), published=_date(group[0].get("published")),
+                              id=str(group[0].get("id"))))
+        for rec, start in zip(group, starts):
+            end = start + len(rec["text"])
+            inside = lambda a: start <= a < end  # noqa: E731
+            yield rec, dataclasses.replace(
+                whole,
+                document=Document(text=rec["text"], published=_date(rec.get("published")), id=str(rec.get("id"))),
+                events=tuple(e for e in whole.events if inside(e.trigger.start)),
+                quotes=tuple(q for q in whole.quotes if inside(q.start)),
+                mentions=tuple(m for m in whole.mentions if inside(m.start)))
+
+    key: str | None = None
+    for rec in records:
+        k = _article_key(rec)
+        if k is None or k != key:
+            yield from flush()
+            group = []
+        group.append(rec)
+        key = k
+    yield from flush()
+
+
+def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument],
+               in_context: bool = True) -> dict[str, Any]:
     strict, lenient, any_modality = PRF(), PRF(), PRF()
     actors_strict, actors_lenient = PRF(), PRF()
     quote_spans = PRF()
@@ -143,10 +199,9 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
     n_records = 0
-    for rec in records:
+    for rec, coded in code_records(records, code, in_context):
         n_records += 1
         published = _date(rec.get("published"))
-        coded = code(Document(text=rec["text"], published=published, id=str(rec.get("id"))))
         gold_events = rec.get("events") or []
         pred_events = list(coded.events)
 
@@ -504,9 +559,10 @@ def score_actors(rows: Iterable[dict[str, Any]], resolve: Callable[[str, dt.date
     }
 
 
-def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
+def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in_context: bool = True
+             ) -> dict[str, Any]:
     if fmt == "gold":
-        return score_gold(read_gold(path), code)
+        return score_gold(read_gold(path), code, in_context)
     if fmt == "codebook":
         return score_codebook(read_codebook(path), code)
     if fmt == "plover":

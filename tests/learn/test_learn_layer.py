@@ -1,0 +1,143 @@
+"""The trained layer: numpy-only models, training on a corpus, and the coder that combines rules and models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from parley.cli import app
+from parley.learn.layer import MODEL_DIR, Layer, Thresholds, counts
+from parley.learn.linear import Linear
+from parley.model import Document
+
+MINI = Path(__file__).resolve().parent.parent / "data" / "corpus-mini.jsonl"
+
+
+def test_linear_round_trip_keeps_scores(tmp_path):  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(0)
+    model = Linear({"a": 0, "b": 1, "c": 2}, rng.normal(size=(3, 4)).astype(np.float32), np.zeros(4, np.float32),
+                   ("none", "01", "02", "03"), rng.normal(size=(5, 4)), softmax=True)
+    vec = rng.normal(size=5)
+    model.save(tmp_path / "m.npz")
+    again = Linear.load(tmp_path / "m.npz")
+    assert again.labels == model.labels and again.softmax
+    assert np.allclose(again.proba(["a", "c", "unknown"], vec), model.proba(["a", "c", "unknown"], vec), atol=1e-3)
+    assert abs(again.proba(["a"], vec).sum() - 1.0) < 1e-9
+    assert not np.allclose(again.proba(["a"], vec), again.proba(["a"]))  # the dense part counts
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path):  # type: ignore[no-untyped-def]
+    from parley import errors
+
+    (tmp_path / "m.npz").write_bytes(b"not a model")
+    with pytest.raises(errors.ConfigError, match="cannot read the trained model"):
+        Linear.load(tmp_path / "m.npz")
+    with pytest.raises(errors.ConfigError, match="no trained model"):
+        Layer.load(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def mini_model(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from parley.learn.train import train
+
+    out = tmp_path_factory.mktemp("model")
+    layer, meta = train([MINI], out, log=lambda _: None)
+    return out, layer, meta
+
+
+def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  # type: ignore[no-untyped-def]
+    from parley.learn.train import train
+
+    out, _layer, meta = mini_model
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["detect.npz", "meta.json", "modality.npz", "source.npz", "target.npz", "triggers.json",
+                     "verify.npz"]
+    saved = json.loads((out / "meta.json").read_text())
+    assert saved["train_units"] == 49 and saved["dev_units"] == 14  # the 21 test units are never read
+    assert len(saved["corpus_sha256"]) == 64 and saved["version"]
+    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target"}
+    _, again = train([MINI], tmp_path, log=lambda _: None)
+    assert again["thresholds"] == saved["thresholds"] and again["dev"] == saved["dev"]
+    assert (tmp_path / "triggers.json").read_text() == (out / "triggers.json").read_text()
+
+
+def test_the_trigger_lexicon_and_detector_learned_the_corpus(mini_model):  # type: ignore[no-untyped-def]
+    _out, layer, _meta = mini_model
+    assert layer.triggers["19"]["shell"] == {"190": 7} or "shell" in layer.triggers["19"]
+    assert layer.root_codes["16"] == "1663"
+    assert layer.detector.labels[0] == "none" and layer.detector.softmax
+
+
+def test_the_combined_coder_keeps_evidence_and_explains(mini_model):  # type: ignore[no-untyped-def]
+    from parley.pipeline import Coder, Options
+
+    out, _layer, _meta = mini_model
+    coder = Coder(Options(model_path=str(out)))
+    analysis = coder.analyse(Document(text="Kenya troops shelled positions held by Egypt forces near the frontier.",
+                                      published=None))
+    assert analysis.decisions, "the layer records what it decided"
+    for d in analysis.decisions:
+        assert d.kind in ("rule", "model") and 0.0 <= d.score <= 1.0 and d.outcome
+    for e in analysis.coded.events:
+        assert e.rule.startswith("model:") or not e.rule.startswith("model")
+        assert e.evidence and e.trigger.start < e.trigger.end
+        assert analysis.coded.document.text[e.trigger.start:e.trigger.end] == e.trigger.text
+
+
+def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[no-untyped-def]
+    from parley.pipeline import Coder, Options
+
+    out, layer, _meta = mini_model
+    coder = Coder(Options(use_model=False))
+    text = "Chile condemned Peru over the border incident. Brazil troops shelled positions held by Japan forces."
+    analysis = coder.analyse(Document(text=text))
+    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t")
+    kept_all, _ = layer.select(scored, Thresholds(verify=0.0, detect=1.01))
+    assert kept_all == list(analysis.coded.events)  # no model, no verifier: the rules' events as they are
+    none, decisions = layer.select(scored, Thresholds(verify=1.01, detect=1.01))
+    assert not [e for e in none if counts(e)]
+    assert all(d.outcome.startswith("dropped") for d in decisions if d.kind == "rule" and counts(d.event))
+    added, decisions = layer.select(scored, Thresholds(verify=1.01, detect=0.0, happened=0.0, source=0.0))
+    model_events = [e for e in added if e.rule.startswith("model:")]
+    assert model_events and all(e.source is not None for e in model_events)
+    assert {d.outcome for d in decisions if d.kind == "model"} >= {"added"}
+
+
+def test_no_model_gives_the_rules_alone(mini_model):  # type: ignore[no-untyped-def]
+    from parley.pipeline import Coder, Options
+
+    out, _layer, _meta = mini_model
+    text = "Canada would impose sanctions on Chile if the talks fail. Canada praised Chile for its help."
+    rules = Coder(Options(use_model=False)).analyse(Document(text=text))
+    assert rules.decisions == ()
+    assert all(not e.rule.startswith("model:") for e in rules.coded.events)
+
+
+def test_cli_train_and_corpus_commands(tmp_path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    result = runner.invoke(app, ["corpus", "check", str(MINI)])
+    assert result.exit_code == 0, result.output
+    assert "84 units, 12 articles" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a"}\n', encoding="utf-8")
+    assert runner.invoke(app, ["corpus", "check", str(bad)]).exit_code == 1
+    result = runner.invoke(app, ["corpus", "split", "test", str(MINI), "--out", str(tmp_path / "test.jsonl")])
+    assert result.exit_code == 0 and len((tmp_path / "test.jsonl").read_text().splitlines()) == 21
+    result = runner.invoke(app, ["train", str(MINI), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "m" / "meta.json").read_text())["train_units"] == 49
+    assert runner.invoke(app, ["train", str(tmp_path / "missing")]).exit_code == 2
+
+
+def test_the_packaged_model_loads_and_is_used_by_default():
+    from parley.pipeline import Coder
+
+    layer = Layer.load(MODEL_DIR)
+    assert layer.meta["train_units"] >= 1000 and layer.meta["corpus_sha256"]
+    assert layer.thresholds.detect <= 1.0 or layer.thresholds.verify > 0.0  # it does something
+    coder = Coder()
+    assert coder.layer is not None and coder.layer.name == layer.name
