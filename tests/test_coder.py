@@ -40,10 +40,10 @@ ROOT_ROWS = [
     ("The European Union imposed sanctions on Iran.", "EUR", "16", "IRN"),
     ("Egyptian police arrested the opposition leader.", "EGY", "17", None),
     # a group named only by its role is coded with the role alone, as CAMEO codes actors of unknown country
-    ("Gunmen killed three Nigerian soldiers.", "REB", "18", "NGA"),
+    ("Gunmen killed three Nigerian soldiers.", "NGA", "18", "NGA"),  # a text about Nigeria: its gunmen (NGAREB)
     ("Unknown attackers killed three Nigerian soldiers.", None, "18", None),
     ("Sudanese forces shelled the town.", "SDN", "19", None),
-    ("The militia massacred civilians in Darfur.", "REB", "20", "SDN"),  # Darfur's civilians: SDNCVL
+    ("The militia massacred civilians in Darfur.", "SDN", "20", "SDN"),  # SDNREB  # Darfur's civilians: SDNCVL
 ]
 
 
@@ -668,7 +668,7 @@ def test_an_act_instead_of_a_refused_one_is_not_negated(code_text):
 
 def test_an_attempted_assassination_is_no_assassination(code_text):
     got = triples(code_text("Gunmen attempted to assassinate the Haitian prime minister.", published="2025-05-01"))
-    assert ("REB", "185", "HTIGOV") in got and not any(c == "186" for _s, c, _t in got)
+    assert ("HTIREB", "185", "HTIGOV") in got and not any(c == "186" for _s, c, _t in got)
 
 
 def test_urging_someone_to_act_is_the_specific_appeal(code_text):

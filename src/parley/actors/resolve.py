@@ -52,6 +52,9 @@ FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
 COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET", "RAD",
                                "AGR", "ENV"})
 ROLE_ONLY_ACTORS = True
+#: groups named by role alone that a text about one country means as that country's; rights groups and other
+#: NGOs are as often international and keep their role alone
+LOCAL_GROUPS = COUNTRYLESS_ROLES - {"NGO", "HRI"}
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
 #: words the model sometimes takes for part of a person's name before an actor's name
 NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new", "then", "chief", "deputy", "veteran",
@@ -499,6 +502,10 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
             # "settlers torched Palestinian homes": in a text about Israel and the Palestinians, settlers are
             # Israeli settlers
             roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
+        if country is not None:
+            # "protesters stormed the parliament", "gunmen attacked a school" in a text about one country: that
+            # country's protesters and gunmen (ANNOTATION.md § Actors), not actors of unknown country
+            roles = [replace(m, code=country + m.code) if m.code in LOCAL_GROUPS else m for m in roles]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 

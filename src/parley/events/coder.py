@@ -965,8 +965,9 @@ def _dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
     # "attempted to assassinate" is an attempt (185), not also a killing (186)
     attempts = {(e.sentence, e.source.code if e.source else None, e.target.code if e.target else None)
                 for e in events if e.cameo == "185"}
-    events = [e for e in events if not (e.cameo == "186" and (
-        e.sentence, e.source.code if e.source else None, e.target.code if e.target else None) in attempts)]
+    events = [e for e in events if not (e.cameo == "186" and any(
+        (e.sentence, e.source.code if e.source else None) == a[:2] and (e.target is None or e.target.code == a[2])
+        for a in attempts))]
     seen: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
@@ -996,6 +997,11 @@ def _counted_as(e: Event) -> str:
 def _general(cameo: str) -> bool:
     """The unspecified code of a root (040, 190), or of a three-digit code (0870, 1240)."""
     return cameo.endswith("0")
+
+
+def _with_country(country: str, code: str) -> str:
+    """A group named by its role alone takes a country; one whose country the text already gave keeps it."""
+    return country + code if len(code) == 3 else code
 
 
 def _fill(cand: Candidate, index: MentionIndex) -> None:
@@ -1077,7 +1083,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         country = cand.sources[0].code[:3]
         places = {m.code[:3] for m in _place_actors(cand, index)}
         if not places - {country}:
-            cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
+            cand.targets = [replace(m, code=_with_country(country, m.code)) for m in cand.targets]
             how += "; target's country from the state that coerces"
     if cand.match.pattern.cameo in EMERGENCY_RULE_CODES and not cand.targets and len(cand.sources) == 1 \
             and len(cand.sources[0].code) == 6 and cand.sources[0].code[3:] in ("GOV", "MIL", "COP") \
@@ -1114,7 +1120,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             # "missiles hit a hospital in Kharkiv": a group or building of no named country, where force was used
             place = [m for m in _place_actors(cand, index) if m.code[:3] not in {s.code[:3] for s in cand.sources}]
             if place:
-                cand.targets = [replace(m, code=place[0].code[:3] + m.code) for m in cand.targets]
+                cand.targets = [replace(m, code=_with_country(place[0].code[:3], m.code)) for m in cand.targets]
                 how += "; target's country from the place attacked"
         if not cand.targets and cand.match.target_head is not None:
             # "shelled Kharkiv overnight", "shelled the city of Kherson": force on a city is force on its country

@@ -141,11 +141,15 @@ class Layer:
     # -- scoring ----------------------------------------------------------------------------------
     def score(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
               date_of: Callable[[Token], Any] | None = None,
-              place_of: Callable[[Token, str | None, str | None], Location] | None = None) -> list[SentenceScores]:
+              place_of: Callable[[Token, str | None, str | None], Location] | None = None,
+              within: tuple[int, int] | None = None) -> list[SentenceScores]:
+        """Score every sentence of ``doc`` (or those starting within the character range ``within``)."""
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
         index = MentionIndex(doc, [m for m in actors if m.code])
         for n, sent in enumerate(doc.sents):
+            if within is not None and not within[0] <= sent.start_char < within[1]:
+                continue
             in_sent_events = list(in_sentence(sent, events))
             in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
             feats = sentence_features(sent, in_sent_events, in_sent_mentions)

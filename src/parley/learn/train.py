@@ -40,32 +40,48 @@ Log = Callable[[str], None]
 
 @dataclass
 class Coded:
-    """One unit, parsed and coded by the rules alone."""
+    """One unit, coded by the rules alone with the units of its article before and after it (as a reader reads
+    it, and as ``parley eval`` codes gold records): its span of the article's parse, its mentions and events."""
 
     unit: Unit
-    doc: Any  # spacy Doc
+    doc: Any  # the article's spacy Doc
+    span: Any  # the unit's Span of it
     mentions: list[Mention]
     events: list[Event]
+    all_mentions: list[Mention]
 
     @property
     def gold(self) -> list[dict[str, Any]]:
         return self.unit.events
 
+    @property
+    def within(self) -> tuple[int, int]:
+        return (self.span.start_char, self.span.end_char)
+
 
 def code_units(units: Sequence[Unit], log: Log = print) -> list[Coded]:
-    """Parse and code each unit on its own, as ``parley eval`` codes a gold record."""
     from parley.pipeline import Coder, Options
 
     coder = Coder(Options(use_model=False))
-    docs = [Document(text=u.text, id=u.id, published=parse_date(u.record.get("published") or "") or None)
-            for u in units]
-    out = []
-    parsed = coder.nlp.pipe((coder.prepare_text(d) for d in docs), batch_size=64)
-    for i, (u, d, doc) in enumerate(zip(units, docs, parsed)):
+    articles = list(corpus_mod.by_article(units).values())
+    docs = [Document(text="\n".join(u.text for u in us), id=us[0].article,
+                     published=parse_date(us[0].record.get("published") or "") or None) for us in articles]
+    out: list[Coded] = []
+    parsed = coder.nlp.pipe((coder.prepare_text(d) for d in docs), batch_size=16)
+    for k, (us, d, doc) in enumerate(zip(articles, docs, parsed)):
         analysis = coder.analyse(d, doc)
-        out.append(Coded(u, analysis.doc, list(analysis.coded.mentions), list(analysis.coded.events)))
-        if (i + 1) % 1000 == 0:
-            log(f"  coded {i + 1:,} of {len(units):,} units")
+        mentions = [m for m in analysis.coded.mentions if m.code]
+        at = 0
+        for u in us:
+            start, end = at, at + len(u.text)
+            at = end + 1
+            span = analysis.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Coded(u, analysis.doc, span, [m for m in mentions if start <= m.start < end],
+                             [e for e in analysis.coded.events if start <= e.trigger.start < end], mentions))
+        if (k + 1) % 200 == 0:
+            log(f"  coded {k + 1:,} of {len(articles):,} articles")
     return out
 
 
@@ -126,6 +142,7 @@ def locate_trigger(c: Coded, g: dict[str, Any]) -> Any:
     at = c.unit.text.lower().find(trig.lower())
     if at < 0:
         return None
+    at += c.span.start_char
     span = c.doc.char_span(at, at + len(trig), alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -137,7 +154,7 @@ def locate_trigger(c: Coded, g: dict[str, Any]) -> Any:
 def _mentions_by_token(c: Coded) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
     for m in _mentions(c):
-        for t in c.doc:
+        for t in c.span:
             if t.idx < m.end and t.idx + len(t.text) > m.start:
                 out.setdefault(t.i, m)
     return out
@@ -170,7 +187,7 @@ def train_detector(data: Sequence[Coded], c: float, seed: int, dense: bool = Tru
         if not complete or not _mentions(c_):
             continue
         by_token = _mentions_by_token(c_)
-        for tok in c_.doc:
+        for tok in c_.span:
             if not is_candidate(tok) or tok.i in by_token:
                 continue
             rows.append(token_features(tok, by_token, c_.events))
@@ -208,8 +225,8 @@ def attribution_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[i
         ms = _mentions(c)
         if not ms:
             continue
-        span = c.doc[:]
-        index = MentionIndex(c.doc, ms)
+        span = c.span
+        index = MentionIndex(c.doc, c.all_mentions)
         for g in c.gold:
             trigger = locate_trigger(c, g)
             if trigger is None:
@@ -253,7 +270,7 @@ def verifier_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]
     rows, ys = [], []
     for c in data:
         req, opt = _required(c.gold), _optional(c.gold)
-        base = sentence_features(c.doc[:], c.events, _mentions(c))
+        base = sentence_features(c.span, c.events, _mentions(c))
         for e in c.events:
             if not counts(e):
                 continue
@@ -294,7 +311,7 @@ def score_layer(layer: Layer, data: Sequence[Coded], th: Thresholds,
     """Lenient event P/R/F1 (and trap share) of rules + layer at thresholds ``th`` on coded units."""
     tp = fp = fn = traps = traps_real = 0
     for i, c in enumerate(data):
-        s = scored[i] if scored is not None else layer.score(c.doc, c.mentions, c.events, doc_id=c.unit.id)
+        s = scored[i] if scored is not None else _score(layer, c)
         events, _ = layer.select(s, th)
         pred = [_key(e) for e in events if counts(e)]
         req, opt = _required(c.gold), _optional(c.gold)
@@ -311,9 +328,13 @@ def score_layer(layer: Layer, data: Sequence[Coded], th: Thresholds,
             "traps": traps, "traps_coded_as_real": traps_real}
 
 
+def _score(layer: Layer, c: Coded) -> list[SentenceScores]:
+    return layer.score(c.doc, c.all_mentions, c.events, doc_id=c.unit.id, within=c.within)
+
+
 def tune(layer: Layer, data: Sequence[Coded], floor: float = PRECISION_FLOOR) -> tuple[Thresholds, dict[str, float]]:
     """The thresholds with the best dev F1 among those whose precision reaches ``floor`` (else the best precision)."""
-    scored = [layer.score(c.doc, c.mentions, c.events, doc_id=c.unit.id) for c in data]
+    scored = [_score(layer, c) for c in data]
     best: tuple[tuple, Thresholds, dict[str, float]] | None = None
     for verify, detect, happened, source, target in itertools.product(
             (0.0, 0.1, 0.2, 0.3, 0.4, 0.5), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01), (0.5, 0.7), (0.3, 0.5),
