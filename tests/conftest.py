@@ -13,11 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _shared() -> Path:
-    """The shared folder (example article, eval data): $PARLEY_SHARED, ../shared, or /work/shared."""
-    for candidate in (os.environ.get("PARLEY_SHARED"), REPO.parent / "shared", "/work/shared"):
-        if candidate and (Path(candidate) / "examples").is_dir():
-            return Path(candidate)
-    return REPO.parent / "shared"
+    """The shared folder (example article, eval data): $PARLEY_SHARED when set, else ../shared next to the repo."""
+    return Path(os.environ.get("PARLEY_SHARED") or REPO.parent / "shared")
 
 
 SHARED = _shared()
@@ -52,9 +49,9 @@ def code_text(coder):
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared next to the checkout; tests that need it skip only when it is absent."""
+    """$PARLEY_SHARED or ../shared next to the checkout; tests that need it skip only when it is absent."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present next to this checkout")
+        pytest.skip(f"the shared folder {SHARED} is not present (set PARLEY_SHARED or put it at ../shared)")
     return SHARED
 
 
