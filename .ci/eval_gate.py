@@ -62,7 +62,8 @@ def gold_changes(recorded: dict[str, str] | None, current: dict[str, str]) -> li
     """What differs between the gold files the baseline was measured on and those present now."""
     if recorded is None:
         return ["the baseline records no gold hashes"]
-    changes = [f"{name} changed" for name in sorted(set(recorded) & set(current)) if recorded[name] != current[name]]
+    both = sorted(set(recorded) & set(current))
+    changes = [f"{name} changed" for name in both if recorded[name] != current[name]]
     changes += [f"{name} added" for name in sorted(set(current) - set(recorded))]
     changes += [f"{name} removed" for name in sorted(set(recorded) - set(current))]
     return changes

@@ -68,7 +68,8 @@ def test_an_unexpected_failure_while_coding_is_an_internal_error_and_the_batch_g
 
     monkeypatch.setattr(coder, "analyse", analyse)
     out = list(coder.pipe_items([bad, good]))
-    assert out[0] == Failure(bad.id, errors.InternalError.code, "internal error while coding: IndexError('a coder bug')")
+    message = "internal error while coding: IndexError('a coder bug')"
+    assert out[0] == Failure(bad.id, errors.InternalError.code, message)
     assert out[1].document == good and out[1].events
 
 

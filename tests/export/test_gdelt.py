@@ -19,7 +19,7 @@ def test_gdelt_rows_have_gdelt_s_columns_and_aggregate_articles(filled_store, co
     assert n == len(fields) > 0
     assert all(len(f) == len(GDELT_COLUMNS) == 61 for f in fields)
     tur = next(f for f in fields if f[COL["Actor1Code"]] == "TUR" and f[COL["EventRootCode"]] == "11")
-    assert tur[COL["Day"]] == "20240304" and tur[COL["NumArticles"]] == "2" and tur[COL["Actor2CountryCode"]] == "SWE"
+    assert (tur[COL["Day"]], tur[COL["NumArticles"]], tur[COL["Actor2CountryCode"]]) == ("20240304", "2", "SWE")
     assert tur[COL["SOURCEURL"]].startswith("https://news.example/")
     # AvgTone: the mean tone of the two articles that report the condemnation
     tones = [coder.code(d).tone for d in news[:2]]
@@ -37,6 +37,6 @@ def test_actor_codes_split_into_gdelt_s_fields(code, country, group, types):
            "root": "01", "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
     fields = gdelt_row(row)
     assert (fields[COL["Actor1Code"]], fields[COL["Actor1Name"]]) == (code, "SOMEONE")
-    assert (fields[COL["Actor1CountryCode"]], fields[COL["Actor1KnownGroupCode"]], fields[COL["Actor1Type1Code"]]) == (
-        country, group, types)
+    actor1 = [fields[COL[name]] for name in ("Actor1CountryCode", "Actor1KnownGroupCode", "Actor1Type1Code")]
+    assert actor1 == [country, group, types]
     assert fields[COL["Actor2Code"]] == "" and fields[COL["Day"]] == ""

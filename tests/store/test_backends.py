@@ -11,7 +11,7 @@ from parley.store.postgres import redact
 from parley.store.schema import SCHEMA_VERSION
 
 
-def test_a_path_opens_duckdb_and_a_url_postgres(tmp_path, store_target):
+def test_a_path_opens_duckdb_and_a_url_postgres(store_target):
     with open_store(store_target) as store:
         expected = PostgresStore if store_target.startswith("postgresql://") else DuckDBStore
         assert type(store) is expected
@@ -39,13 +39,15 @@ def test_a_store_written_by_another_schema_version_is_refused(tmp_path):
     path = tmp_path / "future.duckdb"
     with open_store(path) as store:
         store.query("UPDATE parley_meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
-    with pytest.raises(errors.StoreError, match=f"schema version {SCHEMA_VERSION + 1}, this parley writes {SCHEMA_VERSION}"):
+    expected = f"schema version {SCHEMA_VERSION + 1}, this parley writes {SCHEMA_VERSION}"
+    with pytest.raises(errors.StoreError, match=expected):
         open_store(path)
 
 
 def test_a_bad_query_names_the_store(tmp_path):
-    with open_store(tmp_path / "s.duckdb") as store, pytest.raises(errors.StoreError, match="s.duckdb: query failed"):
-        store.query("SELECT nothing FROM nowhere")
+    with open_store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(errors.StoreError, match="s.duckdb: query failed"):
+            store.query("SELECT nothing FROM nowhere")
 
 
 def test_a_store_made_before_tone_gains_the_column(tmp_path, coder, news):

@@ -9,7 +9,8 @@ import sys
 CHECK = """
 import sys
 import parley.store, parley.store.query, parley.export, parley.read
-loaded = sorted(m for m in sys.modules if m == "spacy" or m.startswith(("spacy.", "parley.events", "parley.pipeline")))
+unwanted = ("spacy", "parley.events", "parley.pipeline")
+loaded = sorted(m for m in sys.modules if m in unwanted or m.startswith(tuple(u + "." for u in unwanted)))
 print(",".join(loaded))
 """
 
