@@ -1,8 +1,10 @@
-"""Shared fixtures: the loaded model and coder (once per session), the shared eval folder."""
+"""Shared fixtures: the loaded model and coder (once per session), the shared eval folder, fresh stores."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -10,15 +12,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-
 def _shared() -> Path:
-    """The shared folder (example article, eval data): $PARLEY_SHARED, ../shared, or /work/shared."""
-    import os
-
-    for candidate in (os.environ.get("PARLEY_SHARED"), REPO.parent / "shared", "/work/shared"):
-        if candidate and (Path(candidate) / "examples").is_dir():
-            return Path(candidate)
-    return REPO.parent / "shared"
+    """The shared folder (example article, eval data): $PARLEY_SHARED when set, else ../shared next to the repo."""
+    return Path(os.environ.get("PARLEY_SHARED") or REPO.parent / "shared")
 
 
 SHARED = _shared()
@@ -55,7 +51,56 @@ def code_text(coder):
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared next to the checkout; tests that need it skip only when it is absent."""
+    """$PARLEY_SHARED or ../shared next to the checkout; tests that need it skip only when it is absent."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present next to this checkout")
+        pytest.skip(f"the shared folder {SHARED} is not present (set PARLEY_SHARED or put it at ../shared)")
     return SHARED
+
+
+# --- stores ------------------------------------------------------------------------------------------------
+
+PG_URL = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_target(request, tmp_path):
+    """A fresh, empty store: a DuckDB file, or a new schema in the PostgreSQL test database (CI starts it)."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "store.duckdb")
+        return
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+NEWS = [
+    ("Turkey condemned Sweden over the protest on Monday. Egyptian police arrested the opposition leader.", "wire-a"),
+    ("Turkey condemned Sweden over the protest on Monday, officials said.", "wire-b"),
+    ("Canada sent humanitarian supplies to Haiti on Tuesday. If talks fail, Israel would strike Iran.", "wire-a"),
+]
+
+
+@pytest.fixture
+def news():
+    """Three short articles of our own published on Wednesday 6 March 2024; the first two report the same
+    condemnation (two sources), the third an aid delivery and a hypothetical strike."""
+    from parley.model import Document
+
+    return [Document(text=t, source=s, url=f"https://news.example/{i}", published=dt.date(2024, 3, 6))
+            for i, (t, s) in enumerate(NEWS)]
+
+
+@pytest.fixture
+def filled_store(store_target, coder, news):
+    """A store holding the three ``news`` articles, coded."""
+    from parley.store import ingest, open_store
+
+    with open_store(store_target) as store:
+        ingest(store, news, coder)
+        yield store

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,3 +92,22 @@ def test_from_dict_ignores_unknown_keys_so_readers_of_old_files_survive_addition
     data = to_dict(Location(country="RUS"))
     data["new_key"] = 1
     assert from_dict(Location, data) == Location(country="RUS")
+
+
+@pytest.mark.parametrize("modality, root, occurred", [
+    ("asserted", "19", True),
+    ("intended", "03", True),  # expressing an intent is the act
+    ("intended", "13", True),  # so is a threat
+    ("intended", "19", False),  # an intended attack has not happened
+    ("demanded", "10", True),
+    ("demanded", "08", False),
+    ("hypothetical", "19", False),
+    ("negated", "03", False),
+    ("reported-speculation", "10", False),
+])
+def test_which_events_count_as_having_occurred(modality, root, occurred) -> None:
+    event = Event(id="e", sentence=0, source=None, target=None, cameo=root + "0", root=root, quad_class=1,
+                  goldstein=0.0, plover=None, modality=modality, date=None, location=Location(),
+                  trigger=Span("x", 0, 1), evidence="x", confidence=0.5, rule="r")
+    assert event.occurred is occurred
+    assert "occurred" not in to_dict(event)  # derived, not part of the JSON contract

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 
 import pytest
 
@@ -114,15 +115,18 @@ def test_html_without_main_text_is_a_failure(tmp_path, content):
 
 @pytest.mark.parametrize("content", [
     "<html><body><p>unclosed <div><<<>>>",
-    "<html><body><p>Chile and Peru signed a trade deal in Lima on Friday.</td></table></p></span><!-- <",
     "<<<<>>>>&&&&#99999999;</html></html><html>",
     "<p>" * 2000,
 ])
-def test_malformed_html_never_raises(tmp_path, content):
-    items = list(iter_documents([write(tmp_path, "bad.html", content)]))
-    assert len(items) == 1 and isinstance(items[0], (Document, Failure))
-    if "trade deal" in content:
-        assert isinstance(items[0], Document) and "Chile and Peru signed" in items[0].text
+def test_malformed_html_without_text_is_a_failure_not_an_exception(tmp_path, content):
+    [item] = list(iter_documents([write(tmp_path, "bad.html", content)]))
+    assert isinstance(item, Failure) and "no main text" in item.message
+
+
+def test_malformed_html_keeps_its_text(tmp_path):
+    content = "<html><body><p>Chile and Peru signed a trade deal in Lima on Friday.</td></table></p></span><!-- <"
+    [item] = list(iter_documents([write(tmp_path, "bad.html", content)]))
+    assert isinstance(item, Document) and item.text == "Chile and Peru signed a trade deal in Lima on Friday."
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n", b"\x00\x01\x02binary"])
@@ -196,8 +200,10 @@ def test_stdin_html_and_feed(monkeypatch):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
-    agents: list[str] = []
+    """Canned responses; ``hits`` and ``agents`` belong to one server (one test), see the ``server`` fixture."""
+
+    hits: dict[str, int]
+    agents: list[str]
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):  # keep the test output quiet
@@ -234,8 +240,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, "text/html", PAGE.encode())
         elif self.path == "/down":
             self._send(503, "text/plain", b"down")
-        elif self.path == "/slow":
-            time.sleep(3)
+        elif self.path == "/slow":  # answers after the client's timeout
+            self.server.release.wait(5)
             self._send(200, "text/html", PAGE.encode())
         elif self.path == "/huge":
             self._send(200, "text/plain", b"x" * 200_000)
@@ -274,17 +280,31 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
     def handle_error(self, request, client_address):  # noqa: ANN001 - clients that give up mid-body are expected
         pass
 
 
-@pytest.fixture(scope="module")
+class _Server(str):
+    """The base URL of a local server started for one test, with what it has seen: requests per path and the
+    User-Agent of each request. Each test gets its own, so no test depends on another's requests."""
+
+    hits: dict[str, int]
+    agents: list[str]
+
+
+@pytest.fixture
 def server():
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    handler = type("Handler", (_Handler,), {"hits": {}, "agents": []})
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
+    httpd.release = threading.Event()  # lets a /slow response go when the test ends
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    url = _Server(f"http://127.0.0.1:{httpd.server_address[1]}")
+    url.hits, url.agents = handler.hits, handler.agents
+    yield url
+    httpd.release.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -305,7 +325,7 @@ def test_html_page_url(server):
     assert isinstance(doc, Document), doc
     assert doc.url == f"{server}/page" and "Norway and Chile met in Oslo" in doc.text
     assert doc.title == "Ministers meet in Oslo" and doc.published == dt.date(2025, 3, 4)
-    assert _Handler.agents[-1] == USER_AGENT and "parley" in USER_AGENT
+    assert server.agents == [USER_AGENT] and "parley" in USER_AGENT
 
 
 def test_content_is_sniffed_without_a_content_type(server):
@@ -332,38 +352,34 @@ def test_follow_links_reads_each_entry_page(server):
 
 
 def test_404_is_a_failure_at_once(server):
-    before = _Handler.hits.get("/missing", 0)
     [item] = list(iter_documents([f"{server}/missing"], **FAST))
     assert isinstance(item, Failure) and item.item == f"{server}/missing"
     assert item.message.startswith(f"{server}/missing:") and "HTTP 404" in item.message
-    assert _Handler.hits["/missing"] == before + 1  # client errors are not retried
+    assert server.hits == {"/missing": 1}  # client errors are not retried
 
 
 def test_a_server_error_is_retried_and_recovers(server):
     [doc] = list(iter_documents([f"{server}/flaky"], retries=2, **FAST))
-    assert isinstance(doc, Document) and _Handler.hits["/flaky"] == 2
+    assert isinstance(doc, Document) and server.hits == {"/flaky": 2}
 
 
 def test_a_server_error_that_persists_is_a_failure_after_the_retries(server):
     [item] = list(iter_documents([f"{server}/down"], retries=2, **FAST))
     assert isinstance(item, Failure) and "HTTP 503" in item.message and "3 attempts" in item.message
-    assert _Handler.hits["/down"] == 3
+    assert server.hits == {"/down": 3}
 
 
-def test_a_slow_server_times_out_quickly(server):
-    start = time.monotonic()
+def test_a_slow_server_times_out(server):
     [item] = list(iter_documents([f"{server}/slow"], retries=0, timeout=0.5))
     assert isinstance(item, Failure) and "timed out after 0.5 s" in item.message
-    assert f"{server}/slow" in item.message
-    assert time.monotonic() - start < 2
+    assert f"{server}/slow" in item.message and "(1 attempt)" in item.message
 
 
-def test_a_refused_connection_is_a_failure(server):
+def test_a_refused_connection_is_a_failure():
     url = f"http://127.0.0.1:{_closed_port()}/x"
-    start = time.monotonic()
     [item] = list(iter_documents([url], retries=1, **FAST))
     assert isinstance(item, Failure) and url in item.message and "cannot connect" in item.message
-    assert "2 attempts" in item.message and time.monotonic() - start < 5
+    assert "2 attempts" in item.message
 
 
 @pytest.mark.parametrize("path", ["/huge", "/huge-chunked"])
@@ -405,11 +421,24 @@ def test_a_mixed_batch_gives_every_good_document_and_one_failure_per_bad_source(
     assert [f.item for f in failures] == [sources[2], sources[4], sources[5], sources[7], sources[9]]
 
 
-def test_retry_after_is_honoured(server):
-    started = time.monotonic()
+def test_retry_after_is_honoured(server, monkeypatch):
+    from parley.read import web
+
+    waits: list[float] = []
+    monkeypatch.setattr(web, "time", SimpleNamespace(sleep=waits.append, monotonic=time.monotonic))
     [doc] = list(iter_documents([f"{server}/busy"], retries=1, **FAST))
-    assert isinstance(doc, Document) and _Handler.hits["/busy"] == 2
-    assert time.monotonic() - started >= 0.9  # waited the server's second, not the tiny test backoff
+    assert isinstance(doc, Document) and server.hits == {"/busy": 2}
+    assert waits == [1.0]  # the server's second, not the tiny test backoff
+
+
+def test_backoff_doubles_between_attempts(server, monkeypatch):
+    from parley.read import web
+
+    waits: list[float] = []
+    monkeypatch.setattr(web, "time", SimpleNamespace(sleep=waits.append, monotonic=time.monotonic))
+    [item] = list(iter_documents([f"{server}/down"], retries=3, backoff=0.5, timeout=2))
+    assert isinstance(item, Failure) and server.hits == {"/down": 4}
+    assert waits == [0.5, 1.0, 2.0]
 
 
 @pytest.mark.parametrize(
@@ -432,9 +461,8 @@ def test_cli_passes_fetch_options(server):
 
     from parley.cli import app
 
-    _Handler.hits.pop("/down", None)
     result = CliRunner().invoke(app, ["code", f"{server}/down", f"{server}/page", "--retries", "0",
                                       "--timeout", "2", "--published", "2025-05-01"])
     assert result.exit_code == 1, result.output  # one item failed, the other was coded
-    assert _Handler.hits["/down"] == 1  # --retries 0: a single attempt
+    assert server.hits == {"/down": 1, "/page": 1}  # --retries 0: a single attempt
     assert "1 attempt" in result.output and '"text"' in result.output

@@ -1,14 +1,16 @@
 """Every error and warning parley raises or records, with a searchable code.
 
-Library code raises :class:`ParleyError` subclasses; the CLI turns them into
-messages and exit codes. Warnings recorded on a coded document use the W codes.
+Library code raises :class:`ParleyError` subclasses; the CLI turns them into messages and exit codes. In a
+batch, an item that fails becomes a :class:`parley.model.Failure` carrying the same code instead of stopping
+the batch. Warnings recorded on a coded document use the W codes. :func:`catalogue` lists them all; a test
+checks that every code in it is emitted somewhere in parley and exercised by a test.
 """
 
 from __future__ import annotations
 
 
 class ParleyError(Exception):
-    """Base class of all errors parley raises on purpose."""
+    """Base class of all errors parley raises on purpose (never raised itself)."""
 
     code = "E000"
 
@@ -18,6 +20,8 @@ class ParleyError(Exception):
 
 
 class ModelMissingError(ParleyError):
+    """The pinned English spaCy model is not installed; the message gives the install command."""
+
     code = "E001"
 
 
@@ -34,15 +38,47 @@ class DictionaryError(ParleyError):
 
 
 class ConfigError(ParleyError):
+    """An option or a combination of options cannot work (an import of the wrong kind, a bad id prefix...)."""
+
     code = "E004"
 
 
 class StoreError(ParleyError):
+    """The store cannot be opened, written or queried; the message names the store (never its password)."""
+
     code = "E005"
 
 
+class InternalError(ParleyError):
+    """A bug: coding one document failed unexpectedly. In a batch the document becomes a Failure with this code
+    and the others are still coded; please report it with the document."""
+
+    code = "E900"
+
+
 # Warning codes recorded in CodedDocument.warnings
-W_DATE_UNKNOWN = "W101"  # no publication date and no explicit date: event dates left null
-W_QUOTE_UNBALANCED = "W102"  # quotation marks do not pair up in a paragraph; that paragraph skipped
-W_TEXT_TRUNCATED = "W103"  # text was split into chunks to fit the parser
-W_BAD_DATE = "W104"  # a date in the input metadata could not be read
+W_DATE_UNKNOWN = "W101"
+W_QUOTE_UNBALANCED = "W102"
+
+WARNINGS = {
+    W_DATE_UNKNOWN: "no publication date and no explicit date: relative dates and event dates left null",
+    W_QUOTE_UNBALANCED: "quotation marks do not pair up in a paragraph: that paragraph's quotes skipped",
+}
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every code parley emits: code -> (name in this module, meaning)."""
+    out: dict[str, tuple[str, str]] = {}
+    todo = list(ParleyError.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        out[cls.code] = (cls.__name__, " ".join((cls.__doc__ or "").split()))
+        todo.extend(cls.__subclasses__())
+    names = {value: name for name, value in globals().items() if name.startswith("W_")}
+    for code, meaning in WARNINGS.items():
+        out[code] = (names[code], meaning)
+    return dict(sorted(out.items()))
+
+
+__all__ = ["ConfigError", "DictionaryError", "InputError", "InternalError", "ModelMissingError", "ParleyError",
+           "StoreError", "W_DATE_UNKNOWN", "W_QUOTE_UNBALANCED", "WARNINGS", "catalogue"]

@@ -115,6 +115,16 @@ class Event:
     rule: str
     quote: str | None = None
 
+    @property
+    def occurred(self) -> bool:
+        """Whether the event counts as having happened in aggregates: asserted, or an expressed intent (03x),
+        demand (10x) or threat (13x, from a promised act of force or coercion): saying so is itself the act."""
+        if self.modality == "asserted":
+            return True
+        return (self.modality == "intended" and self.root in ("03", "13")) or (
+            self.modality == "demanded" and self.root == "10"
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:

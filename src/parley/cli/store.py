@@ -112,7 +112,7 @@ def export_command(
     occurred: Annotated[bool, typer.Option("--occurred", help="Only events that occurred (no hypothetical, negated...).")] = False,
 ) -> None:
     """Export stored events. The gdelt format has GDELT 2.0's 61 columns in GDELT's order (docs/store.md)."""
-    from parley.store.export import export
+    from parley.export import export
 
     store = _open(db)
     try:

@@ -1682,14 +1682,7 @@ def _confidence(cand: Candidate, has_target: bool) -> float:
 
 
 def counts_as_occurred(event: Event) -> bool:
-    """Whether an event counts as having happened in aggregates: asserted, or an expressed intent (03x),
-    demand (10x) or threat (13x, from a promised act of force or coercion)."""
-    if event.modality == "asserted":
-        return True
-    # the expression of an intent or a threat is itself the act; a demand coded as 10x is the demand itself
-    return (event.modality == "intended" and event.root in ("03", "13")) or (
-        event.modality == "demanded" and event.root == "10"
-    )
+    return event.occurred  # kept for callers of the old name; the rule lives on Event (parley.model)
 
 
 __all__ = ["Candidate", "MentionIndex", "code_doc", "counts_as_occurred", "derived_codes", "intent_code",

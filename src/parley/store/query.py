@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley import errors
-from parley.store import Filters, Store
+from parley.store.base import Filters, Store
 
 PERIODS = ("day", "week", "month", "year")
 

@@ -1,23 +1,14 @@
-"""Exports from the store: GDELT 2.0 event table, JSON Lines, CSV, Parquet.
-
-The ``gdelt`` format writes the 61 tab-separated columns of the GDELT 2.0 event table, in GDELT's order and
-without a header, one row per aggregated event (the same source, target, CAMEO code and date across
-articles), so scripts written for GDELT files read it. docs/store.md lists which columns parley fills.
-"""
+"""The GDELT 2.0 event table: 61 tab-separated columns in GDELT's order, without a header, one row per
+aggregated event (the same source, target, CAMEO code and date across articles), so scripts written for GDELT
+files read it. docs/store.md lists which columns parley fills."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, TextIO
-
-from parley import errors
-from parley.store import Filters, Store, to_jsonable
 
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -35,7 +26,6 @@ GDELT_COLUMNS = (
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
 )
-FORMATS = ("gdelt", "jsonl", "csv", "parquet")
 
 
 @lru_cache(maxsize=1)
@@ -117,60 +107,13 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
     ]
 
 
-def export(store: Store, fmt: str, out: Path | None, filters: Filters | None = None, aggregate: bool = False,
-           stream: TextIO | None = None) -> int:
-    """Write events (or aggregated events) in ``fmt``; returns the number of rows written."""
-    if fmt not in FORMATS:
-        raise errors.InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if fmt == "gdelt":
-        rows: Iterable[dict[str, Any]] = store.aggregates(filters)
-    else:
-        rows = store.aggregates(filters) if aggregate else store.events(filters)
-    if fmt == "parquet":
-        if out is None:
-            raise errors.InputError("parquet needs --out FILE")
-        return _parquet(rows, out)
-    fh = stream if out is None else out.open("w", encoding="utf-8", newline="")
-    try:
-        if fmt == "gdelt":
-            n = 0
-            for row in rows:
-                fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in gdelt_row(row)) + "\n")
-                n += 1
-            return n
-        if fmt == "jsonl":
-            n = 0
-            for row in rows:
-                fh.write(json.dumps({k: to_jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
-                n += 1
-            return n
-        return _csv(rows, fh)
-    finally:
-        if out is not None:
-            fh.close()
-
-
-def _csv(rows: Iterable[dict[str, Any]], fh: TextIO) -> int:
-    writer = None
+def write_gdelt(rows: Iterable[dict[str, Any]], fh: TextIO) -> int:
+    """Write aggregated rows (:meth:`parley.store.Store.aggregates`) as GDELT lines; returns how many."""
     n = 0
     for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(fh, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow({k: to_jsonable(v) for k, v in row.items()})
+        fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in gdelt_row(row)) + "\n")
         n += 1
     return n
 
 
-def _parquet(rows: Iterator[dict[str, Any]] | Iterable[dict[str, Any]], out: Path) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    data = list(rows)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not data:
-        pq.write_table(pa.table({}), out)
-        return 0
-    table = pa.Table.from_pylist([{k: to_jsonable(v) if isinstance(v, dt.datetime) else v for k, v in r.items()} for r in data])
-    pq.write_table(table, out)
-    return len(data)
+__all__ = ["GDELT_COLUMNS", "gdelt_row", "write_gdelt"]

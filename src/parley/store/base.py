@@ -1,0 +1,211 @@
+"""What every store does, whatever the database: create the tables, write a batch of coded documents in one
+transaction, and read events back (one row per report, or aggregated across articles). A backend supplies
+only the connection, the parameter marker and how to run a statement."""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import decimal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from parley import errors
+from parley.model import CodedDocument
+from parley.store.schema import (
+    DOC_COLUMNS,
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    event_row,
+    quote_row,
+)
+
+
+@dataclass
+class Filters:
+    """Which events to read: date range (event date) and actors (a code prefix on either side)."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    actors: tuple[str, ...] = ()
+    occurred_only: bool = False
+
+    def where(self, p: str, alias: str = "e") -> tuple[str, list[Any]]:
+        """A WHERE clause (empty when nothing is filtered) with ``p`` as parameter marker, and its parameters."""
+        clauses, params = [], []
+        if self.date_from:
+            clauses.append(f"{alias}.event_date >= {p}")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append(f"{alias}.event_date <= {p}")
+            params.append(self.date_to)
+        if self.actors:
+            ors = []
+            for a in self.actors:
+                ors.append(f"({alias}.source_code LIKE {p} OR {alias}.target_code LIKE {p})")
+                params.extend([a + "%", a + "%"])
+            clauses.append("(" + " OR ".join(ors) + ")")
+        if self.occurred_only:
+            clauses.append(f"{alias}.occurred")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Store(abc.ABC):
+    """Common behaviour; backends supply the connection and the parameter marker."""
+
+    param = "?"
+    url = ""
+
+    def __init__(self) -> None:
+        self.conn: Any = None
+
+    # -- backend hooks --------------------------------------------------------------------------
+    @abc.abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement and return a cursor."""
+
+    @abc.abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows."""
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        marks = ", ".join([self.param] * len(columns))
+        self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _begin(self) -> None:
+        self._execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._execute("ROLLBACK")
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+    def init(self) -> None:
+        for stmt in SCHEMA:
+            self._execute(stmt)
+        p = self.param
+        row = self._execute(f"SELECT value FROM parley_meta WHERE key = {p}", ["schema_version"]).fetchone()
+        if row is None:
+            self._execute(f"INSERT INTO parley_meta (key, value) VALUES ({p}, {p})", ["schema_version", str(SCHEMA_VERSION)])
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise errors.StoreError(f"{self.url}: store schema version {row[0]}, this parley writes {SCHEMA_VERSION}")
+
+    # -- writing --------------------------------------------------------------------------------
+    def stored_ids(self, ids: Sequence[str], version: str) -> set[str]:
+        """Which of ``ids`` are stored already, coded by the same coder version."""
+        if not ids:
+            return set()
+        p = self.param
+        marks = ", ".join([p] * len(ids))
+        rows = self._execute(f"SELECT id FROM documents WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(self, coded: Sequence[CodedDocument], version: str) -> None:
+        """Store a batch of coded documents in one transaction, replacing earlier versions of them."""
+        if not coded:
+            return
+        p = self.param
+        ids = [c.document.id for c in coded]
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self._begin()
+        try:
+            marks = ", ".join([p] * len(ids))
+            for table, key in (("events", "doc_id"), ("quotes", "doc_id"), ("documents", "id")):
+                self._execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
+            docs = [(c.document.id, c.document.title, c.document.url, c.document.source, c.document.published, version,
+                     now, len(c.events), len(c.quotes), c.to_json(), c.tone) for c in coded]
+            self._insert("documents", DOC_COLUMNS, docs)
+            events = [event_row(c.document.id, e) for c in coded for e in c.events]
+            if events:
+                self._insert("events", EVENT_COLUMNS, events)
+            quotes = [quote_row(c.document.id, q) for c in coded for q in c.quotes]
+            if quotes:
+                self._insert("quotes", QUOTE_COLUMNS, quotes)
+            self._commit()
+        except Exception as exc:
+            self._rollback()
+            raise errors.StoreError(f"{self.url}: could not store a batch of {len(coded)} documents: {exc}") from exc
+
+    # -- reading --------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "events", "quotes"):
+            out[table] = int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return out
+
+    def document(self, doc_id: str) -> CodedDocument | None:
+        row = self._execute(f"SELECT coded_json FROM documents WHERE id = {self.param}", [doc_id]).fetchone()
+        return CodedDocument.from_json(row[0]) if row else None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        try:
+            cur = self._execute(sql, params)
+        except errors.ParleyError:
+            raise
+        except Exception as exc:  # the driver's own error: say which store and what failed
+            raise errors.StoreError(f"{self.url}: query failed ({exc})") from exc
+        cols = [d[0] for d in cur.description]
+        return cols, [tuple(r) for r in cur.fetchall()]
+
+    def events(self, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+        f = filters or Filters()
+        where, params = f.where(self.param)
+        cols, rows = self.query(
+            f"SELECT e.*, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published, d.tone AS doc_tone "
+            f"FROM events e JOIN documents d ON d.id = e.doc_id{where} ORDER BY e.event_date, e.id", params)
+        for r in rows:
+            yield dict(zip(cols, r))
+
+    def aggregates(self, filters: Filters | None = None, by_place: bool = False) -> Iterator[dict[str, Any]]:
+        """The same event reported by many articles as one row: (source, target, CAMEO code, date[, place])."""
+        f = filters or Filters()
+        where, params = f.where(self.param)
+        place = ", e.place_country, e.place_name" if by_place else ""
+        evidence = self._string_agg("e.id")
+        sql = (
+            "SELECT e.source_code, e.target_code, e.cameo, e.event_date" + place + ", "
+            "MIN(e.base_code) AS base_code, MIN(e.root) AS root, MIN(e.quad_class) AS quad_class, "
+            "MIN(e.goldstein) AS goldstein, MIN(e.source_name) AS source_name, MIN(e.target_name) AS target_name, "
+            "MIN(e.place_country) AS action_country, MIN(e.place_name) AS action_place, AVG(e.lat) AS lat, AVG(e.lon) AS lon, "
+            "COUNT(*) AS num_mentions, COUNT(DISTINCT d.source) AS num_sources, COUNT(DISTINCT e.doc_id) AS num_articles, "
+            "AVG(e.confidence) AS avg_confidence, AVG(d.tone) AS avg_tone, MIN(d.published) AS first_seen, MAX(d.published) AS last_seen, "
+            "MIN(d.url) AS source_url, MIN(d.stored_at) AS date_added, MIN(e.sentence) AS first_sentence, "
+            f"{evidence} AS evidence_ids "
+            f"FROM events e JOIN documents d ON d.id = e.doc_id{where} "
+            "GROUP BY e.source_code, e.target_code, e.cameo, e.event_date" + place + " "
+            "ORDER BY e.event_date, e.source_code, e.target_code, e.cameo"
+        )
+        cols, rows = self.query(sql, params)
+        for r in rows:
+            yield dict(zip(cols, r))
+
+    def _string_agg(self, expr: str) -> str:
+        return f"STRING_AGG({expr}, ',' ORDER BY {expr})"
+
+
+def to_jsonable(value: Any) -> Any:
+    """A value read from the store as JSON can hold it: dates as ISO text, decimals as floats."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+__all__ = ["Filters", "Store", "to_jsonable"]

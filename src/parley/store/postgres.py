@@ -1,0 +1,46 @@
+"""A shared store on a PostgreSQL server, chosen by a ``postgresql://`` URL. Messages never show the password."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from parley import errors
+from parley.store.base import Store
+
+
+class PostgresStore(Store):
+    param = "%s"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        import psycopg
+
+        self.url = redact(url)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise errors.StoreError(f"{self.url}: cannot connect to PostgreSQL ({exc})") from None
+        self.init()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, list(params) if params else None)
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(sql, [list(r) for r in rows])
+
+    def _begin(self) -> None:
+        self._execute("BEGIN")
+
+
+def redact(url: str) -> str:
+    """The URL with its password replaced by ``***``."""
+    if "@" in url and ":" in url.split("@")[0].split("//")[-1]:
+        scheme, rest = url.split("//", 1)
+        creds, host = rest.split("@", 1)
+        return f"{scheme}//{creds.split(':')[0]}:***@{host}"
+    return url
+
+
+__all__ = ["PostgresStore", "redact"]

@@ -1,0 +1,69 @@
+"""The tables of the store and how a coded document becomes rows of them. The same SQL runs on DuckDB and
+PostgreSQL; ``SCHEMA_VERSION`` changes when a table changes in a way an older parley cannot read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.model import Event, Quote
+
+SCHEMA_VERSION = 1
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS parley_meta (key TEXT PRIMARY KEY, value TEXT)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        id TEXT PRIMARY KEY, title TEXT, url TEXT, source TEXT, published DATE,
+        coder_version TEXT NOT NULL, stored_at TIMESTAMP NOT NULL, n_events INTEGER NOT NULL,
+        n_quotes INTEGER NOT NULL, coded_json TEXT NOT NULL, tone DOUBLE PRECISION)""",
+    # stores made before tone was computed gain the column (empty until their documents are recoded)
+    """ALTER TABLE documents ADD COLUMN IF NOT EXISTS tone DOUBLE PRECISION""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence INTEGER, source_code TEXT, source_name TEXT,
+        source_text TEXT, target_code TEXT, target_name TEXT, target_text TEXT, cameo TEXT NOT NULL,
+        base_code TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,
+        plover_type TEXT, plover_mode TEXT, modality TEXT NOT NULL, occurred BOOLEAN NOT NULL, event_date DATE,
+        place_country TEXT, place_name TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, trigger_text TEXT,
+        trigger_start INTEGER, trigger_end INTEGER, evidence TEXT NOT NULL, confidence DOUBLE PRECISION NOT NULL,
+        rule TEXT NOT NULL, quote_id TEXT)""",
+    """CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)""",
+    """CREATE INDEX IF NOT EXISTS events_dyad ON events (source_code, target_code, event_date)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        doc_id TEXT NOT NULL, quote_id TEXT NOT NULL, sentence INTEGER, speaker_code TEXT, speaker_name TEXT,
+        text TEXT NOT NULL, kind TEXT NOT NULL, cue TEXT, start_char INTEGER, end_char INTEGER,
+        PRIMARY KEY (doc_id, quote_id))""",
+]
+
+EVENT_COLUMNS = (
+    "id", "doc_id", "sentence", "source_code", "source_name", "source_text", "target_code", "target_name",
+    "target_text", "cameo", "base_code", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "modality",
+    "occurred", "event_date", "place_country", "place_name", "lat", "lon", "trigger_text", "trigger_start",
+    "trigger_end", "evidence", "confidence", "rule", "quote_id",
+)
+QUOTE_COLUMNS = ("doc_id", "quote_id", "sentence", "speaker_code", "speaker_name", "text", "kind", "cue", "start_char",
+                 "end_char")
+DOC_COLUMNS = ("id", "title", "url", "source", "published", "coder_version", "stored_at", "n_events", "n_quotes",
+               "coded_json", "tone")
+
+
+def event_row(doc_id: str, e: Event) -> tuple[Any, ...]:
+    """One row of ``events``, in the order of ``EVENT_COLUMNS``."""
+    loc = e.location
+    return (
+        e.id, doc_id, e.sentence,
+        e.source.code if e.source else None, e.source.name if e.source else None, e.source.text if e.source else None,
+        e.target.code if e.target else None, e.target.name if e.target else None, e.target.text if e.target else None,
+        e.cameo, e.cameo[:3], e.root, e.quad_class, e.goldstein,
+        e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
+        e.modality, e.occurred, e.date,
+        loc.country if loc else None, loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        e.trigger.text, e.trigger.start, e.trigger.end, e.evidence, e.confidence, e.rule, e.quote,
+    )
+
+
+def quote_row(doc_id: str, q: Quote) -> tuple[Any, ...]:
+    """One row of ``quotes``, in the order of ``QUOTE_COLUMNS``."""
+    return (doc_id, q.id, q.sentence, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None,
+            q.text, q.kind, q.cue, q.start, q.end)
+
+
+__all__ = ["DOC_COLUMNS", "EVENT_COLUMNS", "QUOTE_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "event_row", "quote_row"]

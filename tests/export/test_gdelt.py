@@ -1,0 +1,42 @@
+"""The GDELT 2.0 export: 61 columns in GDELT's order, one row per event across articles."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from parley.export import GDELT_COLUMNS, export
+from parley.export.gdelt import gdelt_row
+
+COL = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+
+
+def test_gdelt_rows_have_gdelt_s_columns_and_aggregate_articles(filled_store, coder, news):
+    buf = io.StringIO()
+    n = export(filled_store, "gdelt", None, stream=buf)
+    fields = [line.split("\t") for line in buf.getvalue().splitlines()]
+    assert n == len(fields) > 0
+    assert all(len(f) == len(GDELT_COLUMNS) == 61 for f in fields)
+    tur = next(f for f in fields if f[COL["Actor1Code"]] == "TUR" and f[COL["EventRootCode"]] == "11")
+    assert (tur[COL["Day"]], tur[COL["NumArticles"]], tur[COL["Actor2CountryCode"]]) == ("20240304", "2", "SWE")
+    assert tur[COL["SOURCEURL"]].startswith("https://news.example/")
+    # AvgTone: the mean tone of the two articles that report the condemnation
+    tones = [coder.code(d).tone for d in news[:2]]
+    assert float(tur[COL["AvgTone"]]) == pytest.approx(sum(tones) / 2, abs=1e-3) and sum(tones) < 0
+
+
+@pytest.mark.parametrize("code, country, group, types", [
+    ("RUSGOV", "RUS", "", "GOV"),
+    ("USA", "USA", "", ""),
+    ("IGOUNO", "", "IGO", "UNO"),
+    ("NAT", "", "NAT", ""),
+])
+def test_actor_codes_split_into_gdelt_s_fields(code, country, group, types):
+    row = {"source_code": code, "source_name": "someone", "target_code": None, "cameo": "010", "base_code": "010",
+           "root": "01", "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
+    fields = gdelt_row(row)
+    assert (fields[COL["Actor1Code"]], fields[COL["Actor1Name"]]) == (code, "SOMEONE")
+    actor1 = [fields[COL[name]] for name in ("Actor1CountryCode", "Actor1KnownGroupCode", "Actor1Type1Code")]
+    assert actor1 == [country, group, types]
+    assert fields[COL["Actor2Code"]] == "" and fields[COL["Day"]] == ""

@@ -1,0 +1,104 @@
+"""Ingest on both backends: idempotent (a stored document is skipped), recoding replaces, a batch is one
+transaction, and a crash mid-ingest loses nothing committed and resumes where it stopped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from parley import errors
+from parley.store import coder_version, ingest, open_store
+
+
+def test_ingest_is_idempotent_and_aggregates_across_articles(store_target, coder, news):
+    with open_store(store_target) as store:
+        first = ingest(store, news, coder, batch_size=2)
+        assert (first.read, first.coded, first.skipped, first.failed, first.batches) == (3, 3, 0, 0, 2)
+        again = ingest(store, news, coder, batch_size=2)
+        assert again.coded == 0 and again.skipped == 3
+        assert store.counts()["documents"] == 3
+        agg = [r for r in store.aggregates() if r["cameo"].startswith("11") and r["source_code"] == "TUR"]
+        assert len(agg) == 1, agg
+        row = agg[0]
+        assert (row["num_mentions"], row["num_articles"], row["num_sources"]) == (2, 2, 2)
+        assert row["event_date"] == dt.date(2024, 3, 4)  # "on Monday" before Wednesday 6 March
+        assert len(row["evidence_ids"].split(",")) == 2
+        stored = store.document(news[0].id)
+        assert stored == coder.code(news[0])  # the stored JSON reads back as the same record
+
+
+def test_recoding_with_another_coder_version_replaces_the_events(store_target, coder, news):
+    with open_store(store_target) as store:
+        ingest(store, news[:1], coder)
+        before = store.counts()
+        stats = ingest(store, news[:1], coder, version="another-dictionary")
+        assert stats.coded == 1 and stats.skipped == 0
+        assert store.counts() == before
+
+
+def test_a_failed_batch_leaves_nothing_half_stored(store_target, coder, news):
+    with open_store(store_target) as store:
+        good = [coder.code(d) for d in news]
+        store.write_batch(good[:1], "v1")
+        broken = good[1:]
+        # two documents with the same id in one batch break the primary key: the whole batch rolls back
+        with pytest.raises(errors.StoreError, match="could not store a batch of 3 documents"):
+            store.write_batch([*broken, broken[0]], "v1")
+        assert store.counts()["documents"] == 1
+        assert store.stored_ids([d.document.id for d in good], "v1") == {good[0].document.id}
+
+
+def test_read_failures_are_counted_and_reported(tmp_path, coder, news):
+    from parley.model import Failure
+
+    bad = Failure("broken.jsonl:2", "E002", "malformed JSON")
+    seen = []
+    with open_store(tmp_path / "s.duckdb") as store:
+        stats = ingest(store, [news[0], bad], coder, on_failure=seen.append)
+    assert (stats.read, stats.coded, stats.failed) == (2, 1, 1) and seen == [bad]
+
+
+def test_coder_version_changes_with_user_dictionaries(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("LSOGOV\tperson\tMpho Letsie\t\t\t\n", encoding="utf-8")
+    assert coder_version() == coder_version()
+    assert coder_version() != coder_version([str(extra)])
+
+
+def _ingest_cmd(target, corpus, batch):
+    return [sys.executable, "-m", "parley", "ingest", str(corpus), "--db", target, "--batch-size", str(batch)]
+
+
+@pytest.mark.slow
+def test_sigkill_during_ingest_loses_nothing_committed_and_rerun_completes(store_target, tmp_path):
+    from parley import bench
+
+    corpus = tmp_path / "corpus.jsonl"
+    bench.write_corpus(corpus, 240, seed=11)
+    proc = subprocess.Popen(_ingest_cmd(store_target, corpus, 20), stderr=subprocess.PIPE, text=True)
+    committed = 0
+    for line in proc.stderr:
+        if line.startswith("committed batch"):
+            committed += 1
+            if committed == 3:
+                proc.send_signal(signal.SIGKILL)
+                break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    with open_store(store_target) as store:
+        n_docs = store.counts()["documents"]
+        assert 60 <= n_docs < 240
+        _cols, bad = store.query("SELECT d.id FROM documents d LEFT JOIN events e ON e.doc_id = d.id "
+                                 "GROUP BY d.id, d.n_events HAVING COUNT(e.id) <> d.n_events")
+        assert bad == []  # no half-stored document
+    done = subprocess.run(_ingest_cmd(store_target, corpus, 20), capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert f"{n_docs} already stored" in done.stderr.splitlines()[-1]
+    with open_store(store_target) as store:
+        assert store.counts()["documents"] == 240
+        _cols, rows = store.query("SELECT SUM(n_events) FROM documents")
+        assert rows[0][0] == store.counts()["events"]

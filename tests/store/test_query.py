@@ -1,0 +1,50 @@
+"""The common questions without SQL (dyad, top actors, counts, say-do) and the event filters; every query
+counts only events that occurred."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley import errors
+from parley.store import Filters
+from parley.store import query as q
+
+
+def test_dyad_counts_both_reports_of_the_condemnation(filled_store):
+    dyad = q.as_dicts(q.dyad(filled_store, "TUR", "SWE", by="week"))
+    assert [(r["source"], r["target"], r["root"], r["events"]) for r in dyad] == [("TUR", "SWE", "11", 2)]
+    assert q.as_dicts(q.dyad(filled_store, "SWE", "TUR", by="week", both_ways=False)) == []
+
+
+def test_top_actors_are_ordered_by_events(filled_store):
+    top = q.as_dicts(q.top_actors(filled_store, 3))
+    assert len(top) == 3 and [r["events"] for r in top] == sorted((r["events"] for r in top), reverse=True)
+    assert {"TUR", "SWE"} <= {r["actor"] for r in top}
+
+
+def test_counts_leave_out_what_did_not_occur(filled_store):
+    counts = q.as_dicts(q.counts(filled_store, by="week"))
+    events = list(filled_store.events())
+    assert sum(r["events"] for r in counts) == sum(1 for e in events if e["occurred"])
+    strikes = [e for e in events if e["cameo"].startswith("19")]  # "If talks fail, Israel would strike Iran."
+    assert strikes and not any(e["occurred"] for e in strikes)
+
+
+def test_say_do_compares_words_and_force(filled_store):
+    gap = q.as_dicts(q.say_do(filled_store, "TUR", "SWE", by="month"))
+    assert [(r["verbal_cooperation"], r["material_conflict"], r["gap"]) for r in gap] == [(0, 0, 0)]
+
+
+def test_an_unknown_period_is_an_input_error(filled_store):
+    with pytest.raises(errors.InputError, match="unknown period 'fortnight'"):
+        q.counts(filled_store, by="fortnight")
+
+
+def test_filters_by_date_and_actor(filled_store):
+    later = list(filled_store.events(Filters(date_from=dt.date(2024, 3, 5))))
+    assert later and all(e["event_date"] >= dt.date(2024, 3, 5) for e in later)
+    canada = list(filled_store.events(Filters(actors=("CAN",))))
+    assert canada and all("CAN" in (e["source_code"] or "") + (e["target_code"] or "") for e in canada)
+    assert list(filled_store.events(Filters(actors=("BRA",)))) == []
