@@ -24,6 +24,8 @@ def eval_command(
     out: Annotated[Path | None, typer.Option("--out", help="Write the full report (figures, misses, false positives) as JSON.")] = None,
     show: Annotated[int, typer.Option("--show", help="How many misses and false positives to print.")] = 15,
     no_model: Annotated[bool, typer.Option("--no-model", help="Score the rules alone, without the trained layer.")] = False,
+    model: Annotated[Path | None, typer.Option("--model", help="A trained layer folder other than the packaged one "
+                                               "(as written by `parley train --out`).")] = None,
     per_record: Annotated[bool, typer.Option("--per-record", help="Code each gold record alone, not with the records "
                                              "of its article before it.")] = False,
 ) -> None:
@@ -37,7 +39,7 @@ def eval_command(
         kind = detect_format(gold) if fmt == "auto" else fmt
         if kind not in FORMATS:
             raise errors.InputError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
-        coder = default_coder(Options(use_model=not no_model))
+        coder = default_coder(Options(use_model=not no_model, model_path=str(model) if model else None))
         report = evaluate(gold, kind, coder.code, in_context=not per_record)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")

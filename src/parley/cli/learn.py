@@ -35,7 +35,8 @@ def train_command(
     out: Annotated[Path | None, typer.Option(help="Where to write the models (default: the packaged model folder).")] = None,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic for a seed).")] = 0,
     max_units: Annotated[int | None, typer.Option(min=1, help="Train on about this many units (whole articles, seeded).")] = None,
-    floor: Annotated[float, typer.Option(min=0.0, max=1.0, help="Precision the thresholds must reach on dev.")] = 0.70,
+    floor: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Precision the thresholds must reach on dev "
+                                                "(default: the rules' own precision there).")] = None,
 ) -> None:
     """Train the event layer (detector, attribution, verifier) on the corpus's train split; set thresholds on dev.
 

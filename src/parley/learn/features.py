@@ -66,7 +66,7 @@ def sentence_features(sent: Span, rule_events: Sequence[Event] = (), mentions: S
     for e in rule_events:
         feats.add(f"rule_root={e.root}")
         feats.add(f"rule_root={e.root}|{e.modality}")
-        feats.add(f"rule={_rule_family(e.rule)}")
+        feats.add(f"rule={rule_family(e.rule)}")
     return sorted(feats)
 
 
@@ -85,7 +85,7 @@ def sentence_vector(sent: Span) -> np.ndarray:
 DENSE_SCALE = 0.1  # keeps the dense part on the scale of a handful of binary features
 
 
-def _rule_family(rule: str) -> str:
+def rule_family(rule: str) -> str:
     """A pattern id without its line-specific tail: ``19.v3.clash.0`` -> ``19.v3.clash``."""
     parts = rule.split("+")[0].split(".")
     return ".".join(p for p in parts if not p.isdigit())[:60]
@@ -148,7 +148,7 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
     for e in rule_events:
         if e.trigger.start == token.idx:
             feats.append(f"rule_root={e.root}")
-            feats.append(f"rule={_rule_family(e.rule)}")
+            feats.append(f"rule={rule_family(e.rule)}")
     return feats
 
 
@@ -253,7 +253,7 @@ def modality_features(token: Token, rule_modality: str | None, rule_cue: str | N
 def event_features(event: Event) -> list[str]:
     src = event.source.code if event.source else ""
     tgt = event.target.code if event.target else ""
-    fam = _rule_family(event.rule)
+    fam = rule_family(event.rule)
     return [f"ev_rule={fam}", f"ev_code={event.cameo}", f"ev_root={event.root}",
             f"ev_src_role={src[3:6] or 'CTRY'}", f"ev_tgt_role={tgt[3:6] or ('CTRY' if tgt else 'NONE')}",
             f"ev_mod={event.modality}", f"ev_same_country={bool(src and tgt and src[:3] == tgt[:3])}",

@@ -32,13 +32,14 @@ from parley.events.modality import classify
 from parley.events.ontology import ontology, plover_for
 from parley.events.coder import MentionIndex
 from parley.learn.features import (argument_tags, event_features, in_sentence, is_candidate, lemma, mention_features,
-                                   modality_features, sentence_features, token_features, token_vector)
+                                   modality_features, rule_family, sentence_features, token_features, token_vector)
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
 from parley.model import Span as TextSpan
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
+MIN_VERIFIED = 20  # events of a pattern family the verifier must have learned from before it may drop one
 
 
 def counts(event: Event) -> bool:
@@ -104,6 +105,9 @@ class Layer:
         self.modality = modality
         self.triggers: dict[str, dict[str, dict[str, int]]] = lexicon["triggers"]  # root -> lemma -> code -> n
         self.root_codes: dict[str, str] = lexicon["root_codes"]  # root -> its most frequent code
+        #: how many events of each pattern family the verifier learned from; it judges only families it has seen
+        #: often enough, and keeps the others (the rules' rarer patterns, which the corpus cannot vouch for)
+        self.verified_rules: dict[str, int] = lexicon.get("verified_rules", {})
         t = meta.get("thresholds") or {}
         self.thresholds = Thresholds(**t)
         self._root_index = {r: i for i, r in enumerate(self.detector.labels)}
@@ -132,7 +136,7 @@ class Layer:
             self.verifier.save(path / "verify.npz")
         if self.modality is not None:
             self.modality.save(path / "modality.npz")
-        lexicon = {"triggers": self.triggers, "root_codes": self.root_codes}
+        lexicon = {"triggers": self.triggers, "root_codes": self.root_codes, "verified_rules": self.verified_rules}
         (path / "triggers.json").write_text(json.dumps(lexicon, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
                                             encoding="utf-8")
         (path / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, sort_keys=True, indent=2) + "\n",
@@ -156,7 +160,8 @@ class Layer:
             rule_scored = []
             for e in in_sent_events:
                 s = 1.0
-                if self.verifier is not None and counts(e):
+                if self.verifier is not None and counts(e) \
+                        and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED:
                     s = float(self.verifier.proba([*feats, *event_features(e)])[0])
                 rule_scored.append((e, s))
             cands = []
