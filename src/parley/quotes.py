@@ -21,17 +21,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.errors import W_QUOTE_UNBALANCED
 from parley.events.coder import grammatical_subject
 from parley.model import ActorRef, Mention, Quote, Warning_
 
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "add", "warn", "insist", "stress", "note", "state", "declare", "write", "announce", "emphasize",
-     "emphasise", "claim", "argue", "ask", "reply", "explain", "comment", "remark", "tweet", "post", "continue",
-     "affirm", "assert", "acknowledge", "admit", "confirm", "deny", "vow", "pledge", "promise", "urge", "complain",
-     "suggest", "predict", "maintain", "contend", "reiterate", "underline", "point", "caution", "accuse", "describe",
-     "call", "respond", "answer", "recall", "observe", "concede", "boast", "threaten", "repeat", "tout", "hint"}
-)
+SPEECH_VERBS = lexicon.words("speech-verbs")
 PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 MIN_WORDS_WITHOUT_CUE = 4
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
@@ -274,7 +269,7 @@ def _indirect(doc: Doc, index: _Mentions, sentences: list, covered: list[tuple[i
     return out
 
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
+FIRST_PERSON = lexicon.words("first-person")
 
 
 def speaker_pronouns(doc: Doc, quotes: Sequence[Quote]) -> list[Mention]:

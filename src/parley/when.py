@@ -14,8 +14,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_AUX = lexicon.words("future-aux")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week)s?\s+ago\b")

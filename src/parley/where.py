@@ -13,9 +13,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.model import Location, Mention
 
-PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "over"})
+PLACE_PREPOSITIONS = lexicon.words("place-prepositions")
 
 
 def load_gazetteer() -> None:

@@ -19,6 +19,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from parley import lexicon
 from parley import errors
 from parley.events.ontology import ontology
 
@@ -52,9 +53,7 @@ class Entry:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
-#: acronyms that written as a word are an ordinary word or name ("Arena", "Sang")
-ACRONYM_WORDS = frozenset({"arena", "sana", "sang", "mois", "care", "hope", "save", "free", "aims", "mine", "must",
-                           "unite", "unit", "pass", "star", "nato-"})
+ACRONYM_WORDS = lexicon.words("acronym-words")
 
 
 @dataclass

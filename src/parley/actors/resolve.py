@@ -32,46 +32,26 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from parley import lexicon
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import Mention
 
-#: "talks in Moscow", "a rally outside the White House": the place, not the government; but "a visit to
-#: Moscow", "an envoy to Washington" are aimed at the government, so "to" is not among these
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "via", "through"})
-COMPOSING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+LOCATIVE_PREPS = lexicon.words("locative-preps")
+COMPOSING_PREPS = lexicon.words("composing-preps")
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-#: "X-backed", "X-trained" ...: X supports the actor the phrase names, it is not that actor
-BACKING_PARTICIPLES = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained",
-                                 "armed", "affiliated", "linked", "inspired", "friendly", "leaning"})
-#: bodies a country leads that are its armed forces: "the Saudi-led coalition"
-LED_BODIES = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission", "operation", "offensive",
-                        "army", "armies", "contingent"})
-FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
+BACKING_PARTICIPLES = lexicon.words("backing-participles")
+LED_BODIES = lexicon.words("led-bodies")
+FORMER = lexicon.words("former")
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
 #: roles coded without a country when none is named ("militants attacked a police post" -> REB)
 COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET", "RAD",
                                "AGR", "ENV"})
 ROLE_ONLY_ACTORS = True
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
-#: words the model sometimes takes for part of a person's name before an actor's name
-NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new", "then", "chief", "deputy", "veteran",
-                            "interim", "outgoing", "incoming", "late", "ex", "hardline", "moderate", "leading",
-                            # titles the model takes into a name ("Gen Tchiani", "Dr. Tedros", "Sheikh Tamim")
-                            "gen", "gen.", "general", "col", "col.", "colonel", "lt", "lt.", "maj", "maj.", "major",
-                            "capt", "capt.", "captain", "adm", "adm.", "admiral", "brig", "brig.", "marshal",
-                            "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord",
-                            "sheikh", "sheik", "emir", "king", "queen", "prince", "princess", "sultan", "president",
-                            "premier", "chancellor", "minister", "senator", "sen.", "rep.", "gov.", "judge",
-                            "ayatollah", "pope", "cardinal", "imam", "mullah", "hon", "hon."})
-#: weapons and vehicles named as military actors, which a text about one country does not make its own
-WEAPON_NOUNS = frozenset({"drone", "drones", "warplane", "warplanes", "jet", "jets", "fighter", "warship", "warships",
-                          "artillery", "tank", "tanks", "destroyer", "frigate", "frigates", "submarine", "gunboat",
-                          "gunship", "gunships", "corvette", "aircraft", "vessel", "vessels", "missile", "missiles"})
-#: participles that make the name before them the one who used the thing: "Russia-launched drones"
-OPERATING_PARTICIPLES = frozenset({"launched", "fired", "operated", "controlled", "run", "flown", "piloted"})
-#: acts a role noun before them names the doer of: "criticised the police actions", "the army crackdown"
-ACTION_HEADS = frozenset({"action", "violence", "crackdown", "brutality", "raid", "operation", "repression",
-                          "abuse", "response", "conduct", "behaviour", "behavior", "tactic", "excess", "harassment"})
+NOT_NAME_WORDS = lexicon.words("not-name-words")
+WEAPON_NOUNS = lexicon.words("weapon-nouns")
+OPERATING_PARTICIPLES = lexicon.words("operating-participles")
+ACTION_HEADS = lexicon.words("action-heads")
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.events.modality import Modality, classify
 from parley.events.ontology import ontology, plover_for
 from parley.events.kinds import (
@@ -51,28 +52,11 @@ THREAT_CODES = {
     "204": "1385",
 }
 
-# Verbs whose object, not subject, is the doer of the embedded clause ("urged Israel to halt").
-OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "call", "appeal", "invite", "persuade", "force", "press", "encourage", "tell", "order",
-     "allow", "help", "pressure", "compel", "request", "warn", "advise", "permit", "instruct",
-     # causes: "led Bangkok to withdraw its ambassador", "prompting South Korea to hold drills"
-     "lead", "prompt", "cause", "spur", "drive", "provoke", "trigger"}
-)
-# Verbs whose subject owns the event noun they take as object: "Iran set conditions".
-NOUN_OWNING_VERBS = frozenset({"set", "issue", "present", "make", "put", "lay", "attach", "have", "list", "spell", "announce", "hold",
-                               "declare", "order", "launch", "begin", "start", "stage", "conduct", "unveil", "carry", "complete",
-                               "approve", "adopt", "agree", "continue", "mount", "intensify", "step_up", "undertake",
-                               "organize", "organise", "resume", "wage", "pursue", "initiate", "confirm", "extend",
-                               "renew", "expand", "finalize", "finalise", "introduce", "enact", "impose", "unveil"})
-#: nouns of leaving, whose "from" object is what is left, not who acts
-LEAVING_NOUNS = frozenset({"exit", "withdrawal", "departure", "pullout", "pull-out", "expulsion", "ouster", "retreat",
-                           "evacuation", "removal"})
-#: nouns that stand in the clause for the act noun of their "of" object: "a new package of sanctions", "the
-#: imposition of tariffs", "an extension of the sanctions"
-CONTAINER_NOUNS = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "list", "tranche",
-                             "imposition", "introduction", "extension", "expansion", "renewal", "adoption",
-                             "approval", "announcement", "implementation", "enforcement"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+OBJECT_CONTROL = lexicon.words("object-control")
+NOUN_OWNING_VERBS = lexicon.words("noun-owning-verbs")
+LEAVING_NOUNS = lexicon.words("leaving-nouns")
+CONTAINER_NOUNS = lexicon.words("container-nouns")
+RELATIVE_PRONOUNS = lexicon.words("relative-pronouns")
 COUNTING_MODALITIES = frozenset({"asserted"})
 
 
@@ -339,25 +323,12 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
     return None, "none"
 
 
-#: participles that tie an official to the body that named them: "the prime minister appointed by the junta"
-APPOINTING_VERBS = frozenset({"appoint", "name", "nominate", "install", "designate", "elect", "choose", "pick"})
-#: verbs of speech acts a reporter, not the subject of a reported clause, goes on to make
-SPEECH_ACT_VERBS = frozenset({"urge", "call", "demand", "warn", "ask", "appeal", "press", "insist", "vow", "pledge",
-                              "accuse", "condemn", "criticize", "criticise", "denounce", "blame", "threaten", "reject",
-                              "deny", "praise", "welcome", "thank", "invite"})
-#: adjectives that say a subject did the act of their gerund: "guilty of violating", "responsible for shelling"
-GUILT_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
-#: verbs whose gerund after "to" is the subject's own act: "resorted to throwing stones"
-RESORT_VERBS = frozenset({"resort", "turn", "revert", "proceed", "return", "graduate", "escalate"})
-#: nouns whose "on" object is asked to act: "pressure on Israel to accept", "a call on Iran to stop"
-PRESSING_NOUNS = frozenset({"pressure", "call", "calls", "appeal", "demand", "ultimatum"})
-#: participles of feeling that the parser reads as passives: the "subject" feels, no one acts on it
-FEELING_PARTICIPLES = frozenset({"engage", "involve",  # "Serb forces were engaged in ethnic cleansing"
-                                 "commit", "determine", "dedicate",  # "Vietnam is committed to opening up"
-                                 "concern", "alarm", "worry", "disappoint", "dismay", "outrage", "shock", "trouble",
-                                 "frustrate", "anger", "encourage", "please", "satisfy", "hearten", "disturb",
-                                 "appal", "appall", "horrify", "sadden", "offend", "irritate", "annoy", "delight",
-                                 "reassure", "perturb", "unnerve"})
+APPOINTING_VERBS = lexicon.words("appointing-verbs")
+SPEECH_ACT_VERBS = lexicon.words("speech-act-verbs")
+GUILT_ADJECTIVES = lexicon.words("guilt-adjectives")
+RESORT_VERBS = lexicon.words("resort-verbs")
+PRESSING_NOUNS = lexicon.words("pressing-nouns")
+FEELING_PARTICIPLES = lexicon.words("feeling-participles")
 
 
 def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
@@ -371,13 +342,8 @@ def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpas
     return subjects[0] if subjects else None
 
 
-#: joint acts: coordinated sources without a target act toward each other (meet, negotiate, agree, sign,
-#: cooperate, clash); visits and hosting are not symmetric
-#: the press, to whom speaking is a statement, not a meeting
-MEDIA_NOUNS = frozenset({"reporter", "journalist", "media", "press", "agency", "newspaper", "television", "tv",
-                         "broadcaster", "radio", "outlet", "channel", "network", "paper", "daily", "website"})
-#: efforts one side makes "with" others, which are no meeting of both: "exerting efforts with Hamas and Israel"
-ONE_SIDED_EFFORTS = frozenset({"exert", "effort", "work", "push", "engage", "press", "lobby", "mediate"})
+MEDIA_NOUNS = lexicon.words("media-nouns")
+ONE_SIDED_EFFORTS = lexicon.words("one-sided-efforts")
 #: consultations that have two sides: "A met B" is also B meeting A
 MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
@@ -740,12 +706,9 @@ def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Pat
 
 #: roots of material conflict, and cues that say force is being readied rather than threatened
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-#: cues of an act tried: the trying happened
-ATTEMPT_CUES = frozenset({"attempt", "attempts", "attempted", "bid", "effort", "efforts"})
-#: words of forces getting ready to fight, a posture others can see (not a plan on paper)
-MUSTERING_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "poised", "gearing", "readying"})
-PREPARATION_CUES = frozenset({"prepare", "prepares", "preparing", "prepared", "planned", "plan", "plans", "planning",
-                              "poised", "set", "scheduled", "upcoming", "proposed", "gearing", "readying"})
+ATTEMPT_CUES = lexicon.words("attempt-cues")
+MUSTERING_CUES = lexicon.words("mustering-cues")
+PREPARATION_CUES = lexicon.words("preparation-cues")
 
 
 def _readying(token: Token, cue: str | None) -> bool:
@@ -762,11 +725,9 @@ def _readying(token: Token, cue: str | None) -> bool:
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
-AIR_WORDS = frozenset({"airstrike", "strike", "drone", "missile", "bomb", "bombing", "warplane", "jet", "aircraft",
-                       "helicopter", "rocket", "air", "bombardment"})  # "raided the camp" is on the ground
-#: weapons that make any attack one with aerial weapons (CAMEO 195), whoever uses them
-ROCKET_WORDS = frozenset({"rocket", "missile", "drone", "airstrike", "air-strike", "warplane"})
-ARTILLERY_WORDS = frozenset({"shell", "shelling", "artillery", "tank", "mortar", "howitzer"})
+AIR_WORDS = lexicon.words("air-words")
+ROCKET_WORDS = lexicon.words("rocket-words")
+ARTILLERY_WORDS = lexicon.words("artillery-words")
 
 
 def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
@@ -835,8 +796,7 @@ def _state_protest(cameo: str, source: Mention, predicate: Token) -> str:
     return cameo
 
 
-#: bombings by kind (CAMEO 1831-1833), read from the words of the clause
-BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "explosive", "explosion", "blast", "ied"})
+BOMB_WORDS = lexicon.words("bomb-words")
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
@@ -845,8 +805,7 @@ AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-ai
 PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
 PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "economic": "2", "rights": "3", "release": "3",
                 "regime": "4"}
-PURPOSE_VERBS = frozenset({"demand", "protest", "press", "call", "seek", "push", "urge", "oppose", "denounce",
-                           "condemn", "decry", "reject", "challenge", "pressure", "force", "insist"})
+PURPOSE_VERBS = lexicon.words("purpose-verbs")
 
 
 def _protest_aim(predicate: Token, patterns: PatternSet) -> str | None:
@@ -1154,10 +1113,8 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
     cand.how = how
 
 
-#: prepositions that set a meeting or visit in a clause: "for talks", "during a visit", "at a meeting", "in a call"
-PHRASE_PREPOSITIONS = frozenset({"for", "during", "at", "in", "on", "after", "before", "ahead", "amid", "following"})
-FRAME_NOUNS = frozenset({"end", "start", "beginning", "close", "conclusion", "sidelines", "margins", "course", "eve",
-                         "outset", "wake", "part"})
+PHRASE_PREPOSITIONS = lexicon.words("phrase-prepositions")
+FRAME_NOUNS = lexicon.words("frame-nouns")
 
 
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
@@ -1169,18 +1126,9 @@ EMERGENCY_RULE_CODES = frozenset({"1721", "1722", "1723", "1724"})
 DOMESTIC_PROTESTERS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "PTY", "REL", "MED", "BUS", "REF"})
 #: roles of armed actors whose clashes are battles
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
-#: acts done to their "of" object: "the arrest of", "the killing of", "the expulsion of"
-PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "execution", "abduction", "kidnapping",
-                           "jailing", "imprisonment", "sentencing", "deportation", "expulsion", "persecution",
-                           "repression", "torture", "assassination", "prosecution", "conviction", "harassment",
-                           "intimidation", "disappearance", "targeting", "shelling", "bombardment", "invasion",
-                           "occupation", "annexation", "blockade", "siege", "massacre", "slaughter", "beating"})
-#: words for a crowd: "thousands of people", "tens of thousands", "a crowd"
-CROWD_WORDS = frozenset({"people", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd",
-                         "crowds", "throng", "tens", "scores", "million", "millions", "many", "masses"})
-ATTACK_SUBJECTS = frozenset({"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling",
-                             "ambush", "raid", "missile", "drone", "rocket", "shell", "mine", "landmine", "ied",
-                             "gunfire", "fire", "grenade", "mortar", "suicide", "bomber", "assault", "barrage"})
+PATIENT_NOUNS = lexicon.words("patient-nouns")
+CROWD_WORDS = lexicon.words("crowd-words")
+ATTACK_SUBJECTS = lexicon.words("attack-subjects")
 
 
 def _free_relative_noun(pred: Token) -> Token | None:
@@ -1237,8 +1185,7 @@ def _clause_of_phrase(noun: Token) -> Token | None:
     return None
 
 
-#: prepositions that put force in a place: "in", "inside", "into", "across", "on" (the predicate's or its object's)
-PLACE_PREPOSITIONS = frozenset({"in", "inside", "into", "across", "throughout", "on", "near", "around", "outside"})
+PLACE_PREPOSITIONS = lexicon.words("force-place-prepositions")
 
 
 def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
@@ -1275,10 +1222,8 @@ def _place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
     return [_country_of(m) for m in found]
 
 
-TERRITORY_NOUNS = frozenset({"territory", "soil", "waters", "airspace", "land", "part", "parts", "north", "south",
-                             "east", "west", "northeast", "northwest", "southeast", "southwest", "interior"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
-                         "enclave", "outskirts", "suburb", "suburbs", "centre", "center", "island"})
+TERRITORY_NOUNS = lexicon.words("territory-nouns")
+PLACE_NOUNS = lexicon.words("place-nouns")
 
 
 def _named_place(token: Token) -> Token:
@@ -1353,13 +1298,8 @@ def _joint_code(cand: Candidate) -> str | None:
     return JOINT_NOUNS.get(cand.between_noun.lemma_.lower())
 
 
-#: speech verbs whose that-clause with "should" / "must" is an appeal / a demand to the clause's subject
-REPORTING_VERBS = frozenset({"say", "write", "tell", "insist", "stress", "declare", "state", "add", "argue",
-                             "post", "emphasize", "emphasise", "reiterate", "note", "tweet", "announce",
-                             "conclude", "assert", "affirm", "maintain", "remind", "underline", "underscore"})
-#: nouns of a statement whose that-clause reports what was said: "a reminder that Iraq must ..."
-STATEMENT_NOUNS = frozenset({"reminder", "message", "statement", "declaration", "letter", "note", "communique",
-                             "communiqué", "warning", "notice", "memo", "memorandum", "insistence"})
+REPORTING_VERBS = lexicon.words("reporting-verbs")
+STATEMENT_NOUNS = lexicon.words("statement-nouns")
 _SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), "built-in rule (coder.py)")
 _SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), "built-in rule (coder.py)")
 
@@ -1394,10 +1334,7 @@ def _reported_obligation(token: Token) -> Match | None:
     return None
 
 
-#: what an act is "met with" when it is received, not a meeting
-RECEPTION_NOUNS = frozenset({"consequence", "response", "retaliation", "resistance", "criticism", "opposition",
-                             "protest", "skepticism", "scepticism", "silence", "approval", "condemnation", "force",
-                             "anger", "outrage", "derision", "disbelief", "suspicion", "hostility", "applause"})
+RECEPTION_NOUNS = lexicon.words("reception-nouns")
 #: what a warning says will follow, and the threat it makes: "will pay a heavy price if", "would trigger
 #: sanctions if", "a swift and severe response if"
 CONSEQUENCE_NOUNS = {
@@ -1406,10 +1343,9 @@ CONSEQUENCE_NOUNS = {
     "sanction": "1312", "penalty": "1312", "tariff": "1312", "embargo": "1312",
     "retaliation": "138", "reprisal": "138", "war": "138", "force": "138", "strike": "138", "attack": "138",
 }
-SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear", "risk", "incur", "endure"})
-#: verbs by which an act brings a consequence on its doer: "an invasion would trigger sanctions"
-TRIGGER_VERBS = frozenset({"trigger", "prompt", "provoke", "invite", "draw", "bring", "mean", "unleash", "spark"})
-WARNING_VERBS = REPORTING_VERBS | frozenset({"warn", "caution", "threaten", "vow", "promise", "signal"})
+SUFFER_VERBS = lexicon.words("suffer-verbs")
+TRIGGER_VERBS = lexicon.words("trigger-verbs")
+WARNING_VERBS = lexicon.words("warning-verbs")
 _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
                                   "built-in rule (coder.py)") for code in ("130", "1312", "138")}
 
@@ -1514,32 +1450,8 @@ def _threat(consequence: Token, target: Token | None) -> Match:
     return Match(_THREAT_PATTERNS[CONSEQUENCE_NOUNS[consequence.lemma_.lower()]], target, consequence)
 
 
-#: verbs of force or coercion that news also uses in other senses ("hit a record high", "executed the plan",
-#: "eliminated tariffs", "slapped tariffs on", "hacked the website", "fight corruption", "damaged relations"):
-#: coded only when what they act on is an actor or a concrete target
-POLYSEMOUS_VERBS = frozenset({
-    "hit", "strike", "pound", "target", "fight", "battle", "burn", "hack", "execute", "eliminate", "liquidate",
-    "poison", "club", "whip", "kick", "punch", "slap", "capture", "damage", "mobilise", "mobilize", "protect",
-    "guard", "charge", "savage", "skewer", "blast", "hound", "batter", "butcher", "intern", "storm", "shell",
-    "bomb", "raid", "invade", "occupy", "annex", "ambush", "stone", "torch",
-})
-#: objects of force that are no actor but are targets: places, buildings, vehicles, installations
-CONCRETE_TARGETS = frozenset({
-    "building", "house", "home", "school", "hospital", "clinic", "village", "town", "city", "base", "position",
-    "convoy", "vehicle", "car", "truck", "bus", "ship", "vessel", "tanker", "boat", "port", "airport", "airfield",
-    "bridge", "plant", "facility", "site", "depot", "infrastructure", "grid", "camp", "checkpoint", "area",
-    "region", "neighbourhood", "neighborhood", "district", "market", "mosque", "church", "embassy", "consulate",
-    "office", "headquarters", "compound", "station", "refinery", "pipeline", "dam", "outpost", "post",
-    "barracks", "stronghold", "hideout", "tunnel", "warehouse", "factory", "territory", "border", "frontier",
-    "province", "capital", "island", "islands", "coast", "positions", "target", "targets", "shelter", "tent",
-    "residence", "palace", "parliament", "ministry", "prison", "jail", "aircraft", "plane", "jet", "drone",
-    "helicopter", "tank", "train", "railway", "road", "highway", "crossing", "field", "oilfield", "mine",
-    "point", "zone", "corridor", "land", "enclave", "strip", "hill", "ridge", "valley", "front", "line",
-    "settlement", "suburb", "outskirts", "airbase",
-    # people under arms, whom "mobilised", "captured" or "hit" act on
-    "reservist", "reservists", "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "militia",
-    "fighter", "fighters", "conscript", "conscripts", "unit", "units", "battalion", "brigade", "police",
-})
+POLYSEMOUS_VERBS = lexicon.words("polysemous-verbs")
+CONCRETE_TARGETS = lexicon.words("concrete-targets")
 
 
 def _acted_on(token: Token) -> Token | None:
@@ -1559,10 +1471,7 @@ def _person_object(token: Token) -> bool:
         c.ent_type_ == "PERSON" for c in obj.subtree)
 
 
-PEOPLE_WORDS = frozenset({"prisoner", "hostage", "detainee", "captive", "journalist", "activist", "soldier",
-                          "citizen", "national", "sailor", "crew", "worker", "student", "child", "woman", "man",
-                          "people", "civilian", "dissident", "suspect", "protester", "fighter", "member",
-                          "leader", "minister", "president", "official", "reporter", "tourist", "pilot"})
+PEOPLE_WORDS = lexicon.words("people-words")
 
 
 def _concrete_object(token: Token) -> bool:
@@ -1579,25 +1488,8 @@ def _concrete_object(token: Token) -> bool:
                or t.ent_type_ in ("GPE", "LOC", "FAC") or _city_country(t) is not None for t in heads)
 
 
-#: verbs that name or describe something as something: "called Trump an old man", "described the talks as
-#: a bad decision"
-NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize",
-                          "portray", "denounce", "decry", "slam"})
-#: words of political criticism the general-purpose valence lexicon does not rate (or rates as positive: "joke")
-CRITICISM_WORDS = frozenset(
-    {"unforgivable", "misguided", "outdated", "baseless", "unfounded", "groundless", "absurd", "lie", "provocation",
-     "provocative", "genocide", "genocidal", "aggression", "aggressive", "hostile", "irresponsible", "reckless",
-     "illegitimate", "unlawful", "criminal", "puppet", "farce", "sham", "joke", "hypocritical", "hypocrisy",
-     "bully", "bullying", "blackmail", "meddling", "interference", "outrageous", "shameful", "disgraceful",
-     "barbaric", "heinous", "unjustified", "unwarranted", "destabilizing", "destabilising", "erratic", "heedless",
-     "bereft", "senile", "delusional", "fascist", "racist", "imperialist", "colonialist", "extremist", "rogue",
-     "piracy", "pirate", "theft", "occupation", "occupier", "occupiers", "invader", "invaders", "warmonger",
-     "backward", "regressive", "setback", "mistake", "blunder", "illegal", "dangerous", "politicised", "politicized",
-     "repression", "persecution", "crackdown", "fraud", "terrorism", "terrorist", "threat", "unacceptable",
-     "deplorable", "regrettable", "flagrant", "blatant", "violation", "escalation", "coercion", "intimidation",
-     "propaganda", "disinformation", "fabrication", "slander", "smear", "witch-hunt", "coup", "dictatorship",
-     "authoritarian", "tyranny", "regime", "betrayal", "treachery", "hostage-taking", "war crime", "war crimes"}
-)
+NAMING_VERBS = lexicon.words("naming-verbs")
+CRITICISM_WORDS = lexicon.words("criticism-words")
 _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), "built-in rule (coder.py)")
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), "built-in rule (coder.py)")
 
@@ -1619,9 +1511,9 @@ def _characterisation(token: Token) -> Match | None:
                 complements.extend(g for g in prep.children if g.dep_ == "pobj")
     if not complements:
         return None
-    from parley.tone import lexicon
+    from parley.tone import lexicon as tone_lexicon
 
-    lex = lexicon()
+    lex = tone_lexicon()
     words = [t.lower_ for c in complements for t in c.subtree]
     critical = sum(1 for w in words if w in CRITICISM_WORDS)
     valence = sum(lex.get(w, 0.0) for w in words if w not in CRITICISM_WORDS) - 2.0 * critical

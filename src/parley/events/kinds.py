@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from parley import lexicon
 from parley.events.patterns import PatternSet, direct_object
 
 # The kind of act an appeal, a demand, a rejection or an expressed intent is about. CAMEO gives these four
@@ -66,12 +67,7 @@ def act_kind(cameo: str) -> str | None:
     return None
 
 
-#: nouns that carry the act asked for, offered or turned down: "rejected a US request to question detainees",
-#: "turned down a proposal for a ceasefire"
-REQUEST_NOUNS = frozenset({"call", "request", "demand", "appeal", "plea", "proposal", "offer", "plan", "bid",
-                           "pressure", "idea", "suggestion", "initiative", "invitation", "ultimatum", "push",
-                           "consensus", "understanding", "commitment", "pledge", "promise", "decision",
-                           "failure", "refusal"})
+REQUEST_NOUNS = lexicon.words("request-nouns")
 #: acts named by nouns with no pattern of their own in this use, by kind ("demanded wide-ranging reforms",
 #: "called for elections", "asked for loans")
 KIND_NOUNS = {
@@ -125,12 +121,7 @@ AID_MODIFIERS = {
     **dict.fromkeys(("economic", "financial", "development", "budget", "budgetary", "fiscal"), "economic-aid"),
     **dict.fromkeys(("humanitarian", "food", "medical", "emergency"), "humanitarian-aid"),
 }
-#: verbs whose object says what the act is ("provide information", "end the curbs", "sign a trade deal")
-LIGHT_VERBS = frozenset({"provide", "give", "send", "grant", "hold", "take", "make", "end", "lift", "ease", "allow",
-                         "accept", "sign", "reach", "conduct", "carry", "offer", "stop", "halt", "remove", "drop",
-                         "abandon", "change", "reverse", "cancel", "suspend", "resume", "restore", "open", "reopen",
-                         "deliver", "supply", "extend", "pay", "return", "implement", "honor", "honour", "respect",
-                         "guarantee", "ensure", "let", "permit", "do", "pursue", "renounce", "forsake", "agree"})
+LIGHT_VERBS = lexicon.words("light-verbs")
 #: acts by verb when no pattern or object says more: "called on the minister to resign"
 KIND_VERBS = {
     **dict.fromkeys(("resign", "quit", "abdicate", "step_down", "stand_down"), "leadership"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from parley import lexicon
 from parley.events.ontology import ontology, plover_for
 from parley.events.patterns import direct_object
 from parley.model import ActorRef, Event, Mention
@@ -59,8 +60,7 @@ def peacekeeping_arrivals(events: list[Event]) -> list[Event]:
     return out
 
 
-#: verbs of support whose object, asked for by an appeal, is the one support is rallied for
-SUPPORT_VERBS = frozenset({"support", "back", "endorse", "help", "aid", "assist", "defend", "recognize", "recognise"})
+SUPPORT_VERBS = lexicon.words("support-verbs")
 
 
 def rallied_support(events: list[Event], candidates: Sequence[Any],

@@ -46,6 +46,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from parley import lexicon
 from parley.errors import DictionaryError
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
@@ -54,22 +55,13 @@ _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-#: conjunctions of adverbial clauses that are not the content of a verb of saying
-ADVERBIAL_MARKS = frozenset({"if", "unless", "when", "while", "after", "before", "because", "as", "although",
-                             "though", "since", "until", "once", "whether"})
+ADVERBIAL_MARKS = lexicon.words("adverbial-marks")
 #: roots where a "strike" is a stoppage of work; an air or drone strike is an attack
 LABOUR_STRIKE_ROOTS = frozenset({"02", "03", "08", "10", "12", "14"})
-ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "aerial", "retaliatory", "precision",
-                              "preemptive", "pre-emptive", "nuclear", "artillery", "cruise", "naval", "surgical",
-                              "targeted", "us", "u.s.", "israeli", "russian", "american"})
-#: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
-CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
-                             "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
-#: parts of a series of meetings that stand for it: "the next round of talks", "a session of negotiations"
-ROUND_HEADS = frozenset({"round", "session", "series", "cycle", "phase"})
-#: quantities of a thing that stand for it as an object: "part of the aid", "most of the sanctions"
-PARTITIVE_HEADS = frozenset({"part", "portion", "most", "some", "all", "much", "half", "bulk", "share", "parts",
-                             "remainder", "rest", "majority", "section", "sections", "parts", "elements", "element"})
+ATTACK_MODIFIERS = lexicon.words("attack-modifiers")
+CONTAINER_HEADS = lexicon.words("container-heads")
+ROUND_HEADS = lexicon.words("round-heads")
+PARTITIVE_HEADS = lexicon.words("partitive-heads")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
 
@@ -304,8 +296,7 @@ def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | Non
     return None
 
 
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
-                         "evening", "night", "weekend", "day", "week", "month", "year", "afternoon"})
+_TIME_WORDS = lexicon.words("time-words")
 
 
 def _temporal(prep: Token) -> bool:
