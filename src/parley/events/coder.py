@@ -23,7 +23,7 @@ from parley.events.kinds import (
     KIND_CODES, KIND_NOUNS, KIND_VERBS, act_kind, act_kind_of, asked_act, asked_act_is_request, noun_kind,
     refused_kind,
 )
-from parley.events.linked import SENDING_RULES, actor_ref, peacekeeping_arrivals, rallied_support, with_code
+from parley.events.linked import actor_ref, peacekeeping_arrivals, rallied_support, with_code
 from parley.events.patterns import Match, Pattern, PatternSet, direct_object, is_passive
 from parley.model import Event, Location, Mention, Span
 
@@ -348,9 +348,6 @@ ONE_SIDED_EFFORTS = lexicon.words("one-sided-efforts")
 MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 NOT_RECIPROCAL = frozenset({"042", "043"})
-#: patterns whose coordinated sources act together, not toward each other: "Biden and Macron pledged to
-#: ensure the agreement's enforcement" is two pledges, not a pledge of each to the other
-SHARED_ACT_RULES = frozenset({"03.agree.to.0"})
 
 
 def _threatens_own_action(predicate: Token, sources: list[Mention], index: MentionIndex) -> bool:
@@ -459,7 +456,7 @@ def code_doc(
                 cand.dropped = "a reported 'should'/'must' about no named actor"
                 continue
             elements = cand.match.pattern.elements
-            pid = cand.match.pattern.id
+            pattern = cand.match.pattern
             if cand.match.pattern.cameo[:2] == "04" and token.lemma_.lower() == "meet" and any(
                     g.lemma_.lower() in RECEPTION_NOUNS for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                     for g in p.children if g.dep_ == "pobj"):
@@ -478,19 +475,19 @@ def code_doc(
                     for c in drill.children):
                 cand.dropped = "joint drills are military cooperation (062), coded from the noun"
                 continue
-            if pid in ("16.v3.n.exit.from", "16.v3.quit.org") and (not cand.targets or not all(
+            if pattern.has("leaves-organisation") and (not cand.targets or not all(
                     m.kind in ("igo",) or m.code[:3] not in _country_codes() for m in cand.targets)):
                 cand.dropped = "leaving a place is no break with an organisation"
                 continue
-            if pid == "19.v3.clash.0" and not all(m.code[-3:] in ARMED_ROLES for m in cand.sources):
+            if pattern.has("armed") and not all(m.code[-3:] in ARMED_ROLES for m in cand.sources):
                 cand.dropped = "a clash of others than armed forces (protesters and police) is no battle"
                 continue
-            if pid.startswith("13.warn") and not cand.targets:
+            if pattern.has("warning") and not cand.targets:
                 # "warned Moscow of severe consequences if ...": the one warned is the one threatened
                 warned = direct_object(token)
                 cand.targets = [m for m in index.actors(warned) if m not in cand.sources][:1] if warned is not None else []
             # a bare warning, or one whose content is a use of force: whose act it warns of decides
-            warns_of = (pid == "13.warn" or pid.startswith("13.warn.force")) and (
+            warns_of = pattern.has("warns-of") and (
                 any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                 or (token.dep_ in ("advcl", "parataxis", "ccomp") and token.head.i < token.i))  # "..., X warned"
             threat = _conditional_threat(token) if warns_of else None
@@ -499,18 +496,18 @@ def code_doc(
             if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
                 cand.match = threat
                 _fill(cand, index)
-                elements, pid = threat.pattern.elements, threat.pattern.id
+                elements, pattern = threat.pattern.elements, threat.pattern
             elif warns_of and not _threatens_own_action(token, cand.sources, index):
                 cand.dropped = "a warning that someone else may act is a statement, not a threat"
                 continue
-            if pid == "04.convene" and len({s.code for s in cand.sources}) < 2:
+            if pattern.has("convening") and len({s.code for s in cand.sources}) < 2:
                 cand.dropped = "convening a meeting of one's own is no consultation with another actor"
                 continue
-            if pid == "05.defend" and any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+            if pattern.has("not-self") and any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
                                           for c in token.children):
                 cand.dropped = "defending oneself is no verbal support of another"
                 continue
-            if (cand.match.pattern.cameo == "041" or cand.match.pattern.id == "04.receive") and cand.match.target_head is not None \
+            if (cand.match.pattern.cameo == "041" or pattern.has("aimed")) and cand.match.target_head is not None \
                     and index.at(cand.match.target_head) is None:
                 cand.dropped = "a phone call is made to an actor, not to \"North Korea's tests\""
                 continue
@@ -521,14 +518,14 @@ def code_doc(
                 cand.dropped = (f"'{token.text}' with no actor or place as its object is another sense of the "
                                 "verb ('hit a record', 'executed the plan', 'eliminated tariffs')")
                 continue
-            if pid == "08.release" and not cand.targets and not _concrete_object(token) and not _person_object(token):
+            if pattern.has("actor-object") and not cand.targets and not _concrete_object(token) and not _person_object(token):
                 cand.dropped = "released something that is no actor (a statement, a report, a video)"
                 continue
-            if pid.startswith("13.warn.if") and _third_party_consequence(token, cand, index):
+            if pattern.has("conditional-threat") and _third_party_consequence(token, cand, index):
                 cand.dropped = "a warning of what a third party would do is a statement, not a threat"
                 continue
             if (cand.match.pattern.cameo[:2] == "13" or cand.match.pattern.cameo in ("041", "042")
-                    or cand.match.pattern.id == "04.receive") and not pid.startswith("13.warn.if") \
+                    or pattern.has("aimed")) and not pattern.has("conditional-threat") \
                     and not cand.targets and all(e.kind in ("target", "not") for e in elements):
                 # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
                 cand.dropped = "a bare threat, call or visit with no one it is aimed at"
@@ -537,7 +534,7 @@ def code_doc(
             if unknown_doer and cand.modality.value != "asserted":
                 cand.dropped = "violence by no named doer is coded only when it happened"
                 continue
-            if cand.match.pattern.id.endswith(".intent-only") and cand.modality.value == "asserted":
+            if pattern.has("intent-only") and cand.modality.value == "asserted":
                 cand.dropped = "a response that happened is no threat; only a promised one is"
                 continue
             if cand.match.pattern.cameo[:2] == "04" and token.pos_ == "NOUN" and cand.modality.value == "asserted" \
@@ -602,7 +599,7 @@ def code_doc(
             info = onto.get(cameo)
             when = date_of(token) if date_of is not None else None
             if not cand.targets and len({s.code for s in cand.sources}) > 1 and (
-                    (_reciprocal(cameo) and cand.match.pattern.id not in SHARED_ACT_RULES) or _each_other(token)):
+                    (_reciprocal(cameo) and not cand.match.pattern.has("shared")) or _each_other(token)):
                 # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
                 pairs = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
             elif unknown_doer:
@@ -628,7 +625,7 @@ def code_doc(
                 cameo = _sharpened(cameo, token, patterns)
                 if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
                     cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
-                elif cameo == "150" and cand.match.pattern.id.startswith("15.test.missile") \
+                elif cameo == "150" and cand.match.pattern.has("weapons-test") \
                         and token.lemma_.lower() in ("launch", "fire") and _in_attack(token):
                     cameo = "195"  # "launched three missiles during the attack": part of an attack, not a test
                 info = onto.get(cameo)
@@ -656,13 +653,10 @@ def code_doc(
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
                 cand.dropped = "source and target are the same actor"
-    events = peacekeeping_arrivals(_by_act_kind(events, candidates, patterns))
+    events = peacekeeping_arrivals(_by_act_kind(events, candidates, patterns), patterns)
     return _dedupe(rallied_support(events, candidates, index.actors), doc), candidates
 
 
-#: patterns whose code is a guess the act named can sharpen ("rejected a call ...": 123 until we read the call)
-SHARPENED_RULES = frozenset({"12.reject.call.reject", "12.reject.cooperation.reject", "12.reject.plan.reject",
-                             "12.reject.aid.reject", "10.demand", "10.insist"})
 
 
 def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet) -> list[Event]:
@@ -684,7 +678,7 @@ def _by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Pat
         # a pattern that names only the verb of the act ("urge TGT to:[provide|send]") guesses its kind; one
         # that names the act's object too ("refuse to:[host] [troop]") has said what it is
         elements = cand.match.pattern.elements
-        guess = cand.match.pattern.id in SHARPENED_RULES or any(
+        guess = cand.match.pattern.has("guessed-kind") or any(
             el.kind == "xcomp" and not any(later.kind == "object" for later in elements[i + 1:])
             for i, el in enumerate(elements))
         if not all(_general(c) or guess or new.startswith(c) for c in codes):
@@ -1007,7 +1001,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         if cand.targets:
             how += "; target from whom the object is aimed at"
     if not cand.targets and cand.match.pattern.cameo[:2] in VERBAL_ROOTS \
-            and not cand.match.pattern.id.startswith("13.warn.if"):  # a conditional threat aims at the condition
+            and not cand.match.pattern.has("conditional-threat"):  # a conditional threat aims at the condition
         # "demanded that Russia agree to a ceasefire", "warned that if Iran ...": a verbal act is aimed
         # at the actor its content is about, the subject of the complement clause
         # another actor of the same country counts ("the opposition demanded that the president resign"),
@@ -1054,7 +1048,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
         cand.targets = [replace(cand.sources[0], code=cand.sources[0].code[:3] + "GOV", kind="country",
                                 text=cand.sources[0].text)]
         how += "; target the protesters' own government"
-    if (cand.match.pattern.cameo == "042" or cand.match.pattern.id in SENDING_RULES) and not cand.targets \
+    if (cand.match.pattern.cameo == "042" or cand.match.pattern.has("sending")) and not cand.targets \
             and cand.match.target_head is not None:
         # "arrived in St. Petersburg", "flew to Mombasa": a visit to a city is a visit to its country; so is
         # sending inspectors to a site "in central Iran"
@@ -1063,7 +1057,7 @@ def _fill(cand: Candidate, index: MentionIndex) -> None:
             (_country_of(m) for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
              for pobj in prep.children if pobj.dep_ == "pobj" for m in index.actors(pobj)
              if m.kind in ("country", "capital")), None)
-        if city is None and cand.match.pattern.id in SENDING_RULES:
+        if city is None and cand.match.pattern.has("sending"):
             city = next(iter(_place_actors(cand, index)), None)  # "dispatched inspectors to a plant in Iran"
         if city is not None and city.code[:3] not in {s.code[:3] for s in cand.sources}:
             cand.targets = [city]
@@ -1347,7 +1341,8 @@ SUFFER_VERBS = lexicon.words("suffer-verbs")
 TRIGGER_VERBS = lexicon.words("trigger-verbs")
 WARNING_VERBS = lexicon.words("warning-verbs")
 _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
-                                  "built-in rule (coder.py)") for code in ("130", "1312", "138")}
+                                  "built-in rule (coder.py)", frozenset({"warning", "conditional-threat"}))
+                    for code in ("130", "1312", "138")}
 
 
 def _threat_condition(token: Token, cue: str | None) -> bool:
@@ -1440,7 +1435,7 @@ def _own_threat(token: Token, patterns: PatternSet) -> Match | None:
             code = intent_code(act.pattern.cameo) if act is not None else None
             if act is not None and code is not None and code[:2] == "13" and act.target_head is not None:
                 pattern = Pattern(f"13.warn.own.{code}", code, frozenset(WARNING_VERBS), False, (),
-                                  "built-in rule (coder.py)")
+                                  "built-in rule (coder.py)", frozenset({"warning"}))
                 return Match(pattern, act.target_head, act.object_token)
     return None
 

@@ -32,6 +32,10 @@ particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. W
 
 Matching is by lemma and lower-case text only; a pattern with more elements is more specific
 and wins over a shorter one on the same predicate.
+
+A line may end with **tags** (``@armed``, ``@receipt=0862``) that the coder's rules read: what a pattern is
+(a warning, a weapons test, an act of sending) rather than its id, so renaming a line never turns a rule off.
+The tags and what they do are listed in ``TAGS``; an unknown tag is an error.
 """
 
 from __future__ import annotations
@@ -66,6 +70,27 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
 
 
+#: the tags a pattern line may carry, and what the coder does with a pattern that has them
+TAGS = {
+    "intent-only": "a response promised is a threat; one that happened is dropped",
+    "shared": "coordinated sources act together, not toward each other",
+    "leaves-organisation": "leaving: coded only when what is left is an organisation",
+    "armed": "coded only when every source is an armed force",
+    "warning": "with no target, the one warned (the verb's object) is the target",
+    "warns-of": "a bare warning, or one of force: a threat when it warns of the warner's own act, else dropped",
+    "convening": "needs two or more sources: convening a meeting of one's own is no consultation",
+    "not-self": "dropped when the object is a reflexive pronoun ('defended itself')",
+    "aimed": "made to an actor, like a phone call: dropped when what it is aimed at is no actor",
+    "actor-object": "dropped with no target when the object is neither a person nor a concrete thing",
+    "conditional-threat": "a threat on a condition: the target is whoever the condition is about",
+    "weapons-test": "a weapons test: fired during an attack it is an aerial attack (195)",
+    "guessed-kind": "the code guesses the kind of act named; reading the act may sharpen it",
+    "sending": "sends people to a place: the target is the country of the place",
+    "receipt": "=CODE: the receiving side's linked act, coded with the actors reversed",
+}
+_TAG = re.compile(r"^@([a-z][a-z-]*)(=[0-9]+)?$")
+
+
 @dataclass(frozen=True, slots=True)
 class Element:
     """One step of a pattern after its predicate."""
@@ -82,6 +107,16 @@ class Pattern:
     noun: bool
     elements: tuple[Element, ...]
     source: str  # "file:line", for error messages and explain
+    tags: frozenset[str] = frozenset()  # "armed", "receipt=0862": see TAGS
+
+    def has(self, tag: str) -> bool:
+        """Whether the pattern carries ``tag``."""
+        return tag in self.tags
+
+    def tag_value(self, tag: str) -> str | None:
+        """The value of a valued tag (``receipt=0862`` -> ``"0862"``), or None."""
+        prefix = tag + "="
+        return next((t[len(prefix):] for t in self.tags if t.startswith(prefix)), None)
 
     @property
     def specificity(self) -> int:
@@ -147,6 +182,10 @@ def parse_line(line: str, where: str) -> Pattern | None:
     if len(parts) < 3:
         raise DictionaryError(f"{where}: expected 'CAMEO ID PATTERN', got {body!r}")
     code, pid, head, *rest = parts
+    first_tag = next((i for i, r in enumerate(rest) if r.startswith("@")), len(rest))
+    if not all(r.startswith("@") for r in rest[first_tag:]):
+        raise DictionaryError(f"{where}: tags (@name) come after the pattern's elements")
+    rest, tags = rest[:first_tag], frozenset(_parse_tag(r, where) for r in rest[first_tag:])
     if not _CODE.match(code) or len(code) == 1:
         raise DictionaryError(f"{where}: '{code}' is not a CAMEO event code")
     if not _ID.match(pid):
@@ -163,7 +202,16 @@ def parse_line(line: str, where: str) -> Pattern | None:
         raise DictionaryError(f"{where}: a pattern has at most one TGT")
     if elements and elements[-1].kind == "marker" and elements[-1].words & {"with", "to", "on", "at", "against", "for"}:
         raise DictionaryError(f"{where}: a preposition at the end of a pattern needs TGT after it")
-    return Pattern(pid, code, frozenset(head.split("|")), noun, elements, where)
+    return Pattern(pid, code, frozenset(head.split("|")), noun, elements, where, tags)
+
+
+def _parse_tag(raw: str, where: str) -> str:
+    found = _TAG.match(raw)
+    if found is None or found.group(1) not in TAGS:
+        raise DictionaryError(f"{where}: unknown tag '{raw}' (known: {', '.join('@' + t for t in sorted(TAGS))})")
+    if (found.group(1) == "receipt") != (found.group(2) is not None):
+        raise DictionaryError(f"{where}: '{raw}': only @receipt takes a value, and it needs one (@receipt=0862)")
+    return raw[1:]
 
 
 def parse_lines(lines: Iterable[str], name: str) -> list[Pattern]:
@@ -188,6 +236,9 @@ class PatternSet:
                 raise DictionaryError(f"{p.source}: pattern id '{p.id}' already used at {seen[p.id].source}")
             if not onto.is_code(p.cameo):
                 raise DictionaryError(f"{p.source}: '{p.cameo}' is not in the CAMEO ontology")
+            receipt = p.tag_value("receipt")
+            if receipt is not None and not onto.is_code(receipt):
+                raise DictionaryError(f"{p.source}: '@receipt={receipt}' is not a CAMEO code")
             seen[p.id] = p
         self.patterns = tuple(patterns)
         self.by_id = seen
