@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Token
 
 from parley import lexicon
 from parley.errors import W_QUOTE_UNBALANCED
-from parley.events.coder import grammatical_subject
 from parley.model import ActorRef, Mention, Quote, Warning_
+from parley.syntax import grammatical_subject
 
 SPEECH_VERBS = lexicon.words("speech-verbs")
 PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›"}

@@ -4,7 +4,7 @@ CAMEO codes an appeal (02), an expressed intent (03), a demand (10) and a reject
 are about: "urged Israel to release prisoners" 0253, "demanded that Israel release" 1053, "rejected calls to
 release" 1243, "agreed to release" 0353. This module says what kind of act a word names -- by its own pattern's
 code, its object ("end the curbs"), its verb ("resign"), or the act a request noun carries ("a proposal for a
-ceasefire") -- and which code each verbal root gives each kind. The coder (``coder.py``) applies it.
+ceasefire") -- and which code each verbal root gives each kind. The coder applies it (``recode.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.events.patterns import PatternSet, direct_object
+from parley.events.patterns import PatternSet
+from parley.syntax import direct_object
 
 # The kind of act an appeal, a demand, a rejection or an expressed intent is about. CAMEO gives these four
 # verbal roots the same sub-codes by kind of act ("urged Israel to release prisoners" 0253, "demanded that

@@ -16,8 +16,9 @@ from spacy.tokens import Token
 
 from parley import lexicon
 from parley.events.ontology import ontology, plover_for
-from parley.events.patterns import PatternSet, direct_object
+from parley.events.patterns import PatternSet
 from parley.model import ActorRef, Event, Mention
+from parley.syntax import direct_object
 
 
 def actor_ref(m: Mention) -> ActorRef:

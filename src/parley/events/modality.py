@@ -50,6 +50,8 @@ DEMAND_NOUNS = lexicon.words("demand-nouns")
 CONDITION_SETTERS = lexicon.words("condition-setters")
 THREAT_GOVERNORS = lexicon.words("threat-governors")
 WISH_VERBS = lexicon.words("wish-verbs")
+#: verbs of warning, whose "if" clause may be the condition of the threat itself
+WARNING_VERBS = lexicon.words("warning-verbs")
 COPULAS = lexicon.words("copulas")
 LEMMA_FIXES = {("hop", "hope"): "hope"}
 NEGATIVE_DETERMINERS = lexicon.words("negative-determiners")
@@ -440,3 +442,35 @@ def _negation(token: Token) -> str | None:
         if c.dep_ == "neg":
             return c.text
     return None
+
+
+
+def adjust(modality: Modality, predicate: Token, cameo: str) -> Modality:
+    """The modality of an act coded ``cameo`` by its pattern, where the code changes what the cues mean: a
+    meeting agreed on is still to come; a threat's condition is what it threatens, not a doubt on the threat."""
+    if cameo[:2] == "04" and predicate.pos_ == "NOUN" and modality.value == "asserted" \
+            and predicate.dep_ == "pobj" and predicate.head.lower_ in ("on", "to") \
+            and predicate.head.head.lemma_.lower() in ("agree", "decide", "settle", "consent"):
+        # "Moscow and Washington agreed on a meeting between the leaders": the meeting is to come
+        modality = Modality("intended", predicate.head.head.text)
+    if cameo[:2] == "13" and modality.value == "hypothetical" and _threat_condition(predicate, modality.cue):
+        # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
+        # with tariffs": a threat's condition is what it threatens, not a doubt on the threat
+        modality = Modality("asserted", f"condition of the threat: {modality.cue}")
+    return modality
+
+
+def _threat_condition(token: Token, cue: str | None) -> bool:
+    """Whether the condition that made a threat look hypothetical hangs on the threat itself (or on the light
+    verb that holds a warning noun), not on a clause above it ("said it would warn them if ...")."""
+    if (cue or "").lower() not in ("if", "unless"):
+        return False
+    hosts = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+        hosts.append(token.head)  # "gave a warning of ... if"
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in WARNING_VERBS:
+        hosts.append(token.head)  # "if Trump goes ahead, China said it will respond"
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for h in hosts for c in h.children) and not any(
+        a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+        for a in token.ancestors if a.i not in {h.i for h in hosts})

@@ -52,13 +52,13 @@ from spacy.tokens import Token
 
 from parley import lexicon
 from parley.errors import DictionaryError
+from parley.syntax import direct_object as _direct_object
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 ADVERBIAL_MARKS = lexicon.words("adverbial-marks")
 #: roots where a "strike" is a stoppage of work; an air or drone strike is an attack
 LABOUR_STRIKE_ROOTS = frozenset({"02", "03", "08", "10", "12", "14"})
@@ -281,10 +281,6 @@ class PatternSet:
         return {p.cameo for p in self.patterns}
 
 
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _first_object(predicate: Token) -> Token | None:
     return next((c for c in predicate.children if c.dep_ == "dobj"), None)
 
@@ -292,40 +288,6 @@ def _first_object(predicate: Token) -> Token | None:
 def _first_dobj(predicate: Token) -> int:
     obj = _first_object(predicate)
     return obj.i if obj is not None else -1
-
-
-def direct_object(anchor: Token) -> Token | None:
-    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
-    return _direct_object(anchor)
-
-
-def _direct_object(anchor: Token) -> Token | None:
-    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
-    if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
-        for c in anchor.children:
-            if c.dep_ in ("pobj", "pcomp"):
-                return c
-        return None
-    passive = is_passive(anchor)
-    for c in anchor.children:
-        if c.dep_ in OBJECT_DEPS or (passive and c.dep_ == "nsubjpass"):
-            return c
-    if anchor.pos_ in ("NOUN", "PROPN"):
-        return None
-    # "kidnapped up to 16 advisers": the parser makes "up" a particle and the counted object a "to" object
-    prt = next((c for c in anchor.children if c.dep_ == "prt" and c.lower_ in ("up", "over")), None)
-    if prt is not None:
-        to = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == prt.i + 1), None)
-        counted = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if counted is not None and any(g.dep_ == "nummod" or g.like_num for g in counted.subtree):
-            return counted
-    # right node raising: "fund and arm Ukraine" gives "fund" the object of "arm"
-    for c in anchor.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB":
-            for cc in c.children:
-                if cc.dep_ in OBJECT_DEPS:
-                    return cc
-    return None
 
 
 def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | None:
