@@ -44,6 +44,18 @@ def test_errors_name_the_file_and_line(lines: list[str], message: str) -> None:
         lexicon.parse(lines, "x.txt")
 
 
+def test_word_maps() -> None:
+    assert lexicon.mapping("joint-nouns")["negotiation"] == "046"
+    assert lexicon.parse_mapping(["# c", "[040]", "talk", "meeting", "[046]", "negotiation"], "m.txt") == {
+        "talk": "040", "meeting": "040", "negotiation": "046"}
+    with pytest.raises(DictionaryError, match=r"m.txt:1: 'talk' stands before any \[value\] section"):
+        lexicon.parse_mapping(["talk", "[040]", "meeting"], "m.txt")
+    with pytest.raises(DictionaryError, match=r"m.txt:4: 'talk' is already listed at m.txt:2"):
+        lexicon.parse_mapping(["[040]", "talk", "[046]", "talk"], "m.txt")
+    with pytest.raises(DictionaryError, match=r"m.txt:1: '\[040\]' starts a section: this file is a word map"):
+        lexicon.parse(["[040]", "talk"], "m.txt")
+
+
 def test_unknown_and_circular_includes(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("alpha\n@b\n")
     (tmp_path / "b.txt").write_text("beta\n@a\n")

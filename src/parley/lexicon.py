@@ -10,7 +10,18 @@ phrase a line, lower case, matched as a lemma or a lower-cased token by the rule
 
 A line ``@name`` adds every word of the class ``name``. Blank lines and ``#`` comments are ignored. A class is
 validated on load: a word in upper case, with stray spaces, listed twice, or an unknown or circular ``@name`` is
-an error that names the file and line. WordNet's synsets, as PETRARCH used them, are the precedent: a new verb of
+an error that names the file and line.
+
+A *word map* gives each word a value (a kind of act, a CAMEO code): its words stand under ``[value]`` headers,
+and code reads it with :func:`mapping`::
+
+    # nouns of meetings whose "between A and B" is A and B meeting, by the code of that meeting
+    [040]
+    talk
+    meeting
+    [046]
+    negotiation
+ WordNet's synsets, as PETRARCH used them, are the precedent: a new verb of
 speech or a new noun of protest is a line in a data file, not a change of code.
 """
 
@@ -24,6 +35,7 @@ from pathlib import Path
 from parley.errors import DictionaryError
 
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_SECTION = re.compile(r"^\[([a-z0-9][a-z0-9-]*)\]$")
 _WORD = re.compile(r"^\S+( \S+)*$")  # one word, or words separated by single spaces
 
 
@@ -38,13 +50,50 @@ def names() -> list[str]:
 
 def parse(lines: list[str], where: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The words and the ``@name`` includes of a class file, each with its ``file:line``."""
+    words, includes, sections = _parse(lines, where)
+    if sections:
+        raise DictionaryError(f"{sections[0][1]}: '[{sections[0][0]}]' starts a section: this file is a word map "
+                              "(read it with lexicon.mapping)")
+    return words, includes
+
+
+def parse_mapping(lines: list[str], where: str) -> dict[str, str]:
+    """The words of a word-map file, each with the value of the ``[value]`` section it stands in."""
+    words, includes, sections = _parse(lines, where)
+    if includes:
+        raise DictionaryError(f"{includes[0][1]}: a word map cannot include a word class (@{includes[0][0]})")
+    out: dict[str, str] = {}
+    value: str | None = None
+    starts = iter(sections)
+    next_section = next(starts, None)
+    for word, here in words:
+        while next_section is not None and _line_of(next_section[1]) < _line_of(here):
+            value, next_section = next_section[0], next(starts, None)
+        if value is None:
+            raise DictionaryError(f"{here}: '{word}' stands before any [value] section")
+        out[word] = value
+    if not out:
+        raise DictionaryError(f"{where}: a word map with no words")
+    return out
+
+
+def _line_of(here: str) -> int:
+    return int(here.rsplit(":", 1)[1])
+
+
+def _parse(lines: list[str], where: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
     words: list[tuple[str, str]] = []
     includes: list[tuple[str, str]] = []
+    sections: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     for number, raw in enumerate(lines, 1):
         here = f"{where}:{number}"
         body = raw.split("#", 1)[0].strip()
         if not body:
+            continue
+        section = _SECTION.match(body)
+        if section is not None:
+            sections.append((section.group(1), here))
             continue
         if body.startswith("@"):
             if not _NAME.match(body[1:]):
@@ -59,7 +108,7 @@ def parse(lines: list[str], where: str) -> tuple[list[tuple[str, str]], list[tup
             raise DictionaryError(f"{here}: '{body}' is already listed at {seen[body]}")
         seen[body] = here
         words.append((body, here))
-    return words, includes
+    return words, includes, sections
 
 
 @functools.cache
@@ -68,10 +117,26 @@ def words(name: str) -> frozenset[str]:
     return frozenset(_resolve(_lexicon_dir(), name, ()))
 
 
-def load_dir(directory: Path | str) -> dict[str, frozenset[str]]:
-    """Every word class of a folder of ``*.txt`` class files, validated, by name."""
+@functools.cache
+def mapping(name: str) -> dict[str, str]:
+    """The shipped word map ``name``: each word with its value (one dict, shared: do not change it)."""
+    path = _lexicon_dir() / f"{name}.txt"
+    if not path.is_file():
+        raise DictionaryError(f"no word map '{name}' (no file {path})")
+    return parse_mapping(path.read_text(encoding="utf-8").splitlines(), str(path))
+
+
+def load_dir(directory: Path | str) -> dict[str, frozenset[str] | dict[str, str]]:
+    """Every word class and word map of a folder of ``*.txt`` files, validated, by name."""
     folder = Path(directory)
-    return {p.stem: frozenset(_resolve(folder, p.stem, ())) for p in sorted(folder.glob("*.txt"))}
+    out: dict[str, frozenset[str] | dict[str, str]] = {}
+    for path in sorted(folder.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if any(_SECTION.match(line.split("#", 1)[0].strip()) for line in lines):
+            out[path.stem] = parse_mapping(lines, str(path))
+        else:
+            out[path.stem] = frozenset(_resolve(folder, path.stem, ()))
+    return out
 
 
 def _resolve(folder: Path, name: str, chain: tuple[str, ...]) -> set[str]:
@@ -90,8 +155,9 @@ def _resolve(folder: Path, name: str, chain: tuple[str, ...]) -> set[str]:
 
 
 def check() -> dict[str, int]:
-    """Load every shipped word class; return its size by name (raises DictionaryError on the first error)."""
+    """Load every shipped word class and word map; return its size by name (raises DictionaryError on the first
+    error)."""
     return {name: len(found) for name, found in load_dir(_lexicon_dir()).items()}
 
 
-__all__ = ["check", "load_dir", "names", "parse", "words"]
+__all__ = ["check", "load_dir", "mapping", "names", "parse", "parse_mapping", "words"]

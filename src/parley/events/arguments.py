@@ -47,10 +47,7 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: roots of material conflict, and cues that say force is being readied rather than threatened
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
-#: nouns of meetings whose "between A and B" is A and B meeting: the code of that meeting
-JOINT_NOUNS = {"talk": "040", "meeting": "040", "discussion": "040", "consultation": "040", "summit": "040",
-               "dialogue": "040", "negotiation": "046", "peace": "046", "deal": "057", "agreement": "057",
-               "accord": "057", "truce": "057", "ceasefire": "057"}
+JOINT_NOUNS = lexicon.mapping("joint-nouns")
 
 
 #: roots whose act makes the members' joint act happen: hosting or mediating talks between A and B, brokering a

@@ -69,93 +69,18 @@ def act_kind(cameo: str) -> str | None:
 
 
 REQUEST_NOUNS = lexicon.words("request-nouns")
-#: acts named by nouns with no pattern of their own in this use, by kind ("demanded wide-ranging reforms",
-#: "called for elections", "asked for loans")
-KIND_NOUNS = {
-    **dict.fromkeys(("reform", "reforms", "change", "democratization", "democratisation", "democracy"), "reform"),
-    **dict.fromkeys(("resignation", "ouster", "removal", "departure", "impeachment", "reinstatement"), "leadership"),
-    **dict.fromkeys(("election", "elections", "referendum", "constitution", "amendment", "poll", "polls", "vote",
-                     "ballot", "transition"), "regime"),
-    **dict.fromkeys(("right", "rights", "freedom", "freedoms", "independence", "autonomy", "self-determination"),
-                    "rights"),
-    **dict.fromkeys(("meeting", "talk", "talks", "negotiation", "negotiations", "dialogue", "summit", "session",
-                     "consultation", "consultations"), "meet"),
-    **dict.fromkeys(("aid", "assistance", "help", "relief"), "aid"),
-    "support": "diplomatic",
-    **dict.fromkeys(("loan", "loans", "credit", "grant", "bailout", "funding", "investment", "debt"), "economic-aid"),
-    # paying compensation yields to a claim (the CAMEO manual codes it 080, an appeal for it 025)
-    **dict.fromkeys(("compensation", "reparation", "reparations", "restitution"), "yield"),
-    **dict.fromkeys(("weapon", "weapons", "arm", "arms", "ammunition", "instructor", "instructors"), "military-aid"),
-    **dict.fromkeys(("food", "medicine", "shelter", "refuge", "asylum"), "humanitarian-aid"),
-    **dict.fromkeys(("peacekeeper", "peacekeepers", "peacekeeping", "protection", "presence"), "peacekeeping"),
-    **dict.fromkeys(("release", "return", "handover", "repatriation"), "release"),
-    **dict.fromkeys(("ceasefire", "cease-fire", "truce", "withdrawal", "pullout", "de-escalation", "halt",
-                     "cessation", "demobilization", "disarmament"), "de-escalation"),
-    **dict.fromkeys(("mediation", "arbitration"), "mediate"),
-    **dict.fromkeys(("settlement", "agreement", "accord", "deal", "treaty", "solution"), "settle"),
-    **dict.fromkeys(("cooperation", "partnership"), "material"),
-    **dict.fromkeys(("trade", "barrier", "barriers", "tariff", "tariffs", "market", "markets"), "economic"),
-    **dict.fromkeys(("tie", "ties", "relation", "relations", "recognition", "endorsement", "backing"), "diplomatic"),
-    **dict.fromkeys(("policy", "policies", "law", "laws", "decision", "decree", "legislation", "bill", "course"),
-                    "policy"),
-    **dict.fromkeys(("curb", "curbs", "restriction", "restrictions", "ban", "curfew", "censorship", "emergency"),
-                    "administrative"),
-    **dict.fromkeys(("sanction", "sanctions", "embargo", "boycott"), "economic-sanctions"),
-    **dict.fromkeys(("violence", "struggle", "fighting", "hostilities", "attack", "attacks", "offensive", "war",
-                     "shelling", "bombing", "bombardment", "blockade", "siege", "occupation", "operation",
-                     "operations", "incursion", "campaign"), "de-escalation"),
-    **dict.fromkeys(("strike", "protest", "protests", "demonstration", "demonstrations", "rally", "boycotts",
-                     "agitation", "unrest", "sit-in"), "dissent"),
-    **dict.fromkeys(("refugee", "refugees"), "humanitarian-aid"),
-    **dict.fromkeys(("information", "intelligence", "evidence", "data"), "intelligence"),
-    **dict.fromkeys(("exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "patrol", "patrols",
-                     "alliance", "base", "bases"), "military"),
-    **dict.fromkeys(("extradition", "suspect", "suspects", "fugitive", "fugitives", "trial"), "judicial"),
-    **dict.fromkeys(("access", "inspection", "inspections", "inspector", "inspectors", "monitor", "monitors",
-                     "observer", "observers"), "involvement"),
-}
+KIND_NOUNS = lexicon.mapping("act-nouns")
 
 
-#: aid by its modifier: "military aid", "economic assistance"
-AID_MODIFIERS = {
-    **dict.fromkeys(("military", "defense", "defence", "security", "lethal"), "military-aid"),
-    **dict.fromkeys(("economic", "financial", "development", "budget", "budgetary", "fiscal"), "economic-aid"),
-    **dict.fromkeys(("humanitarian", "food", "medical", "emergency"), "humanitarian-aid"),
-}
+AID_MODIFIERS = lexicon.mapping("aid-modifiers")
 LIGHT_VERBS = lexicon.words("light-verbs")
-#: acts by verb when no pattern or object says more: "called on the minister to resign"
-KIND_VERBS = {
-    **dict.fromkeys(("resign", "quit", "abdicate", "step_down", "stand_down"), "leadership"),
-    **dict.fromkeys(("democratize", "democratise"), "regime"),
-    "reform": "reform",
-    **dict.fromkeys(("negotiate", "talk", "meet", "convene", "confer"), "meet"),
-    **dict.fromkeys(("mediate", "arbitrate", "broker"), "mediate"),
-    **dict.fromkeys(("release", "free", "return", "repatriate", "hand_back", "give_back"), "release"),
-    **dict.fromkeys(("extradite", "hand_over", "surrender"), "judicial"),
-    **dict.fromkeys(("withdraw", "pull_out", "disarm", "demobilize", "demobilise", "de-escalate"), "de-escalation"),
-    **dict.fromkeys(("cooperate", "collaborate"), "cooperate"),
-    **dict.fromkeys(("invest", "trade"), "economic"),
-    **dict.fromkeys(("compensate", "fund", "finance", "lend"), "economic-aid"),
-    **dict.fromkeys(("forsake", "renounce", "abandon", "dismantle", "yield", "concede", "give_up", "back_down",
-                     "relent", "comply"), "yield"),
-    **dict.fromkeys(("support", "back", "endorse", "recognize", "recognise"), "diplomatic"),
-}
+KIND_VERBS = lexicon.mapping("act-verbs")
 
 
-#: reforms by their modifier: "constitutional changes" change institutions (0344/1044), "economic reforms" policy
-REFORM_MODIFIERS = {
-    **dict.fromkeys(("constitutional", "electoral", "institutional", "judicial", "parliamentary", "democratic",
-                     "constitution", "election", "regime"), "regime"),
-    **dict.fromkeys(("economic", "fiscal", "tax", "market", "land", "pension", "labour", "labor"), "policy"),
-}
+REFORM_MODIFIERS = lexicon.mapping("reform-modifiers")
 
 
-#: agreements by their modifier: "a free trade agreement" is economic cooperation, not the settling of a dispute
-AGREEMENT_MODIFIERS = {
-    **dict.fromkeys(("trade", "economic", "investment", "tariff", "customs", "energy", "gas", "oil"), "economic"),
-    **dict.fromkeys(("defense", "defence", "security", "military"), "military"),
-    **dict.fromkeys(("extradition", "judicial", "legal"), "judicial"),
-}
+AGREEMENT_MODIFIERS = lexicon.mapping("agreement-modifiers")
 
 
 def noun_kind(noun: Token) -> str | None:

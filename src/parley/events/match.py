@@ -22,14 +22,7 @@ _BUILT_IN = "built-in rule (events/match.py)"
 _SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), _BUILT_IN)
 _SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), _BUILT_IN)
 
-#: what a warning says will follow, and the threat it makes: "will pay a heavy price if", "would trigger
-#: sanctions if", "a swift and severe response if"
-CONSEQUENCE_NOUNS = {
-    "consequence": "130", "price": "130", "cost": "130", "repercussion": "130", "response": "130",
-    "punishment": "130", "measure": "130", "countermeasure": "130", "action": "130", "step": "130",
-    "sanction": "1312", "penalty": "1312", "tariff": "1312", "embargo": "1312",
-    "retaliation": "138", "reprisal": "138", "war": "138", "force": "138", "strike": "138", "attack": "138",
-}
+CONSEQUENCE_NOUNS = lexicon.mapping("consequence-nouns")
 
 SUFFER_VERBS = lexicon.words("suffer-verbs")
 
