@@ -72,7 +72,7 @@ def test_unknown_and_circular_includes(tmp_path: Path) -> None:
 NOT_WORDS = {"CLIMB_DEPS", "OBJECT_DEPS", "MARKER_DEPS", "MODIFIER_DEPS", "_CLAUSES", "NOMINAL", "NAMED_THINGS",
              "THING_KINDS"}
 # modules outside the coder's knowledge: readers, storage, the PETRARCH importer (a reader of another format)
-OTHER_MODULES = {"actors/importer.py", "read/__init__.py", "read/web.py"}
+OTHER_MODULES = {"read/__init__.py", "read/web.py"}
 
 
 def test_no_word_list_is_left_in_code() -> None:
@@ -80,7 +80,7 @@ def test_no_word_list_is_left_in_code() -> None:
     found = []
     for path in sorted(SRC.rglob("*.py")):
         rel = path.relative_to(SRC).as_posix()
-        if rel in OTHER_MODULES or rel.startswith(("store/", "web/", "cli/")):
+        if rel in OTHER_MODULES or rel.startswith(("store/", "web/", "cli/", "formats/")):
             continue
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if not isinstance(node, ast.Assign) or not isinstance(node.targets[0], ast.Name):

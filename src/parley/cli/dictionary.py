@@ -121,7 +121,7 @@ def import_command(
     Prints the counts and every warning (file:line: message). Exit 0 when anything was converted,
     1 when nothing was (or the file could not be read), 2 on a bad option.
     """
-    from parley.actors import importer
+    from parley.formats import petrarch as importer
 
     if fmt not in IMPORT_FORMATS:
         err.print(f"error: --format {fmt!r}: expected one of {', '.join(IMPORT_FORMATS)}", markup=False)
