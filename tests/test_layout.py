@@ -27,3 +27,26 @@ def test_syntax_helpers_are_shared_not_borrowed_from_the_coder() -> None:
     for rel in ("quotes.py", "coref.py", "events/arguments.py", "events/recode.py", "events/match.py",
                 "events/guards.py", "events/patterns.py", "events/kinds.py", "events/linked.py"):
         assert "parley.events.coder" not in (SRC / rel).read_text(encoding="utf-8"), rel
+
+
+def _parley_imports(rel: str) -> set[str]:
+    import ast
+
+    tree = ast.parse((SRC / rel).read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("parley"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("parley"))
+    return found
+
+
+def test_the_ontology_is_on_the_ground_floor() -> None:
+    """CAMEO, roles and regions import only the records and the error catalogue: anything may read them."""
+    assert _parley_imports("ontology.py") <= {"parley.errors", "parley.model"}
+
+
+def test_actors_do_not_import_events() -> None:
+    for path in sorted((SRC / "actors").glob("*.py")):
+        assert not {m for m in _parley_imports(f"actors/{path.name}") if m.startswith("parley.events")}, path.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.events.ontology import PLOVER_TYPES, UnknownCode, ontology, plover_for, quad_class_of
+from parley.ontology import PLOVER_TYPES, UnknownCode, ontology, plover_for, quad_class_of
 
 
 def test_every_root_and_about_three_hundred_codes():

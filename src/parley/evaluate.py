@@ -27,8 +27,8 @@ from typing import Any
 
 from parley import errors
 from parley.events.coder import counts_as_occurred
-from parley.events.ontology import plover_for
 from parley.model import MODALITIES, CodedDocument, Document
+from parley.ontology import plover_for
 from parley.read import parse_date
 
 FORMATS = ("gold", "codebook", "plover", "actors")

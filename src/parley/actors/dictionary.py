@@ -19,9 +19,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from parley import lexicon
-from parley import errors
-from parley.events.ontology import ontology
+from parley import errors, lexicon
+from parley.ontology import ontology
 
 #: kinds of entries matched as proper names (case-sensitive, exact tokens)
 NAME_KINDS = ("country", "adjective", "capital", "institution", "igo", "group", "region", "person", "not-actor")

@@ -129,7 +129,7 @@ def _with_role(base: str, role: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _role_codes() -> frozenset[str]:
-    from parley.events.ontology import ontology
+    from parley.ontology import ontology
 
     return frozenset(ontology().roles())
 

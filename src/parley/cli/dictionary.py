@@ -24,9 +24,9 @@ PatternFiles = Annotated[list[Path] | None, typer.Option("--patterns", help="Ext
 
 def _load(dictionaries: list[Path] | None, patterns: list[Path] | None):  # type: ignore[no-untyped-def]
     from parley.actors import load_dictionary
-    from parley.events.ontology import ontology
     from parley.events.patterns import load_patterns
     from parley.lexicon import check as check_lexicon
+    from parley.ontology import ontology
 
     check_lexicon()
     onto = ontology()

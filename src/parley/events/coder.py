@@ -27,10 +27,10 @@ from parley.events.candidate import Candidate
 from parley.events.dedupe import dedupe
 from parley.events.linked import actor_ref, peacekeeping_arrivals, rallied_support
 from parley.events.modality import adjust, classify
-from parley.events.ontology import ontology, plover_for
 from parley.events.patterns import PatternSet
 from parley.events.recode import derived_codes, intent_code
 from parley.model import Event, Location, Mention, Span
+from parley.ontology import ontology, plover_for
 from parley.syntax import grammatical_subject, subject_head
 
 PlaceFn = Callable[[Token, str | None, str | None], Location]

@@ -15,9 +15,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.events.ontology import ontology, plover_for
 from parley.events.patterns import PatternSet
 from parley.model import ActorRef, Event, Mention
+from parley.ontology import ontology, plover_for
 from parley.syntax import direct_object
 
 

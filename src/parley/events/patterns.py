@@ -227,7 +227,7 @@ class PatternSet:
     """All patterns, indexed by predicate lemma, validated against the ontology."""
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
-        from parley.events.ontology import ontology
+        from parley.ontology import ontology
 
         onto = ontology()
         seen: dict[str, Pattern] = {}

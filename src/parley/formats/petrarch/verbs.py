@@ -190,8 +190,8 @@ class _VerbConverter:
         return pid
 
     def emit(self, code: str, block: _Block, tail: str, body: str, where: str) -> bool:
-        from parley.events.ontology import ontology
         from parley.events.patterns import parse_line
+        from parley.ontology import ontology
 
         if not ontology().is_code(code):
             self.skip(where, f"[{code}] is not a CAMEO event code in parley's ontology")
