@@ -91,3 +91,14 @@ def test_from_dict_ignores_unknown_keys_so_readers_of_old_files_survive_addition
     data = to_dict(Location(country="RUS"))
     data["new_key"] = 1
     assert from_dict(Location, data) == Location(country="RUS")
+
+
+def test_actor_code_parts() -> None:
+    from parley.model import ActorCode, Mention
+
+    assert (ActorCode("RUSGOV").country, ActorCode("RUSGOV").role, ActorCode("RUSGOV").last_role) == ("RUS", "GOV", "GOV")
+    assert (ActorCode("USAMILREB").role, ActorCode("USAMILREB").last_role) == ("MILREB", "REB")
+    assert (ActorCode("UKR").role, ActorCode("CVL").last_role) == ("", "CVL")
+    assert ActorCode("CVL").with_country("UKR") == ActorCode("UKRCVL")
+    m = Mention("RUSGOV", "Russia", "the Kremlin", 0, 11, "seat")
+    assert m.actor.country == "RUS" and "actor" not in json.dumps(to_dict(m))  # a view, not a field

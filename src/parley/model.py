@@ -53,6 +53,37 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A CAMEO actor code read by its parts: a three-letter prefix (an ISO 3166 country, or ``IGO``, a region)
+    followed by three-letter roles ("RUSGOV", "USAMILREB"); a bare role ("GOV", "CVL") is one part.
+
+    >>> ActorCode("RUSGOV").country, ActorCode("RUSGOV").role, ActorCode("USAMILREB").last_role
+    ('RUS', 'GOV', 'REB')
+    """
+
+    code: str
+
+    @property
+    def country(self) -> str:
+        """The first part: the country (or IGO or region prefix); a bare role is its own first part."""
+        return self.code[:3]
+
+    @property
+    def role(self) -> str:
+        """Everything after the first part ("" for a bare country)."""
+        return self.code[3:]
+
+    @property
+    def last_role(self) -> str:
+        """The last part ("REB" in "USAMILREB"; a bare role or country is its own last part)."""
+        return self.code[-3:]
+
+    def with_country(self, country: str) -> ActorCode:
+        """The same roles in another country: ``ActorCode("CVL").with_country("UKR")`` is UKRCVL."""
+        return ActorCode(country + self.code)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor as it takes part in an event or speaks a quote."""
 
@@ -79,6 +110,11 @@ class Mention:
     end: int
     kind: str
     entity: int | None = None
+
+    @property
+    def actor(self) -> ActorCode:
+        """The mention's code read by its parts (country, roles)."""
+        return ActorCode(self.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +256,7 @@ def _convert(tp: Any, value: Any) -> Any:
 __all__ = [
     "MODALITIES",
     "QUOTE_KINDS",
+    "ActorCode",
     "ActorRef",
     "CodedDocument",
     "Document",

@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 
 from parley import lexicon
 from parley.actors.dictionary import ActorDictionary, Entry
-from parley.model import Mention
+from parley.model import ActorCode, Mention
 
 LOCATIVE_PREPS = lexicon.words("locative-preps")
 COMPOSING_PREPS = lexicon.words("composing-preps")
@@ -254,11 +254,11 @@ class _Finder:
                 continue
             for c in span.root.children:
                 other = country_at.get(c.i)
-                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.code[:3]:
+                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.actor.country:
                     out.remove(m)
                     if other in out:
                         out.remove(other)
-                    out.append(Mention(other.code + m.code[3:], other.name, doc[_token_range(doc, other).start:span.end].text,
+                    out.append(Mention(other.code + m.actor.role, other.name, doc[_token_range(doc, other).start:span.end].text,
                                        other.start, m.end, "country"))
                     break
         return out
@@ -281,9 +281,10 @@ class _Finder:
         entry, in_force = _pick(entries, self.on)
         code = entry.code
         if entry.kind == "person":
-            if not in_force and len(code) >= 3 and (code[:3] in self.matchers.country_codes
-                                                    or code[:3] in _historical_states(self.dictionary)):
-                code = code[:3] + "ELI"
+            country = ActorCode(code).country
+            if not in_force and len(code) >= 3 and (country in self.matchers.country_codes
+                                                    or country in _historical_states(self.dictionary)):
+                code = country + "ELI"  # out of office: an elite of the country
             if _is_former(span.root) or any(_is_former(t) for t in span.root.children):
                 code = _with_role(code, "ELI")
             return Mention(code, entry.name, span.text, span.start_char, span.end_char, "person")
@@ -475,7 +476,7 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
-        if any(m.code[:3] in ("ISR", "PSE") for m in mentions):
+        if any(m.actor.country in ("ISR", "PSE") for m in mentions):
             # "settlers torched Palestinian homes": in a text about Israel and the Palestinians, settlers are
             # Israeli settlers
             roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
@@ -491,8 +492,8 @@ def _starts_sentence(t: Token) -> bool:
 def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> str | None:
     """The country a text is about, when it says so plainly: its dateline's country ("KATHMANDU, March 8 -"),
     else the only country it names (people, bodies and places of one country and of no other)."""
-    counts = Counter(m.code[:3] for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
-                     and m.code[:3] in country_codes)
+    counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
+                     and m.actor.country in country_codes)
     dateline = doc.user_data.get("dateline") if doc.user_data else None
     if dateline:
         from parley.where import lookup
@@ -507,7 +508,7 @@ def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozense
         return None
     only = next(iter(counts))
     # one mention of a bare country ("a student from Peru") says whose people, not where things happen
-    political = any(m.code[:3] == only and (m.code[3:] in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
+    political = any(m.actor.country == only and (m.actor.role in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
                                             or m.kind in ("capital", "institution", "region")) for m in mentions)
     return only if counts[only] >= 2 or political else None
 

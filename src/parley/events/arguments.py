@@ -201,8 +201,8 @@ def _owner_of_the_object(cand: Candidate, index: MentionIndex, head: Token | Non
     assert cand.match is not None
     if not cand.targets and cand.match.object_token is not None:
         # "expelled Pakistani diplomats", "shot down Russian missiles": the actor the object belongs to
-        own = {s.code[:3] for s in cand.sources}
-        cand.targets = [m for m in index.actors(cand.match.object_token) if m.code[:3] not in own][:1]
+        own = {s.actor.country for s in cand.sources}
+        cand.targets = [m for m in index.actors(cand.match.object_token) if m.actor.country not in own][:1]
         if cand.targets:
             how += "; target from the object's owner"
     return how
@@ -213,11 +213,11 @@ def _whom_the_object_aims_at(cand: Candidate, index: MentionIndex, head: Token |
     assert cand.match is not None
     if not cand.targets and cand.match.object_token is not None and cand.match.pattern.cameo[:2] in ("13", "16", "11"):
         # "hinted at retaliatory measures against the United States": whom the object is aimed at
-        own = {s.code[:3] for s in cand.sources}
+        own = {s.actor.country for s in cand.sources}
         aimed = [g for c in cand.match.object_token.children if c.dep_ == "prep" and c.lower_ in ("against", "toward",
                                                                                                    "towards")
                  for g in c.children if g.dep_ == "pobj"]
-        cand.targets = [m for g in aimed for m in index.actors(g) if m.code[:3] not in own][:1]
+        cand.targets = [m for g in aimed for m in index.actors(g) if m.actor.country not in own][:1]
         if cand.targets:
             how += "; target from whom the object is aimed at"
     return how
@@ -232,9 +232,10 @@ def _subject_of_the_content(cand: Candidate, index: MentionIndex, head: Token | 
         # at the actor its content is about, the subject of the complement clause
         # another actor of the same country counts ("the opposition demanded that the president resign"),
         # not the source's own country or itself
-        own = {s.code for s in cand.sources} | {s.code[:3] for s in cand.sources}
+        own = {s.code for s in cand.sources} | {s.actor.country for s in cand.sources}
         cand.targets = [m for m in _content_subjects(cand.predicate, index)
-                        if m.code not in own and not (len(m.code) == 3 and m.code in {s.code[:3] for s in cand.sources})
+                        if m.code not in own
+                        and not (len(m.code) == 3 and m.code in {s.actor.country for s in cand.sources})
                         ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
@@ -247,10 +248,10 @@ def _what_the_object_is_called(cand: Candidate, index: MentionIndex, head: Token
     if not cand.targets and cand.match.pattern.cameo[:2] in ("11", "12"):
         # "rejected what it called India's new normal", "condemned what it said was Japan's meddling": the
         # owner of what the free relative names
-        own = {s.code[:3] for s in cand.sources}
+        own = {s.actor.country for s in cand.sources}
         named = _free_relative_noun(cand.predicate)
         if named is not None:
-            cand.targets = [m for m in index.actors(named) if m.code[:3] not in own][:1]
+            cand.targets = [m for m in index.actors(named) if m.actor.country not in own][:1]
             if cand.targets:
                 how += "; target from what the object is called"
     return how
@@ -262,11 +263,12 @@ def _own_people_coerced(cand: Candidate, index: MentionIndex, head: Token | None
     if (cand.match.pattern.cameo[:2] == "17" or cand.match.pattern.cameo in ("116", "1121", "115")) and cand.targets \
             and all(m.kind == "role" for m in cand.targets) \
             and len(cand.sources) == 1 and len(cand.sources[0].code) == 6 \
-            and cand.sources[0].code[3:] in ("COP", "GOV", "JUD", "SPY") and cand.sources[0].code[:3] in country_codes():
+            and cand.sources[0].actor.role in ("COP", "GOV", "JUD", "SPY") \
+            and cand.sources[0].actor.country in country_codes():
         # "Maldives police arrested three opposition leaders": a state's police or courts coerce its own people,
         # unless the place is another country's
-        country = cand.sources[0].code[:3]
-        places = {m.code[:3] for m in place_actors(cand, index)}
+        country = cand.sources[0].actor.country
+        places = {m.actor.country for m in place_actors(cand, index)}
         if not places - {country}:
             cand.targets = [replace(m, code=country + m.code) for m in cand.targets]
             how += "; target's country from the state that coerces"
@@ -277,12 +279,12 @@ def _own_people_under_emergency_rule(cand: Candidate, index: MentionIndex, head:
     """Emergency rule at home is imposed on the country's own people."""
     assert cand.match is not None
     if cand.match.pattern.cameo in EMERGENCY_RULE_CODES and not cand.targets and len(cand.sources) == 1 \
-            and len(cand.sources[0].code) == 6 and cand.sources[0].code[3:] in ("GOV", "MIL", "COP") \
-            and cand.sources[0].code[:3] in country_codes() \
-            and all(m.code[:3] == cand.sources[0].code[:3] for m in place_actors(cand, index)):
+            and len(cand.sources[0].code) == 6 and cand.sources[0].actor.role in ("GOV", "MIL", "COP") \
+            and cand.sources[0].actor.country in country_codes() \
+            and all(m.actor.country == cand.sources[0].actor.country for m in place_actors(cand, index)):
         # "Noboa declared an internal armed conflict", "the junta imposed a curfew": emergency rule at home is
         # imposed on the country's own people
-        cand.targets = [replace(cand.sources[0], code=cand.sources[0].code[:3] + "CVL", kind="country")]
+        cand.targets = [replace(cand.sources[0], code=cand.sources[0].actor.country + "CVL", kind="country")]
         how += "; target the state's own people"
     return how
 
@@ -291,11 +293,11 @@ def _protesters_own_government(cand: Candidate, index: MentionIndex, head: Token
     """A country's people protesting with no one named protest against their government."""
     assert cand.match is not None
     if cand.match.pattern.cameo[:2] == "14" and not cand.targets and cand.sources and all(
-            len(m.code) == 6 and m.code[:3] in country_codes() and m.code[3:] in DOMESTIC_PROTESTERS
-            for m in cand.sources) and len({m.code[:3] for m in cand.sources}) == 1:
+            len(m.code) == 6 and m.actor.country in country_codes() and m.actor.role in DOMESTIC_PROTESTERS
+            for m in cand.sources) and len({m.actor.country for m in cand.sources}) == 1:
         # "thousands of Serbians set up street blockades": a country's people protesting with no one named
         # protest against their government
-        cand.targets = [replace(cand.sources[0], code=cand.sources[0].code[:3] + "GOV", kind="country",
+        cand.targets = [replace(cand.sources[0], code=cand.sources[0].actor.country + "GOV", kind="country",
                                 text=cand.sources[0].text)]
         how += "; target the protesters' own government"
     return how
@@ -315,7 +317,7 @@ def _country_of_the_place_visited(cand: Candidate, index: MentionIndex, head: To
              if m.kind in ("country", "capital")), None)
         if city is None and cand.match.pattern.has("sending"):
             city = next(iter(place_actors(cand, index)), None)  # "dispatched inspectors to a plant in Iran"
-        if city is not None and city.code[:3] not in {s.code[:3] for s in cand.sources}:
+        if city is not None and city.actor.country not in {s.actor.country for s in cand.sources}:
             cand.targets = [city]
             how += "; target the country of the place visited"
     return how
@@ -327,21 +329,23 @@ def _country_where_force_is_used(cand: Candidate, index: MentionIndex, head: Tok
     if cand.match.pattern.cameo[:2] in FORCE_ROOTS:
         if cand.targets and all(m.kind == "role" for m in cand.targets):
             # "missiles hit a hospital in Kharkiv": a group or building of no named country, where force was used
-            place = [m for m in place_actors(cand, index) if m.code[:3] not in {s.code[:3] for s in cand.sources}]
+            own = {s.actor.country for s in cand.sources}
+            place = [m for m in place_actors(cand, index) if m.actor.country not in own]
             if place:
-                cand.targets = [replace(m, code=place[0].code[:3] + m.code) for m in cand.targets]
+                country = place[0].actor.country
+                cand.targets = [replace(m, code=m.actor.with_country(country).code) for m in cand.targets]
                 how += "; target's country from the place attacked"
         if not cand.targets and cand.match.target_head is not None:
             # "shelled Kharkiv overnight", "shelled the city of Kherson": force on a city is force on its country
             city = city_country(named_place(cand.match.target_head))
-            if city is not None and city.code not in {s.code[:3] for s in cand.sources}:
+            if city is not None and city.code not in {s.actor.country for s in cand.sources}:
                 cand.targets = [city]
                 how += "; target the country of the city attacked"
         if not cand.targets:
             # "shelled villages in eastern Ukraine", "occupies positions inside Lebanon": force used in a
             # country is used against it
-            own = {s.code[:3] for s in cand.sources}
-            cand.targets = [m for m in place_actors(cand, index) if m.code[:3] not in own][:1]
+            own = {s.actor.country for s in cand.sources}
+            cand.targets = [m for m in place_actors(cand, index) if m.actor.country not in own][:1]
             if cand.targets:
                 how += "; target from the place attacked"
         # "missiles struck Kyiv": force against a capital city hits the country, not its government
@@ -354,17 +358,17 @@ def _members_of_between(cand: Candidate, index: MentionIndex, head: Token | None
     assert cand.match is not None
     members = between(cand, index)
     if len({m.code for m in members}) > 1 and not (not cand.sources and cand.between_noun is not cand.predicate):
-        member_countries = {m.code[:3] for m in members}
+        member_countries = {m.actor.country for m in members}
         if (not cand.sources and cand.between_noun is cand.predicate) or (
                 cand.sources and all(s in members for s in cand.sources)):
             # "talks between Kyiv and Moscow resumed": the members act toward each other
             cand.sources, cand.targets = members, []
             how = "between"
-        elif cand.sources and all(s.code[:3] in member_countries for s in cand.sources):
+        elif cand.sources and all(s.actor.country in member_countries for s in cand.sources):
             # "Putin proposed talks between Russia and Ukraine": the source is one member acting toward the
             # others, not an outsider (nor Russia acting toward itself)
-            own = {s.code[:3] for s in cand.sources}
-            cand.targets = [m for m in members if m.code[:3] not in own]
+            own = {s.actor.country for s in cand.sources}
+            cand.targets = [m for m in members if m.actor.country not in own]
             how += "; targets from 'between'"
         else:
             # "Qatar mediated talks between Rwanda and Congo": the outsider acts toward each member, and

@@ -71,7 +71,7 @@ def _spoke_to_the_press(cand: Candidate, index: MentionIndex) -> bool:
     assert cand.match is not None
     token, told = cand.predicate, cand.match.target_head
     return _pattern(cand).cameo[:2] == "04" and token.lemma_.lower() in ("speak", "talk", "chat") \
-        and bool(cand.targets) and (all(m.code[-3:] == "MED" for m in cand.targets) or (
+        and bool(cand.targets) and (all(m.actor.last_role == "MED" for m in cand.targets) or (
             told is not None and any(t.lemma_.lower() in MEDIA_NOUNS for t in told.subtree if t.i <= told.i)))
 
 
@@ -85,11 +85,11 @@ def _joint_drills(cand: Candidate, index: MentionIndex) -> bool:
 
 def _left_no_organisation(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("leaves-organisation") and (not cand.targets or not all(
-        m.kind in ("igo",) or m.code[:3] not in country_codes() for m in cand.targets))
+        m.kind in ("igo",) or m.actor.country not in country_codes() for m in cand.targets))
 
 
 def _unarmed_clash(cand: Candidate, index: MentionIndex) -> bool:
-    return _pattern(cand).has("armed") and not all(m.code[-3:] in ARMED_ROLES for m in cand.sources)
+    return _pattern(cand).has("armed") and not all(m.actor.last_role in ARMED_ROLES for m in cand.sources)
 
 
 #: guards tried once sources and targets are found, before a warning is read
@@ -203,13 +203,13 @@ ON_MODALITY: tuple[Guard, ...] = (
 
 def _threatens_own_action(predicate: Token, sources: list[Mention], index: MentionIndex) -> bool:
     """"warned that Israel would respond": the content is an act of the warner's own country."""
-    own = {s.code[:3] for s in sources}
+    own = {s.actor.country for s in sources}
     for c in predicate.children:
         if c.dep_ in ("ccomp", "xcomp"):
             subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None:
                 return c.dep_ == "xcomp"  # "warned to retaliate": the warner's own act
-            if subject.lower_ in ("we", "it", "they") or any(m.code[:3] in own for m in index.actors(subject)):
+            if subject.lower_ in ("we", "it", "they") or any(m.actor.country in own for m in index.actors(subject)):
                 return True
     return False
 
@@ -217,12 +217,12 @@ def _threatens_own_action(predicate: Token, sources: list[Mention], index: Menti
 def _third_party_consequence(token: Token, cand: Candidate, index: MentionIndex) -> bool:
     """"Trump said Israel would lead a strike if ...": the consequence is brought by neither the speaker nor
     the one threatened, so the speaker threatens nothing."""
-    own = {m.code[:3] for m in (*cand.sources, *cand.targets)}
+    own = {m.actor.country for m in (*cand.sources, *cand.targets)}
     for c in token.children:
         if c.dep_ != "ccomp":
             continue
         subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and any(m.code[:3] not in own for m in index.actors(subject)):
+        if subject is not None and any(m.actor.country not in own for m in index.actors(subject)):
             return True
     return False
 

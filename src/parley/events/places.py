@@ -106,7 +106,7 @@ def city_country(token: Token) -> Mention | None:
 
 def country_of(m: Mention) -> Mention:
     """The country a country or capital mention names, without a role ("Kyiv" -> UKR)."""
-    return replace(m, code=m.code[:3]) if m.code[:3] in country_codes() else m
+    return replace(m, code=m.actor.country) if m.actor.country in country_codes() else m
 
 
 __all__ = ["city_country", "country_codes", "country_names", "country_of", "named_place", "place_actors"]

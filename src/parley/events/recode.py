@@ -227,9 +227,9 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
                                                                           if c.dep_ == "dobj" for g in c.subtree))
     } & ROCKET_WORDS:
         return "195"  # "Hamas carried out a rocket attack", "militants fired rockets": aerial weapons, by anyone
-    code = source.code
-    if not (len(code) == 3 and code in country_codes()) and not (len(code) == 6 and code[3:] in ("GOV", "MIL")
-                                                                     and code[:3] in country_codes()):
+    code, actor = source.code, source.actor
+    if not (len(code) == 3 and code in country_codes()) and not (len(code) == 6 and actor.role in ("GOV", "MIL")
+                                                                     and actor.country in country_codes()):
         return cameo
     words = {predicate.lemma_.lower()}
     if predicate.pos_ in ("NOUN", "PROPN"):  # "a Russian missile and drone attack"
@@ -250,9 +250,9 @@ def _state_protest(cameo: str, source: Mention, predicate: Token) -> str:
     police or army "storming" a building coerce (170) or attack (190), they do not riot."""
     if cameo[:2] != "14":
         return cameo
-    code = source.code
-    country = code[:3] in country_codes()
-    role = code[3:] if len(code) == 6 else ("" if len(code) == 3 else None)
+    code, actor = source.code, source.actor
+    country = actor.country in country_codes()
+    role = actor.role if len(code) == 6 else ("" if len(code) == 3 else None)
     if not country or role not in ("", "GOV", "MIL", "COP", "SPY"):
         return cameo
     # the state itself ("India", "Beijing", "the government"), not its people ("ethnic Albanians demonstrated")
