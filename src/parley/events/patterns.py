@@ -44,7 +44,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -108,6 +108,11 @@ class Pattern:
     elements: tuple[Element, ...]
     source: str  # "file:line", for error messages and explain
     tags: frozenset[str] = frozenset()  # "armed", "receipt=0862": see TAGS
+    #: for each head word, the particles it needs ("" for none); and the words the markers name (computed)
+    head_parts: tuple[dict[str, frozenset[str]], frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "head_parts", _head_table(self))
 
     def has(self, tag: str) -> bool:
         """Whether the pattern carries ``tag``."""
@@ -326,18 +331,6 @@ def _infinitive_clause(c: Token) -> bool:
         and not any(g.lower_ == "order" for g in c.lefts)
 
 
-_PARTS: dict[int, tuple[Pattern, tuple[dict[str, frozenset[str]], frozenset[str]]]] = {}
-
-
-def _head_parts(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """_head_table, looked up by object identity (hashing a pattern's fields on every call costs more)."""
-    entry = _PARTS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        entry = (pattern, _head_table(pattern))
-        _PARTS[id(pattern)] = entry
-    return entry[1]
-
-
 def _head_table(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """For each head word of a pattern, the particles it needs ("" for none); and the words its markers name."""
     parts: dict[str, set[str]] = defaultdict(set)
@@ -359,7 +352,7 @@ def _particle(predicate: Token) -> Token | None:
 
 def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, particle: Token | None | bool = False) -> bool:
     """The predicate is one of the pattern's heads, with its particle when the head names one."""
-    parts, named = _head_parts(pattern)
+    parts, named = pattern.head_parts
     needed = parts.get(lemma if lemma is not None else predicate.lemma_.lower())
     if not needed:
         return False
