@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import parley
@@ -50,3 +51,12 @@ def test_the_ontology_is_on_the_ground_floor() -> None:
 def test_actors_do_not_import_events() -> None:
     for path in sorted((SRC / "actors").glob("*.py")):
         assert not {m for m in _parley_imports(f"actors/{path.name}") if m.startswith("parley.events")}, path.name
+
+
+def test_the_coder_doc_lists_every_module_of_events() -> None:
+    doc = (SRC.parents[1] / "docs" / "coder.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`((?:events/|parley/)[a-z_]+\.py)`", doc))
+    modules = {f"events/{p.name}" for p in (SRC / "events").glob("*.py") if p.name != "__init__.py"}
+    assert modules <= listed, modules - listed
+    for name in listed:
+        assert (SRC / name.removeprefix("parley/")).is_file(), name
