@@ -60,3 +60,10 @@ def test_the_coder_doc_lists_every_module_of_events() -> None:
     assert modules <= listed, modules - listed
     for name in listed:
         assert (SRC / name.removeprefix("parley/")).is_file(), name
+
+
+def test_doc_state_is_read_through_registered_attributes() -> None:
+    """doc._.dateline and doc._.source_text (parley.nlp), not doc.user_data keys spelled out in every stage."""
+    readers = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
+               if "user_data" in p.read_text(encoding="utf-8")]
+    assert set(readers) <= {"nlp.py", "pipeline.py"}, readers  # the pipeline still sets them (to move to doc._)

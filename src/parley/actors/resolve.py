@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 from parley import lexicon
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import ActorCode, Mention
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
 LOCATIVE_PREPS = lexicon.words("locative-preps")
 COMPOSING_PREPS = lexicon.words("composing-preps")
@@ -494,7 +495,7 @@ def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozense
     else the only country it names (people, bodies and places of one country and of no other)."""
     counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
                      and m.actor.country in country_codes)
-    dateline = doc.user_data.get("dateline") if doc.user_data else None
+    dateline = doc._.dateline
     if dateline:
         from parley.where import lookup
 

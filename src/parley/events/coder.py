@@ -30,6 +30,7 @@ from parley.events.modality import adjust, classify
 from parley.events.patterns import PatternSet
 from parley.events.recode import derived_codes, intent_code
 from parley.model import Event, Location, Mention, Span
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 from parley.ontology import ontology, plover_for
 from parley.syntax import grammatical_subject, subject_head
 
@@ -49,7 +50,7 @@ def code_doc(
 ) -> tuple[list[Event], list[Candidate]]:
     """Code every sentence of ``doc``; return the events and every candidate looked at."""
     index = MentionIndex(doc, mentions)
-    text = doc.user_data.get("text", doc.text)  # the original text, dateline included
+    text = doc._.source_text  # the original text, dateline included
     events: list[Event] = []
     candidates: list[Candidate] = []
     for sent_no, sent in enumerate(doc.sents):
