@@ -15,48 +15,14 @@ from spacy.tokens import Token
 
 from parley import lexicon
 from parley.events.patterns import PatternSet
+from parley.ontology import ontology
 from parley.syntax import direct_object
 
-# The kind of act an appeal, a demand, a rejection or an expressed intent is about. CAMEO gives these four
-# verbal roots the same sub-codes by kind of act ("urged Israel to release prisoners" 0253, "demanded that
-# Israel release" 1053, "rejected calls to release" 1243, "agreed to release" 0353), so the coder reads the act
-# named in the complement and codes the verbal act by the act's kind. The key is the act's code prefix,
-# longest first.
-ACT_KINDS = {
-    "06": "material", "061": "economic", "062": "military", "063": "judicial", "064": "intelligence",
-    "05": "diplomatic", "050": "cooperate", "051": "diplomatic", "057": "settle",
-    "07": "aid", "071": "economic-aid", "072": "military-aid", "073": "humanitarian-aid", "074": "peacekeeping",
-    "083": "reform", "0831": "leadership", "0832": "policy", "0833": "rights", "0834": "regime",
-    "08": "yield", "081": "administrative", "0811": "administrative", "0812": "administrative",
-    "0813": "administrative", "0814": "administrative", "082": "dissent", "084": "release", "0841": "release",
-    "0842": "release", "085": "economic-sanctions", "086": "involvement", "0861": "involvement",
-    "0862": "involvement", "0863": "involvement", "087": "de-escalation", "0871": "de-escalation",
-    "0872": "de-escalation", "0873": "de-escalation", "0874": "de-escalation",
-    "04": "meet", "045": "mediate", "046": "meet",
-}
-#: the code of each verbal root for each kind of act
-#: where each kind of act sits under an appeal (02x) and a demand (10x), which CAMEO numbers alike
-_KIND_PLACES = {
-    "cooperate": "1", "material": "1", "economic": "11", "military": "12", "judicial": "13", "intelligence": "14",
-    "diplomatic": "2", "aid": "3", "economic-aid": "31", "military-aid": "32", "humanitarian-aid": "33",
-    "peacekeeping": "34", "reform": "4", "leadership": "41", "policy": "42", "rights": "43", "regime": "44",
-    "yield": "5", "administrative": "51", "dissent": "52", "release": "53", "economic-sanctions": "54",
-    "involvement": "55", "de-escalation": "56", "meet": "6", "settle": "7", "mediate": "8",
-}
-#: the code of each verbal root for each kind of act; intents (03x) number alike but cooperation in general is
-#: 030 and mediating 039 (038 is accepting mediation); rejections (12x) have no diplomatic or intelligence codes
-#: and number the rest their own way
-KIND_CODES: dict[str, dict[str, str]] = {
-    "02": {kind: "02" + place for kind, place in _KIND_PLACES.items()},
-    "10": {kind: "10" + place for kind, place in _KIND_PLACES.items()},
-    "03": {**{kind: "03" + place for kind, place in _KIND_PLACES.items()}, "cooperate": "030", "mediate": "039"},
-    "12": {"cooperate": "120", "material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
-           "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
-           "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
-           "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242",
-           "release": "1243", "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246",
-           "meet": "125", "mediate": "126", "settle": "127"},
-}
+# The kind of act an appeal, a demand, a rejection or an expressed intent is about, by the act's code prefix
+# (longest first), and the code each of these verbal roots gives each kind: CAMEO tables, in data/ontology
+# (act_kinds.tsv, kind_codes.tsv).
+ACT_KINDS = ontology().act_kinds()
+KIND_CODES = ontology().kind_codes()
 
 
 def act_kind(cameo: str) -> str | None:

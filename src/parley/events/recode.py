@@ -23,6 +23,7 @@ from parley.events.modality import Modality
 from parley.events.patterns import PatternSet
 from parley.events.places import country_codes, country_names
 from parley.model import Event, Mention
+from parley.ontology import ontology
 from parley.syntax import direct_object, subject_head
 
 if TYPE_CHECKING:
@@ -31,27 +32,7 @@ if TYPE_CHECKING:
 # Intent: a cooperative act expressed as intended ("ready to talk", "agreed to send aid") is coded with
 # CAMEO's 03x "express intent" code for that kind of act; a promised or announced act of force or coercion
 # is a threat (CAMEO 13): "vowed to eradicate Hamas", "will impose sanctions on Iran".
-THREAT_CODES = {
-    "16": "131",
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "17": "137",
-    "172": "132",
-    "1721": "1321",
-    "1722": "1322",
-    "1723": "1323",
-    "1724": "1324",
-    "18": "138",
-    "19": "138",
-    "191": "1381",
-    "192": "1382",
-    "20": "138",
-    "204": "1385",
-}
+THREAT_CODES = ontology().threat_codes()  # data/ontology/threat_codes.tsv
 
 ATTEMPT_CUES = lexicon.words("attempt-cues")
 
