@@ -67,3 +67,24 @@ def test_doc_state_is_read_through_registered_attributes() -> None:
     readers = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
                if "user_data" in p.read_text(encoding="utf-8")]
     assert set(readers) <= {"nlp.py", "pipeline.py"}, readers  # the pipeline still sets them (to move to doc._)
+
+
+def test_constants_are_defined_before_the_code_that_uses_them() -> None:
+    import ast
+
+    late = []
+    for path in [*sorted((SRC / "events").glob("*.py")), SRC / "syntax.py", SRC / "lexicon.py", SRC / "ontology.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {}
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+                node, ast.AnnAssign) else []
+            for t in targets:
+                if isinstance(t, ast.Name) and t.id.lstrip("_").isupper():
+                    defined[t.id] = node.lineno
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                for name in {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}:
+                    if defined.get(name, 0) > node.lineno:
+                        late.append(f"{path.name}:{node.lineno} {node.name} uses {name}")
+    assert not late, late

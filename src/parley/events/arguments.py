@@ -8,22 +8,17 @@ pair (``pairs``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from parley import lexicon
 from parley.events.candidate import Candidate
+from parley.events.mentions import ATTACK_SUBJECTS, MentionIndex
 from parley.events.places import city_country, country_codes, country_of, named_place, place_actors
 from parley.model import Mention
-from parley.syntax import conjuncts, grammatical_subject, is_passive, subject_head
-
-APPOINTING_VERBS = lexicon.words("appointing-verbs")
-
-PATIENT_NOUNS = lexicon.words("patient-nouns")
-
-ATTACK_SUBJECTS = lexicon.words("attack-subjects")
+from parley.syntax import grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
 
@@ -34,7 +29,6 @@ FRAME_NOUNS = lexicon.words("frame-nouns")
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 
-#: subjects that are the weapon or the attack, not its doer: "a roadside bomb killed two soldiers"
 #: emergency rule and curbs on freedoms (CAMEO 1721-1724), which a state imposes on its own people
 EMERGENCY_RULE_CODES = frozenset({"1721", "1722", "1723", "1724"})
 
@@ -44,7 +38,7 @@ DOMESTIC_PROTESTERS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "PTY"
 #: roots of verbal acts, whose target may be the subject of what is said
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
-#: roots of material conflict, and cues that say force is being readied rather than threatened
+#: roots of material conflict
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 JOINT_NOUNS = lexicon.mapping("joint-nouns")
@@ -62,93 +56,6 @@ MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 
 NOT_RECIPROCAL = frozenset({"042", "043"})
-
-
-class MentionIndex:
-    """Which actor mention covers which token of the document."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.by_token: dict[int, Mention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for t in span:
-                self.by_token.setdefault(t.i, m)
-
-    def at(self, token: Token) -> Mention | None:
-        return self.by_token.get(token.i)
-
-    def actors(self, head: Token | None) -> list[Mention]:
-        """Actors denoted by the phrase headed by ``head``, one per coordinated conjunct."""
-        if head is None:
-            return []
-        found: list[Mention] = []
-        for conjunct in conjuncts(head):
-            for m in self._phrase_actors(conjunct, depth=0):
-                if m not in found:
-                    found.append(m)
-        return found
-
-    def _phrase_actor(self, head: Token, depth: int) -> Mention | None:
-        actors = self._phrase_actors(head, depth)
-        return actors[0] if actors else None
-
-    def _phrase_actors(self, head: Token, depth: int) -> list[Mention]:
-        """The actor(s) a noun phrase denotes; coordinated modifiers or "of" objects give several
-        ("Russian and Chinese officials", "the leaders of Poland, France and Germany")."""
-        m = self.at(head)
-        if m is not None:
-            return [m]
-        if depth > 2:
-            return []
-        # premodifiers first ("Russian officials", "Moscow's envoy"), then "of X" ("leaders of China")
-        for c in head.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
-                m = self.at(c)
-                if m is None and c.dep_ in ("compound", "nmod"):
-                    # "the US drone strikes": the actor modifies the modifier
-                    m = next((self.at(g) for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")
-                              and g.i < c.i and self.at(g) is not None), None)
-                if m is not None:
-                    return _unique([m, *(self.at(x) for x in conjuncts(c)[1:])])
-        # "Kenzo Oshima, the United Nations relief coordinator, demanded": an unknown name takes the actor of
-        # the title in apposition; "its chairman, Moussa Faki Mahamat, condemned": a title the actor named
-        for c in head.children:
-            if c.dep_ == "appos" and (head.pos_ == "PROPN" or c.pos_ == "PROPN"):
-                found = self._phrase_actors(c, depth + 1)
-                if found:
-                    return found
-        for c in head.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in APPOINTING_VERBS:
-                # "the prime minister appointed by Niger's military regime": the appointer's official
-                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-                if agent is not None:
-                    found = self._phrase_actors(agent, depth + 1)
-                    if found:
-                        return found
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in ATTACK_SUBJECTS | PATIENT_NOUNS:
-                # "a bombing of the embassy killed three guards", "decried the arrests of two activists": the
-                # "of" object suffered the act; it neither did it nor is it whom a protest aims at
-                continue
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):  # "leaders of", "mediators from Egypt", "action by the West"
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj":
-                        out: list[Mention] = []
-                        for conj in conjuncts(pobj):
-                            out.extend(self._phrase_actors(conj, depth + 1))
-                        if out:
-                            return _unique(out)
-        return []
-
-
-def _unique(mentions) -> list[Mention]:  # type: ignore[no-untyped-def]
-    out: list[Mention] = []
-    for m in mentions:
-        if m is not None and m not in out:
-            out.append(m)
-    return out
 
 
 def _meeting_in_a_phrase(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:

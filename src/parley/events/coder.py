@@ -22,10 +22,11 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from parley.events import guards, match, recode
-from parley.events.arguments import MentionIndex, fill, pairs, unknown_doer
+from parley.events.arguments import fill, pairs, unknown_doer
 from parley.events.candidate import Candidate
 from parley.events.dedupe import dedupe
 from parley.events.linked import actor_ref, peacekeeping_arrivals, rallied_support
+from parley.events.mentions import MentionIndex
 from parley.events.modality import adjust, classify
 from parley.events.patterns import PatternSet
 from parley.events.recode import derived_codes, intent_code

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.events.arguments import MentionIndex, fill
+from parley.events.arguments import fill
 from parley.events.candidate import Candidate
 from parley.events.match import conditional_threat, is_reported_obligation, own_threat
+from parley.events.mentions import MentionIndex
 from parley.events.patterns import PatternSet
 from parley.events.places import city_country, country_codes
 from parley.model import Mention

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.events.arguments import ATTACK_SUBJECTS
 from parley.events.candidate import Candidate
+from parley.events.mentions import ATTACK_SUBJECTS
 from parley.events.patterns import Match, Pattern, PatternSet
 from parley.events.recode import intent_code
 from parley.syntax import REPORTING_VERBS, conjuncts, direct_object

@@ -14,7 +14,7 @@ from parley.events.candidate import Candidate
 from parley.model import Mention
 
 if TYPE_CHECKING:
-    from parley.events.arguments import MentionIndex
+    from parley.events.mentions import MentionIndex
 
 PLACE_PREPOSITIONS = lexicon.words("force-place-prepositions")
 
