@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from parley import errors, lexicon
 from parley.ontology import ontology
@@ -65,6 +66,8 @@ class ActorDictionary:
     def __post_init__(self) -> None:
         self.by_name: dict[str, list[Entry]] = defaultdict(list)
         self.roles: dict[str, Entry] = {}
+        #: phrase matchers built for a vocabulary, kept with the dictionary they match (see actors._matchers)
+        self.matchers: list[tuple[Any, Any]] = []
         for e in self.entries:
             self._index(e)
 
