@@ -17,7 +17,7 @@ from parley import lexicon
 from parley.model import Location, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
-PLACE_PREPOSITIONS = lexicon.words("place-prepositions")
+PLACE_PREPOSITIONS = lexicon.words("event-place-prepositions")
 
 
 def load_gazetteer() -> None:

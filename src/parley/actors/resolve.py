@@ -37,7 +37,7 @@ from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
-LOCATIVE_PREPS = lexicon.words("locative-preps")
+LOCATIVE_PREPS = lexicon.words("actor-place-prepositions")
 COMPOSING_PREPS = lexicon.words("composing-preps")
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 BACKING_PARTICIPLES = lexicon.words("backing-participles")
