@@ -88,3 +88,17 @@ def test_constants_are_defined_before_the_code_that_uses_them() -> None:
                     if defined.get(name, 0) > node.lineno:
                         late.append(f"{path.name}:{node.lineno} {node.name} uses {name}")
     assert not late, late
+
+
+def test_the_coder_imports_its_dependencies_openly() -> None:
+    """No import of a parley module hidden inside a function of events/: the dependencies run one way (events may
+    read actors, places and the ontology; nothing below imports events back) and can be seen at the top."""
+    import ast
+
+    hidden = []
+    for path in sorted((SRC / "events").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                hidden += [f"{path.name}:{n.lineno}" for n in ast.walk(node)
+                           if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("parley")]
+    assert not hidden, hidden

@@ -15,6 +15,7 @@ from parley.events.mentions import ATTACK_SUBJECTS
 from parley.events.patterns import Match, Pattern, PatternSet
 from parley.events.recode import intent_code
 from parley.syntax import REPORTING_VERBS, conjuncts, direct_object
+from parley.tone import lexicon as tone_lexicon
 
 STATEMENT_NOUNS = lexicon.words("statement-nouns")
 
@@ -192,8 +193,6 @@ def _characterisation(token: Token) -> Match | None:
                 complements.extend(g for g in prep.children if g.dep_ == "pobj")
     if not complements:
         return None
-    from parley.tone import lexicon as tone_lexicon
-
     lex = tone_lexicon()
     words = [t.lower_ for c in complements for t in c.subtree]
     critical = sum(1 for w in words if w in CRITICISM_WORDS)

@@ -52,6 +52,7 @@ from spacy.tokens import Token
 
 from parley import lexicon
 from parley.errors import DictionaryError
+from parley.ontology import ontology
 from parley.syntax import direct_object as _direct_object
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
@@ -232,8 +233,6 @@ class PatternSet:
     """All patterns, indexed by predicate lemma, validated against the ontology."""
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
-        from parley.ontology import ontology
-
         onto = ontology()
         seen: dict[str, Pattern] = {}
         for p in patterns:

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from parley import lexicon
+from parley.actors import load_dictionary
 from parley.events.candidate import Candidate
 from parley.model import Mention
+from parley.where import lookup
 
 if TYPE_CHECKING:
     from parley.events.mentions import MentionIndex
@@ -25,16 +27,13 @@ PLACE_NOUNS = lexicon.words("place-nouns")
 
 @functools.lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
-    from parley.actors import load_dictionary
-
-    return frozenset(e.code for e in load_dictionary().entries if e.kind == "country")  # historical states too
+    """Codes of countries in the built-in dictionary, historical states too."""
+    return frozenset(e.code for e in load_dictionary().entries if e.kind == "country")
 
 
 @functools.lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Names of countries as the dictionary lists them ("India", "the Philippines"), not their adjectives."""
-    from parley.actors import load_dictionary
-
     return frozenset(n.removeprefix("the ").removeprefix("The ") for e in load_dictionary().entries
                      if e.kind == "country" for n in e.names)
 
@@ -87,8 +86,6 @@ def city_country(token: Token) -> Mention | None:
     """The country of a city named by a proper noun (the gazetteer's), as a mention of that country."""
     if token.pos_ != "PROPN":
         return None
-    from parley.where import lookup
-
     doc = token.doc
     span = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if span is None:  # no entity: the proper noun with its compounds ("Red Sea", not "Sea")
