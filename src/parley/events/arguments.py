@@ -21,9 +21,7 @@ from parley.model import Mention
 from parley.syntax import grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
-
 PHRASE_PREPOSITIONS = lexicon.words("phrase-prepositions")
-
 FRAME_NOUNS = lexicon.words("frame-nouns")
 
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
@@ -41,20 +39,18 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: roots of material conflict
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
+#: nouns of meetings whose "between A and B" is A and B meeting, by the code of that meeting
 JOINT_NOUNS = lexicon.mapping("joint-nouns")
-
 
 #: roots whose act makes the members' joint act happen: hosting or mediating talks between A and B, brokering a
 #: deal between them; an appeal, demand or threat about "a ceasefire between A and B" makes nothing happen
 JOINT_ROOTS = frozenset({"04", "05", "06", "08"})
-
+#: efforts one side makes "with" others, which are no meeting of both
 ONE_SIDED_EFFORTS = lexicon.words("one-sided-efforts")
 
 #: consultations that have two sides: "A met B" is also B meeting A
 MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
-
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
-
 NOT_RECIPROCAL = frozenset({"042", "043"})
 
 

@@ -24,18 +24,13 @@ from parley.model import Mention
 from parley.syntax import direct_object
 
 MEDIA_NOUNS = lexicon.words("media-nouns")
-
 RECEPTION_NOUNS = lexicon.words("reception-nouns")
 
 #: roles of armed actors whose clashes are battles
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
-
 POLYSEMOUS_VERBS = lexicon.words("polysemous-verbs")
-
 CONCRETE_TARGETS = lexicon.words("concrete-targets")
-
 PEOPLE_WORDS = lexicon.words("people-words")
-
 
 
 @dataclass(frozen=True, slots=True)

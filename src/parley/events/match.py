@@ -18,17 +18,12 @@ from parley.syntax import REPORTING_VERBS, conjuncts, direct_object
 from parley.tone import lexicon as tone_lexicon
 
 STATEMENT_NOUNS = lexicon.words("statement-nouns")
-
 _BUILT_IN = "built-in rule (events/match.py)"
 _SAY_SHOULD = Pattern("02.say.should", "020", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), _BUILT_IN)
 _SAY_MUST = Pattern("10.say.must", "100", frozenset(REPORTING_VERBS | STATEMENT_NOUNS), False, (), _BUILT_IN)
-
 CONSEQUENCE_NOUNS = lexicon.mapping("consequence-nouns")
-
 SUFFER_VERBS = lexicon.words("suffer-verbs")
-
 TRIGGER_VERBS = lexicon.words("trigger-verbs")
-
 WARNING_VERBS = lexicon.words("warning-verbs")
 
 _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_VERBS), False, (),
@@ -37,11 +32,8 @@ _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_
 
 
 NAMING_VERBS = lexicon.words("naming-verbs")
-
 CRITICISM_WORDS = lexicon.words("criticism-words")
-
 _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN)
-
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
 
 

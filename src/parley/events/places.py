@@ -19,9 +19,7 @@ if TYPE_CHECKING:
     from parley.events.mentions import MentionIndex
 
 PLACE_PREPOSITIONS = lexicon.words("force-place-prepositions")
-
 TERRITORY_NOUNS = lexicon.words("territory-nouns")
-
 PLACE_NOUNS = lexicon.words("place-nouns")
 
 

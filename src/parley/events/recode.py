@@ -34,25 +34,19 @@ if TYPE_CHECKING:
 # is a threat (CAMEO 13): "vowed to eradicate Hamas", "will impose sanctions on Iran".
 THREAT_CODES = ontology().threat_codes()  # data/ontology/threat_codes.tsv
 
+#: cues of force being tried or readied (see settle)
 ATTEMPT_CUES = lexicon.words("attempt-cues")
-
 MUSTERING_CUES = lexicon.words("mustering-cues")
-
 PREPARATION_CUES = lexicon.words("preparation-cues")
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
-
+#: weapons by kind, and aid by kind (cut: 162x, given: 07x)
 AIR_WORDS = lexicon.words("air-words")
-
 ROCKET_WORDS = lexicon.words("rocket-words")
-
 ARTILLERY_WORDS = lexicon.words("artillery-words")
-
 BOMB_WORDS = lexicon.words("bomb-words")
-
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
-
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
 #: protests by what they demand (CAMEO 14x1-14x4): leadership, policy, rights, institutions
@@ -60,8 +54,6 @@ PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
 
 PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "economic": "2", "rights": "3", "release": "3",
                 "regime": "4"}
-
-
 PURPOSE_VERBS = lexicon.words("purpose-verbs")
 
 
