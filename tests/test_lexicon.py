@@ -94,3 +94,36 @@ def test_no_word_list_is_left_in_code() -> None:
             if node.targets[0].id not in NOT_WORDS and len(strings) >= 3 and all(s.islower() and "." not in s for s in strings):
                 found.append(f"{rel}:{node.lineno} {node.targets[0].id}")
     assert not found, found
+
+
+def test_users_add_words_in_their_own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "saying-verbs.txt").write_text("# our house style\nopine\n")
+    (tmp_path / "joint-nouns.txt").write_text("[046]\nparley\n")
+    monkeypatch.setenv(lexicon.LEXICON_ENV, str(tmp_path))
+    lexicon.words.cache_clear()
+    lexicon.mapping.cache_clear()
+    try:
+        assert "opine" in lexicon.words("saying-verbs")
+        assert "opine" in lexicon.words("speech-verbs")  # a class that includes it sees the word too
+        assert lexicon.mapping("joint-nouns")["parley"] == "046"
+        assert lexicon.check()["saying-verbs"] == len(lexicon.words("saying-verbs"))
+        (tmp_path / "saying-verb.txt").write_text("opine\n")
+        with pytest.raises(DictionaryError, match="no word class or word map 'saying-verb'"):
+            lexicon.check()
+    finally:
+        monkeypatch.delenv(lexicon.LEXICON_ENV)
+        lexicon.words.cache_clear()
+        lexicon.mapping.cache_clear()
+    assert "opine" not in lexicon.words("saying-verbs")
+
+
+def test_a_user_file_adds_words_and_includes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "saying-verbs.txt").write_text("@speech-verbs\n")
+    monkeypatch.setenv(lexicon.LEXICON_ENV, str(tmp_path))
+    lexicon.words.cache_clear()
+    try:
+        with pytest.raises(DictionaryError, match=r"saying-verbs.txt:1: a user's word list adds words"):
+            lexicon.words("saying-verbs")
+    finally:
+        monkeypatch.delenv(lexicon.LEXICON_ENV)
+        lexicon.words.cache_clear()

@@ -21,19 +21,25 @@ and code reads it with :func:`mapping`::
     meeting
     [046]
     negotiation
- WordNet's synsets, as PETRARCH used them, are the precedent: a new verb of
-speech or a new noun of protest is a line in a data file, not a change of code.
+
+Users add words without touching parley: a file of the same name in a folder named by ``PARLEY_LEXICON`` adds
+its words to a class (and to every class that includes it), or gives words of a map their value. WordNet's
+synsets, as PETRARCH used them, are the precedent: a new verb of speech or a new noun of protest is a line in a
+data file, not a change of code.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from importlib import resources
 from pathlib import Path
 
 from parley.errors import DictionaryError
 
+#: the environment variable naming the folders of the user's own word lists
+LEXICON_ENV = "PARLEY_LEXICON"
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _SECTION = re.compile(r"^\[([a-z0-9][a-z0-9-]*)\]$")
 _WORD = re.compile(r"^\S+( \S+)*$")  # one word, or words separated by single spaces
@@ -111,19 +117,45 @@ def _parse(lines: list[str], where: str) -> tuple[list[tuple[str, str]], list[tu
     return words, includes, sections
 
 
+def user_dirs() -> list[Path]:
+    """The folders of the user's own word lists: ``PARLEY_LEXICON``, one or more folders separated by the
+    system's path separator. Read when a class is first loaded, so set it before parley starts."""
+    return [Path(p) for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p]
+
+
 @functools.cache
 def words(name: str) -> frozenset[str]:
-    """The words of the shipped class ``name`` (with those of the classes it includes)."""
-    return frozenset(_resolve(_lexicon_dir(), name, ()))
+    """The words of the class ``name``: the shipped file's, those of the classes it includes, and those the
+    user's files of the same name add (``PARLEY_LEXICON``)."""
+    return frozenset(_resolve(_lexicon_dir(), name, (), user_dirs()))
 
 
 @functools.cache
 def mapping(name: str) -> dict[str, str]:
-    """The shipped word map ``name``: each word with its value (one dict, shared: do not change it)."""
+    """The word map ``name``: each word with its value, the user's files (``PARLEY_LEXICON``) adding words or
+    giving a word another value (one dict, shared: do not change it)."""
     path = _lexicon_dir() / f"{name}.txt"
     if not path.is_file():
         raise DictionaryError(f"no word map '{name}' (no file {path})")
-    return parse_mapping(path.read_text(encoding="utf-8").splitlines(), str(path))
+    out = parse_mapping(path.read_text(encoding="utf-8").splitlines(), str(path))
+    for folder in user_dirs():
+        extra = folder / f"{name}.txt"
+        if extra.is_file():
+            out.update(parse_mapping(extra.read_text(encoding="utf-8").splitlines(), str(extra)))
+    return out
+
+
+def _user_words(name: str, folders: list[Path]) -> set[str]:
+    out: set[str] = set()
+    for folder in folders:
+        path = folder / f"{name}.txt"
+        if not path.is_file():
+            continue
+        listed, includes = parse(path.read_text(encoding="utf-8").splitlines(), str(path))
+        if includes:
+            raise DictionaryError(f"{includes[0][1]}: a user's word list adds words; it cannot include a class")
+        out |= {w for w, _ in listed}
+    return out
 
 
 def load_dir(directory: Path | str) -> dict[str, frozenset[str] | dict[str, str]]:
@@ -139,25 +171,31 @@ def load_dir(directory: Path | str) -> dict[str, frozenset[str] | dict[str, str]
     return out
 
 
-def _resolve(folder: Path, name: str, chain: tuple[str, ...]) -> set[str]:
+def _resolve(folder: Path, name: str, chain: tuple[str, ...], users: list[Path] | None = None) -> set[str]:
     path = folder / f"{name}.txt"
     if not path.is_file():
         raise DictionaryError(f"no word class '{name}' (no file {path})")
     if name in chain:
         raise DictionaryError(f"{path}: the word class '{name}' includes itself ({' -> '.join((*chain, name))})")
     listed, includes = parse(path.read_text(encoding="utf-8").splitlines(), str(path))
-    out = {w for w, _ in listed}
+    out = {w for w, _ in listed} | _user_words(name, users or [])
     for other, here in includes:
         if not (folder / f"{other}.txt").is_file():
             raise DictionaryError(f"{here}: no word class '{other}'")
-        out |= _resolve(folder, other, (*chain, name))
+        out |= _resolve(folder, other, (*chain, name), users)
     return out
 
 
 def check() -> dict[str, int]:
-    """Load every shipped word class and word map; return its size by name (raises DictionaryError on the first
-    error)."""
-    return {name: len(found) for name, found in load_dir(_lexicon_dir()).items()}
+    """Load every shipped word class and word map, with the user's additions; return its size by name (raises
+    DictionaryError on the first error, or for a user's file that adds to no shipped class)."""
+    shipped = load_dir(_lexicon_dir())
+    for folder in user_dirs():
+        for path in sorted(folder.glob("*.txt")):
+            if path.stem not in shipped:
+                raise DictionaryError(f"{path}: parley has no word class or word map '{path.stem}' to add to "
+                                      f"(known: see {_lexicon_dir()})")
+    return {name: len(mapping(name) if isinstance(found, dict) else words(name)) for name, found in shipped.items()}
 
 
-__all__ = ["check", "load_dir", "mapping", "names", "parse", "parse_mapping", "words"]
+__all__ = ["LEXICON_ENV", "check", "load_dir", "mapping", "names", "parse", "parse_mapping", "user_dirs", "words"]
