@@ -123,8 +123,9 @@ def _distance(e: Entry, on: date) -> int:
 def _with_role(base: str, role: str) -> str:
     """Country/IGO code plus a role: RUS + GOV -> RUSGOV, RUSMIL + GOV -> RUSGOV; other codes (ECOWAS,
     UNHCR) stay as they are."""
-    if len(base) == 3 or (len(base) == 6 and base[3:] in _role_codes()):
-        return base[:3] + role
+    code = ActorCode(base)
+    if len(base) == 3 or (len(base) == 6 and code.role in _role_codes()):
+        return code.country + role
     return base
 
 
