@@ -102,3 +102,11 @@ def test_the_coder_imports_its_dependencies_openly() -> None:
                 hidden += [f"{path.name}:{n.lineno}" for n in ast.walk(node)
                            if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("parley")]
     assert not hidden, hidden
+
+
+def test_actor_codes_are_read_by_their_parts_not_sliced() -> None:
+    """ActorCode (model.py) says what code[:3] meant: the country; actors/ and events/ use it."""
+    sliced = [f"{p.relative_to(SRC)}:{n}" for folder in ("actors", "events") for p in sorted((SRC / folder).glob("*.py"))
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"\.code\[[-0-9]*:[-0-9]*\]", line)]
+    assert not sliced, sliced
