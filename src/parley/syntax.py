@@ -2,7 +2,8 @@
 
 Who does an act (``subject_head``: subject, passive agent, possessor of an event noun, or the subject a clause
 inherits through coordination, control, participles and relative clauses), the object of a verb or preposition
-(``direct_object``), passives and coordinated conjuncts. The words these rules test for are word classes in
+(``direct_object``), passives and coordinated conjuncts, and climbing from a noun to the clause that holds it
+(``clause_of_phrase``: "came to Cairo for talks") or to what a free relative names (``free_relative_noun``). The words these rules test for are word classes in
 ``data/lexicon``.
 """
 
@@ -25,6 +26,10 @@ GUILT_ADJECTIVES = lexicon.words("guilt-adjectives")
 RESORT_VERBS = lexicon.words("resort-verbs")
 PRESSING_NOUNS = lexicon.words("pressing-nouns")
 FEELING_PARTICIPLES = lexicon.words("feeling-participles")
+#: prepositions that set a meeting or visit in a clause: "for talks", "during a visit", "at a meeting", "in a call"
+PHRASE_PREPOSITIONS = lexicon.words("phrase-prepositions")
+#: nouns that frame an event in time: "the end of a visit", "on the sidelines of the summit"
+FRAME_NOUNS = lexicon.words("frame-nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -250,4 +255,39 @@ def _inherited_subject(pred: Token, depth: int) -> tuple[Token | None, str]:
     return None, "none"
 
 
-__all__ = ["conjuncts", "direct_object", "grammatical_subject", "is_passive", "subject_head"]
+def clause_of_phrase(noun: Token) -> Token | None:
+    """The verb whose clause holds ``noun`` in a prepositional phrase ("came to Cairo for talks", "at the end
+    of a visit"), if the noun has no owner of its own."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return None
+        prep = node.head
+        if prep.lower_ == "of" and prep.head.lower_ in FRAME_NOUNS:
+            node = prep.head  # "the end of a visit": climb to "end"
+            continue
+        if prep.lower_ not in PHRASE_PREPOSITIONS and not (prep.lower_ == "of" and prep.head.lower_ == "ahead"):
+            return None
+        governor = prep.head
+        if governor.lower_ == "ahead" and governor.head is not governor:
+            governor = governor.head
+        return governor if governor.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def free_relative_noun(pred: Token) -> Token | None:
+    """The noun a free-relative object is called or said to be: "rejected what it called India's 'new normal'"
+    -> "normal"; "condemned what it said was Japan's meddling" -> "meddling"."""
+    for clause in pred.children:
+        if clause.dep_ != "ccomp" or not any(t.lower_ == "what" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+                                             for t in clause.subtree):
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):
+            noun = next((c for c in verb.children if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")), None)
+            if noun is not None:
+                return noun
+    return None
+
+
+__all__ = ["clause_of_phrase", "conjuncts", "direct_object", "free_relative_noun", "grammatical_subject",
+           "is_passive", "subject_head"]

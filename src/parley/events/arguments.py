@@ -18,12 +18,9 @@ from parley.events.candidate import Candidate
 from parley.events.mentions import ATTACK_SUBJECTS, MentionIndex
 from parley.events.places import city_country, country_codes, country_of, named_place, place_actors
 from parley.model import Mention
-from parley.syntax import grammatical_subject, is_passive, subject_head
+from parley.syntax import clause_of_phrase, free_relative_noun, grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
-PHRASE_PREPOSITIONS = lexicon.words("phrase-prepositions")
-FRAME_NOUNS = lexicon.words("frame-nouns")
-
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 
@@ -61,7 +58,7 @@ def _meeting_in_a_phrase(cand: Candidate, index: MentionIndex, head: Token | Non
             and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in cand.predicate.children):
         # "arrived in Damascus for a meeting with Assad", "in a phone call to Trump, Xi invited him", "at the
         # end of a visit to Cambodia": a meeting named in a phrase of the clause is the clause subject's own
-        holder = _clause_of_phrase(cand.predicate)
+        holder = clause_of_phrase(cand.predicate)
         if holder is not None:
             cand.sources = [m for m in index.actors(subject_head(holder)[0]) if m not in cand.targets]
             how = "the clause's subject"
@@ -152,7 +149,7 @@ def _what_the_object_is_called(cand: Candidate, index: MentionIndex, head: Token
         # "rejected what it called India's new normal", "condemned what it said was Japan's meddling": the
         # owner of what the free relative names
         own = {s.actor.country for s in cand.sources}
-        named = _free_relative_noun(cand.predicate)
+        named = free_relative_noun(cand.predicate)
         if named is not None:
             cand.targets = [m for m in index.actors(named) if m.actor.country not in own][:1]
             if cand.targets:
@@ -316,26 +313,6 @@ def fill(cand: Candidate, index: MentionIndex) -> None:
     cand.how = how
 
 
-def _clause_of_phrase(noun: Token) -> Token | None:
-    """The verb whose clause holds ``noun`` in a prepositional phrase ("came to Cairo for talks", "at the end
-    of a visit"), if the noun has no owner of its own."""
-    node = noun
-    for _ in range(3):
-        if node.dep_ != "pobj":
-            return None
-        prep = node.head
-        if prep.lower_ == "of" and prep.head.lower_ in FRAME_NOUNS:
-            node = prep.head  # "the end of a visit": climb to "end"
-            continue
-        if prep.lower_ not in PHRASE_PREPOSITIONS and not (prep.lower_ == "of" and prep.head.lower_ == "ahead"):
-            return None
-        governor = prep.head
-        if governor.lower_ == "ahead" and governor.head is not governor:
-            governor = governor.head
-        return governor if governor.pos_ in ("VERB", "AUX") else None
-    return None
-
-
 def _content_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
     """Actors that are subjects inside the clausal complement of ``pred`` (nearest clause first)."""
     for c in pred.children:
@@ -349,20 +326,6 @@ def _content_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
                 found.extend(m for m in index.actors(t) if m not in found)
         return found
     return []
-
-
-def _free_relative_noun(pred: Token) -> Token | None:
-    """The noun a free-relative object is called or said to be: "rejected what it called India's 'new normal'"
-    -> "normal"; "condemned what it said was Japan's meddling" -> "meddling"."""
-    for clause in pred.children:
-        if clause.dep_ != "ccomp" or not any(t.lower_ == "what" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
-                                             for t in clause.subtree):
-            continue
-        for verb in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):
-            noun = next((c for c in verb.children if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")), None)
-            if noun is not None:
-                return noun
-    return None
 
 
 def between(cand: Candidate, index: MentionIndex) -> list[Mention]:
