@@ -97,41 +97,14 @@ def conditional_threat(token: Token) -> Match | None:
         content.append(token.head)
     marks = [t for c in content for t in c.subtree
              if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl"]
-    if not marks:
-        # "warned that a Russian invasion would trigger US sanctions": the consequence of another's act
-        for c in content:
-            if c.dep_ == "ccomp" and c.lemma_.lower() in TRIGGER_VERBS:
-                # 'would trigger "high impact" U.S. sanctions': the consequence may be an apposition to the object
-                objects = [g for g in c.children if g.dep_ == "dobj"]
-                objects += [a for g in objects for a in g.children if a.dep_ == "appos"]
-                consequence = next((g for g in objects if g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
-                cause = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if consequence is not None and cause is not None and cause.lemma_.lower() not in CONSEQUENCE_NOUNS:
-                    return _threat(consequence, cause)
-            if c.dep_ == "ccomp":
-                # "warned that any US attack will be met with consequences": a response promised to another's act
-                cause = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if cause is None or cause.lemma_.lower() not in ATTACK_SUBJECTS | {"invasion", "aggression", "escalation",
-                                                                                  "incursion", "move", "step", "action"}:
-                    continue
-                for verb in conjuncts(c):
-                    consequence = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                                        for g in p.children if g.dep_ == "pobj"
-                                        and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
-                    if consequence is not None:
-                        return _threat(consequence, cause)
-        # "told Russia to agree to a ceasefire or face new sanctions": an ultimatum
-        for c in content:
-            for t in c.subtree:
-                if t.dep_ == "conj" and t.lemma_.lower() in SUFFER_VERBS and any(
-                        g.dep_ == "cc" and g.lower_ == "or" for g in (*t.head.children, *t.children)):
-                    consequence = next((g for g in t.children if g.dep_ == "dobj"
-                                        and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
-                    if consequence is not None:
-                        told = next((g for g in token.children if g.dep_ in ("dobj", "dative")), None)
-                        return _threat(consequence, told)
-        return None
-    condition = marks[0].head
+    if marks:
+        return _threat_on_condition(marks[0].head, content)
+    return _consequence_of_an_act(content) or _ultimatum(token, content)
+
+
+def _threat_on_condition(condition: Token, content: list[Token]) -> Match | None:
+    """"will pay a heavy price if it invades": the consequence named outside the condition, aimed at who pays
+    it or at the subject of the condition."""
     inside = {t.i for t in condition.subtree}
     consequence = next((t for c in content for t in c.subtree if t.i not in inside and t.pos_ == "NOUN"
                         and t.lemma_.lower() in CONSEQUENCE_NOUNS), None)
@@ -147,6 +120,47 @@ def conditional_threat(token: Token) -> Match | None:
         if sufferer is not None:
             return _threat(consequence, sufferer)
     return _threat(consequence, owner or subject)
+
+
+def _consequence_of_an_act(content: list[Token]) -> Match | None:
+    """"a Russian invasion would trigger US sanctions", "any US attack will be met with consequences": the
+    consequence of another's act, aimed at its doer."""
+    for c in content:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in TRIGGER_VERBS:
+            # 'would trigger "high impact" U.S. sanctions': the consequence may be an apposition to the object
+            objects = [g for g in c.children if g.dep_ == "dobj"]
+            objects += [a for g in objects for a in g.children if a.dep_ == "appos"]
+            consequence = next((g for g in objects if g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+            cause = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if consequence is not None and cause is not None and cause.lemma_.lower() not in CONSEQUENCE_NOUNS:
+                return _threat(consequence, cause)
+        if c.dep_ == "ccomp":
+            # "warned that any US attack will be met with consequences": a response promised to another's act
+            cause = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if cause is None or cause.lemma_.lower() not in ATTACK_SUBJECTS | {"invasion", "aggression", "escalation",
+                                                                              "incursion", "move", "step", "action"}:
+                continue
+            for verb in conjuncts(c):
+                consequence = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                                    for g in p.children if g.dep_ == "pobj"
+                                    and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+                if consequence is not None:
+                    return _threat(consequence, cause)
+    return None
+
+
+def _ultimatum(token: Token, content: list[Token]) -> Match | None:
+    """An ultimatum: "told Russia to agree to a ceasefire or face new sanctions" threatens the one told."""
+    for c in content:
+        for t in c.subtree:
+            if t.dep_ == "conj" and t.lemma_.lower() in SUFFER_VERBS and any(
+                    g.dep_ == "cc" and g.lower_ == "or" for g in (*t.head.children, *t.children)):
+                consequence = next((g for g in t.children if g.dep_ == "dobj"
+                                    and g.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+                if consequence is not None:
+                    told = next((g for g in token.children if g.dep_ in ("dobj", "dative")), None)
+                    return _threat(consequence, told)
+    return None
 
 
 def own_threat(token: Token, patterns: PatternSet) -> Match | None:
