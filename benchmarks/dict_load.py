@@ -46,7 +46,7 @@ def step(name, fn):
     out = fn()
     steps[name] = round(time.perf_counter() - t, 3)
     return out
-from parley.events.ontology import ontology
+from parley.ontology import ontology
 from parley.events.patterns import default_patterns
 from parley.actors import load_dictionary, prepare
 from parley.where import load_gazetteer

@@ -120,7 +120,7 @@ def test_object_control_gives_embedded_act_to_the_object(nlp):
 
 
 def test_event_fields_are_consistent(code_text):
-    from parley.events.ontology import ontology
+    from parley.ontology import ontology
 
     coded = code_text("Russia and China condemned the United States.")
     for e in coded.events:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley import errors
-from parley.actors.importer import (
+from parley.formats.petrarch import (
     import_actors,
     import_verbs,
     parse_date,

@@ -111,3 +111,14 @@ def test_which_events_count_as_having_occurred(modality, root, occurred) -> None
                   trigger=Span("x", 0, 1), evidence="x", confidence=0.5, rule="r")
     assert event.occurred is occurred
     assert "occurred" not in to_dict(event)  # derived, not part of the JSON contract
+
+
+def test_actor_code_parts() -> None:
+    from parley.model import ActorCode, Mention
+
+    assert (ActorCode("RUSGOV").country, ActorCode("RUSGOV").role, ActorCode("RUSGOV").last_role) == ("RUS", "GOV", "GOV")
+    assert (ActorCode("USAMILREB").role, ActorCode("USAMILREB").last_role) == ("MILREB", "REB")
+    assert (ActorCode("UKR").role, ActorCode("CVL").last_role) == ("", "CVL")
+    assert ActorCode("CVL").with_country("UKR") == ActorCode("UKRCVL")
+    m = Mention("RUSGOV", "Russia", "the Kremlin", 0, 11, "seat")
+    assert m.actor.country == "RUS" and "actor" not in json.dumps(to_dict(m))  # a view, not a field

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.events.ontology import PLOVER_TYPES, UnknownCode, ontology, plover_for, quad_class_of
+from parley.ontology import PLOVER_TYPES, UnknownCode, ontology, plover_for, quad_class_of
 
 
 def test_every_root_and_about_three_hundred_codes():
@@ -55,3 +55,15 @@ def test_unknown_code_is_a_clear_error():
 def test_roles_and_regions():
     assert ontology().role_name("GOV") == "Government"
     assert ontology().region_name("WST") == "The West"
+
+
+def test_the_code_tables_the_coder_applies() -> None:
+    onto = ontology()
+    assert onto.act_kinds()["0841"] == "release"
+    codes = onto.kind_codes()
+    assert (codes["02"]["release"], codes["03"]["release"], codes["10"]["release"], codes["12"]["release"]) == (
+        "0253", "0353", "1053", "1243")
+    assert "intelligence" not in codes["12"]  # CAMEO has no rejection of intelligence cooperation
+    assert onto.threat_codes()["163"] == "1312"  # an announced embargo is a threat of sanctions
+    for table in (onto.act_kinds(), onto.threat_codes()):
+        assert all(onto.is_code(c) for c in table)

@@ -17,24 +17,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from parley import lexicon
 from parley.model import Mention
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PERSON_DESCRIPTIONS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "leader",
-     "envoy", "ambassador", "secretary", "general", "commander", "official", "diplomat"}
-)
-#: "it" refers to a country, government, organisation or group -- never in "it is unclear", "it seems"
-IMPERSONAL_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "mean", "happen", "matter", "rain"})
-#: adjectives of readiness that make "it is ... to" speak of an actor
-WILLING_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "committed", "keen", "eager",
-                               "unwilling", "reluctant", "able", "unable", "poised", "set"})
-STANCE_ADJECTIVES = frozenset({"concerned", "worried", "alarmed", "disappointed", "dismayed", "outraged", "shocked",
-                               "troubled", "satisfied", "pleased", "confident", "optimistic", "skeptical",
-                               "sceptical", "pessimistic", "hopeful", "opposed", "committed", "grateful",
-                               "angry", "furious", "unhappy", "happy"})
+PERSON_PRONOUNS = lexicon.words("person-pronouns")
+PERSON_DESCRIPTIONS = lexicon.words("person-descriptions")
+IMPERSONAL_HEADS = lexicon.words("impersonal-heads")
+WILLING_ADJECTIVES = lexicon.words("willing-adjectives")
+STANCE_ADJECTIVES = lexicon.words("stance-adjectives")
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
-GOVERNMENT_DESCRIPTIONS = frozenset({"ministry", "government", "administration", "cabinet", "regime"})
+GOVERNMENT_DESCRIPTIONS = lexicon.words("government-descriptions")
 #: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
 #: group or country named in this or the previous sentence, by the kinds of mention it can stand for
 BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {

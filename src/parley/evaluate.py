@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from parley import errors
-from parley.events.coder import counts_as_occurred
-from parley.events.ontology import plover_for
 from parley.model import MODALITIES, CodedDocument, Document
+from parley.ontology import plover_for
 from parley.read import parse_date
 
 FORMATS = ("gold", "codebook", "plover", "actors")
@@ -216,7 +215,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
 
         g_asserted = [g for g in gold_events if _gold_occurred(g)]
         g_optional = [g for g in gold_events if g.get("modality") == "optional"]
-        p_asserted = [e for e in pred_events if counts_as_occurred(e)]
+        p_asserted = [e for e in pred_events if e.occurred]
         tp, _m, fp_s = match_events(g_asserted, g_optional, [pkey(e, False) for e in p_asserted], False)
         strict.add(tp, len(fp_s), len(g_asserted) - tp)
         tp, missed, wrong = match_events(g_asserted, g_optional, [pkey(e, True) for e in p_asserted], True)
@@ -409,7 +408,7 @@ def score_codebook(rows: Iterable[dict[str, str]], code: Callable[[Document], Co
         n += 1
         want = row["code"]
         coded = code(Document(text=row["example"], published=None))
-        occurred = [e for e in coded.events if counts_as_occurred(e)]
+        occurred = [e for e in coded.events if e.occurred]
         got_root = any(e.root == want[:2] for e in occurred)
         got_exact = any(e.cameo == want for e in occurred)
         root_ok += got_root
@@ -457,7 +456,7 @@ def score_plover(rows: Iterable[dict[str, Any]], code: Callable[[Document], Code
     for row in rows:
         n += 1
         coded = code(Document(text=row["text"], published=None))
-        occurred = [e for e in coded.events if counts_as_occurred(e)]
+        occurred = [e for e in coded.events if e.occurred]
         want = row.get("plover_event")
         types = {(e.plover.type if e.plover else None) for e in occurred}
         ok = want in types

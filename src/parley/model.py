@@ -53,6 +53,38 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A CAMEO actor code read by its parts: a three-letter prefix (an ISO 3166 country, or ``IGO``, a region)
+    followed by three-letter roles ("RUSGOV", "USAMILREB"); a bare role ("GOV", "CVL") is one part.
+
+    >>> ActorCode("RUSGOV").country, ActorCode("RUSGOV").role, ActorCode("USAMILREB").last_role
+    ('RUS', 'GOV', 'REB')
+    """
+
+    code: str
+
+    @property
+    def country(self) -> str:
+        """The first part: the country (or IGO or region prefix); a bare role is its own first part."""
+        return self.code[:3]
+
+    @property
+    def role(self) -> str:
+        """Everything after the first part ("" for a bare country)."""
+        return self.code[3:]
+
+    @property
+    def last_role(self) -> str:
+        """The last part ("REB" in "USAMILREB"; a bare role or country is its own last part)."""
+        return self.code[-3:]
+
+    def with_country(self, country: str) -> ActorCode:
+        """A bare role in a country: ``ActorCode("CVL").with_country("UKR")`` is UKRCVL; a longer code already
+        names its country (``NGAREB``) and keeps it. For role codes only: a bare country would be doubled."""
+        return ActorCode(country + self.code) if len(self.code) == 3 else self
+
+
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor as it takes part in an event or speaks a quote."""
 
@@ -79,6 +111,11 @@ class Mention:
     end: int
     kind: str
     entity: int | None = None
+
+    @property
+    def actor(self) -> ActorCode:
+        """The mention's code read by its parts (country, roles)."""
+        return ActorCode(self.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +267,7 @@ def _convert(tp: Any, value: Any) -> Any:
 __all__ = [
     "MODALITIES",
     "QUOTE_KINDS",
+    "ActorCode",
     "ActorRef",
     "CodedDocument",
     "Document",

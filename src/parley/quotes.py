@@ -21,17 +21,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.errors import W_QUOTE_UNBALANCED
-from parley.events.coder import grammatical_subject
 from parley.model import ActorRef, Mention, Quote, Warning_
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
+from parley.syntax import grammatical_subject
 
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "add", "warn", "insist", "stress", "note", "state", "declare", "write", "announce", "emphasize",
-     "emphasise", "claim", "argue", "ask", "reply", "explain", "comment", "remark", "tweet", "post", "continue",
-     "affirm", "assert", "acknowledge", "admit", "confirm", "deny", "vow", "pledge", "promise", "urge", "complain",
-     "suggest", "predict", "maintain", "contend", "reiterate", "underline", "point", "caution", "accuse", "describe",
-     "call", "respond", "answer", "recall", "observe", "concede", "boast", "threaten", "repeat", "tout", "hint"}
-)
+SPEECH_VERBS = lexicon.words("speech-verbs")
 PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 MIN_WORDS_WITHOUT_CUE = 4
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
@@ -190,7 +186,7 @@ def _according_to(doc: Doc, sent_start: int, sent_end: int) -> Token | None:
 
 
 def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], list[Warning_]]:
-    text = doc.user_data.get("text", doc.text) if doc.user_data else doc.text
+    text = doc._.source_text
     raws, warnings = find_raw_quotes(text)
     index = _Mentions(doc, mentions)
     sentences = list(doc.sents)
@@ -240,7 +236,7 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
 
 def _indirect(doc: Doc, index: _Mentions, sentences: list, covered: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    text = doc.user_data.get("text", doc.text) if doc.user_data else doc.text
+    text = doc._.source_text
     for sent_no, sent in enumerate(sentences):
         for t in sent:
             if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in SPEECH_VERBS:
@@ -274,7 +270,7 @@ def _indirect(doc: Doc, index: _Mentions, sentences: list, covered: list[tuple[i
     return out
 
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
+FIRST_PERSON = lexicon.words("first-person")
 
 
 def speaker_pronouns(doc: Doc, quotes: Sequence[Quote]) -> list[Mention]:

@@ -14,8 +14,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
+
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_AUX = lexicon.words("future-aux")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week)s?\s+ago\b")
@@ -150,7 +153,7 @@ def event_date(doc: Doc, predicate: Token, published: dt.date | None) -> dt.date
         resolved = resolve(ent.text, published, future=_is_future(predicate))
         if resolved is not None:
             return resolved
-    dateline = doc.user_data.get("dateline") if doc.user_data else None
+    dateline = doc._.dateline
     if dateline and dateline[2]:
         resolved = resolve(dateline[2], published)
         if resolved is not None:

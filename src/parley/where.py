@@ -13,9 +13,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.model import Location, Mention
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
-PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "over"})
+PLACE_PREPOSITIONS = lexicon.words("event-place-prepositions")
 
 
 def load_gazetteer() -> None:
@@ -118,7 +120,7 @@ def event_location(doc: Doc, predicate: Token, mentions: Sequence[Mention], sour
         if found is not None:
             return found
         return Location(name=name)
-    dateline = doc.user_data.get("dateline") if doc.user_data else None
+    dateline = doc._.dateline
     if dateline:
         found = lookup(dateline[1].title(), prefer)
         if found is not None:

@@ -32,18 +32,16 @@ def load_dictionary(extra_paths: Sequence[str] = ()) -> ActorDictionary:
     return _load(tuple(str(p) for p in extra_paths))
 
 
-_MATCHERS: dict[tuple[int, int], Matchers] = {}
-
-
 def _matchers(dictionary: ActorDictionary, doc: Doc) -> Matchers:
-    key = (id(dictionary), id(doc.vocab))
-    m = _MATCHERS.get(key)
-    if m is None:
-        from parley.nlp import load
+    """The dictionary's phrase matchers for the doc's vocabulary: built once, and kept on the dictionary (not in
+    a module cache keyed on ids, which a new dictionary could inherit from a collected one)."""
+    for vocab, built in dictionary.matchers:
+        if vocab is doc.vocab:
+            return built
+    from parley.nlp import load
 
-        nlp = load()
-        m = Matchers(dictionary, doc.vocab, nlp.tokenizer)
-        _MATCHERS[key] = m
+    m = Matchers(dictionary, doc.vocab, load().tokenizer)
+    dictionary.matchers.append((doc.vocab, m))
     return m
 
 

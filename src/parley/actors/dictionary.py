@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from parley import errors
-from parley.events.ontology import ontology
+from parley import errors, lexicon
+from parley.model import ActorCode
+from parley.ontology import ontology
 
 #: kinds of entries matched as proper names (case-sensitive, exact tokens)
 NAME_KINDS = ("country", "adjective", "capital", "institution", "igo", "group", "region", "person", "not-actor")
@@ -48,13 +50,16 @@ class Entry:
     def name(self) -> str:
         return self.names[0] if self.names else ""
 
+    @property
+    def actor(self) -> ActorCode:
+        """The entry's code read by its parts (country, roles)."""
+        return ActorCode(self.code)
+
     def valid_on(self, on: date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
-#: acronyms that written as a word are an ordinary word or name ("Arena", "Sang")
-ACRONYM_WORDS = frozenset({"arena", "sana", "sang", "mois", "care", "hope", "save", "free", "aims", "mine", "must",
-                           "unite", "unit", "pass", "star", "nato-"})
+ACRONYM_WORDS = lexicon.words("acronym-words")
 
 
 @dataclass
@@ -67,6 +72,8 @@ class ActorDictionary:
     def __post_init__(self) -> None:
         self.by_name: dict[str, list[Entry]] = defaultdict(list)
         self.roles: dict[str, Entry] = {}
+        #: phrase matchers built for a vocabulary, kept with the dictionary they match (see actors._matchers)
+        self.matchers: list[tuple[Any, Any]] = []
         for e in self.entries:
             self._index(e)
 
@@ -104,7 +111,7 @@ class ActorDictionary:
         counts: Counter[str] = Counter()
         for e in self.entries:
             if e.kind not in ROLE_KINDS and e.kind != "not-actor" and e.code:
-                counts[e.code[:3]] += 1
+                counts[e.actor.country] += 1
         return counts
 
 
@@ -204,11 +211,11 @@ def check(entries: Sequence[Entry]) -> list[str]:
     problems: list[str] = []
     countries = {e.code for e in entries if e.kind == "country"}
     known_prefixes = countries | TRANSNATIONAL | {e.code for e in entries if e.kind in ("region", "igo")} | {
-        e.code[:3] for e in entries if e.kind in ("igo", "region")
+        e.actor.country for e in entries if e.kind in ("igo", "region")
     }
     seen: dict[tuple[str, str, date | None], Entry] = {}
     for e in entries:
-        if e.kind in ("capital", "institution", "group", "person", "adjective") and e.code[:3] not in known_prefixes:
+        if e.kind in ("capital", "institution", "group", "person", "adjective") and e.actor.country not in known_prefixes:
             if len(e.code) >= 6 or e.kind == "adjective":
                 problems.append(f"{e.where}: {e.code!r} does not start with a known country, region or IGO code")
         if e.kind in ("person", "group"):

@@ -32,21 +32,17 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from parley import lexicon
 from parley.actors.dictionary import ActorDictionary, Entry
-from parley.model import Mention
+from parley.model import ActorCode, Mention
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
-#: "talks in Moscow", "a rally outside the White House": the place, not the government; but "a visit to
-#: Moscow", "an envoy to Washington" are aimed at the government, so "to" is not among these
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "via", "through"})
-COMPOSING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+LOCATIVE_PREPS = lexicon.words("actor-place-prepositions")
+COMPOSING_PREPS = lexicon.words("composing-preps")
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-#: "X-backed", "X-trained" ...: X supports the actor the phrase names, it is not that actor
-BACKING_PARTICIPLES = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained",
-                                 "armed", "affiliated", "linked", "inspired", "friendly", "leaning"})
-#: bodies a country leads that are its armed forces: "the Saudi-led coalition"
-LED_BODIES = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission", "operation", "offensive",
-                        "army", "armies", "contingent"})
-FORMER = frozenset({"former", "ex", "ex-", "exiled", "late", "erstwhile"})
+BACKING_PARTICIPLES = lexicon.words("backing-participles")
+LED_BODIES = lexicon.words("led-bodies")
+FORMER = lexicon.words("former")
 #: roles a modifier gives to a generic head noun ("opposition leader", "police chief", "army spokesman")
 #: roles coded without a country when none is named ("militants attacked a police post" -> REB)
 COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET", "RAD",
@@ -56,25 +52,10 @@ ROLE_ONLY_ACTORS = True
 #: NGOs are as often international and keep their role alone
 LOCAL_GROUPS = COUNTRYLESS_ROLES - {"NGO", "HRI"}
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
-#: words the model sometimes takes for part of a person's name before an actor's name
-NOT_NAME_WORDS = frozenset({"top", "senior", "junior", "former", "acting", "new", "then", "chief", "deputy", "veteran",
-                            "interim", "outgoing", "incoming", "late", "ex", "hardline", "moderate", "leading",
-                            # titles the model takes into a name ("Gen Tchiani", "Dr. Tedros", "Sheikh Tamim")
-                            "gen", "gen.", "general", "col", "col.", "colonel", "lt", "lt.", "maj", "maj.", "major",
-                            "capt", "capt.", "captain", "adm", "adm.", "admiral", "brig", "brig.", "marshal",
-                            "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord",
-                            "sheikh", "sheik", "emir", "king", "queen", "prince", "princess", "sultan", "president",
-                            "premier", "chancellor", "minister", "senator", "sen.", "rep.", "gov.", "judge",
-                            "ayatollah", "pope", "cardinal", "imam", "mullah", "hon", "hon."})
-#: weapons and vehicles named as military actors, which a text about one country does not make its own
-WEAPON_NOUNS = frozenset({"drone", "drones", "warplane", "warplanes", "jet", "jets", "fighter", "warship", "warships",
-                          "artillery", "tank", "tanks", "destroyer", "frigate", "frigates", "submarine", "gunboat",
-                          "gunship", "gunships", "corvette", "aircraft", "vessel", "vessels", "missile", "missiles"})
-#: participles that make the name before them the one who used the thing: "Russia-launched drones"
-OPERATING_PARTICIPLES = frozenset({"launched", "fired", "operated", "controlled", "run", "flown", "piloted"})
-#: acts a role noun before them names the doer of: "criticised the police actions", "the army crackdown"
-ACTION_HEADS = frozenset({"action", "violence", "crackdown", "brutality", "raid", "operation", "repression",
-                          "abuse", "response", "conduct", "behaviour", "behavior", "tactic", "excess", "harassment"})
+NOT_NAME_WORDS = lexicon.words("not-name-words")
+WEAPON_NOUNS = lexicon.words("weapon-nouns")
+OPERATING_PARTICIPLES = lexicon.words("operating-participles")
+ACTION_HEADS = lexicon.words("action-heads")
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
@@ -145,14 +126,15 @@ def _distance(e: Entry, on: date) -> int:
 def _with_role(base: str, role: str) -> str:
     """Country/IGO code plus a role: RUS + GOV -> RUSGOV, RUSMIL + GOV -> RUSGOV; other codes (ECOWAS,
     UNHCR) stay as they are."""
-    if len(base) == 3 or (len(base) == 6 and base[3:] in _role_codes()):
-        return base[:3] + role
+    code = ActorCode(base)
+    if len(base) == 3 or (len(base) == 6 and code.role in _role_codes()):
+        return code.country + role
     return base
 
 
 @functools.lru_cache(maxsize=1)
 def _role_codes() -> frozenset[str]:
-    from parley.events.ontology import ontology
+    from parley.ontology import ontology
 
     return frozenset(ontology().roles())
 
@@ -277,11 +259,11 @@ class _Finder:
                 continue
             for c in span.root.children:
                 other = country_at.get(c.i)
-                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.code[:3]:
+                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.actor.country:
                     out.remove(m)
                     if other in out:
                         out.remove(other)
-                    out.append(Mention(other.code + m.code[3:], other.name, doc[_token_range(doc, other).start:span.end].text,
+                    out.append(Mention(other.code + m.actor.role, other.name, doc[_token_range(doc, other).start:span.end].text,
                                        other.start, m.end, "country"))
                     break
         return out
@@ -304,9 +286,10 @@ class _Finder:
         entry, in_force = _pick(entries, self.on)
         code = entry.code
         if entry.kind == "person":
-            if not in_force and len(code) >= 3 and (code[:3] in self.matchers.country_codes
-                                                    or code[:3] in _historical_states(self.dictionary)):
-                code = code[:3] + "ELI"
+            country = ActorCode(code).country
+            if not in_force and len(code) >= 3 and (country in self.matchers.country_codes
+                                                    or country in _historical_states(self.dictionary)):
+                code = country + "ELI"  # out of office: an elite of the country
             if _is_former(span.root) or any(_is_former(t) for t in span.root.children):
                 code = _with_role(code, "ELI")
             return Mention(code, entry.name, span.text, span.start_char, span.end_char, "person")
@@ -498,7 +481,7 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
-        if any(m.code[:3] in ("ISR", "PSE") for m in mentions):
+        if any(m.actor.country in ("ISR", "PSE") for m in mentions):
             # "settlers torched Palestinian homes": in a text about Israel and the Palestinians, settlers are
             # Israeli settlers
             roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
@@ -518,9 +501,9 @@ def _starts_sentence(t: Token) -> bool:
 def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> str | None:
     """The country a text is about, when it says so plainly: its dateline's country ("KATHMANDU, March 8 -"),
     else the only country it names (people, bodies and places of one country and of no other)."""
-    counts = Counter(m.code[:3] for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
-                     and m.code[:3] in country_codes)
-    dateline = doc.user_data.get("dateline") if doc.user_data else None
+    counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
+                     and m.actor.country in country_codes)
+    dateline = doc._.dateline
     if dateline:
         from parley.where import lookup
 
@@ -534,7 +517,7 @@ def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozense
         return None
     only = next(iter(counts))
     # one mention of a bare country ("a student from Peru") says whose people, not where things happen
-    political = any(m.code[:3] == only and (m.code[3:] in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
+    political = any(m.actor.country == only and (m.actor.role in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
                                             or m.kind in ("capital", "institution", "region")) for m in mentions)
     return only if counts[only] >= 2 or political else None
 

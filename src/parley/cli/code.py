@@ -142,7 +142,7 @@ def print_document(console: Console, coded: CodedDocument) -> None:
     events = Table(title=f"{len(coded.events)} events", show_lines=False, expand=True)
     for col in ("sent", "source", "CAMEO", "target", "modality", "date", "trigger", "rule", "conf"):
         events.add_column(col, overflow="fold")
-    from parley.events.ontology import ontology
+    from parley.ontology import ontology
 
     onto = ontology()
     for e in coded.events:

@@ -13,7 +13,7 @@ from rich.table import Table
 from parley import errors
 from parley.cli.app import app
 
-dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns).")
+dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns, word classes).")
 app.add_typer(dict_app, name="dict")
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -24,9 +24,11 @@ PatternFiles = Annotated[list[Path] | None, typer.Option("--patterns", help="Ext
 
 def _load(dictionaries: list[Path] | None, patterns: list[Path] | None):  # type: ignore[no-untyped-def]
     from parley.actors import load_dictionary
-    from parley.events.ontology import ontology
     from parley.events.patterns import load_patterns
+    from parley.lexicon import check as check_lexicon
+    from parley.ontology import ontology
 
+    check_lexicon()
     onto = ontology()
     actors = load_dictionary(tuple(str(p) for p in dictionaries or ()))
     pattern_set = load_patterns([str(p) for p in patterns or ()])
@@ -42,6 +44,7 @@ def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
         err.print(f"[red]invalid:[/] {exc}")
         raise typer.Exit(1) from None
     from parley.actors import check as check_actors
+    from parley.lexicon import names as lexicon_names
 
     problems = check_actors(actors.entries)
     for p in problems:
@@ -50,6 +53,7 @@ def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
         raise typer.Exit(1)
     console.print(
         f"ok: {len(onto.codes())} CAMEO codes, {len(pattern_set.patterns)} event patterns, "
+        f"{len(lexicon_names())} word classes, "
         f"{len(actors)} actor entries in {', '.join(actors.files)}"
     )
 
@@ -117,7 +121,7 @@ def import_command(
     Prints the counts and every warning (file:line: message). Exit 0 when anything was converted,
     1 when nothing was (or the file could not be read), 2 on a bad option.
     """
-    from parley.actors import importer
+    from parley.formats import petrarch as importer
 
     if fmt not in IMPORT_FORMATS:
         err.print(f"error: --format {fmt!r}: expected one of {', '.join(IMPORT_FORMATS)}", markup=False)

@@ -4,7 +4,7 @@ CAMEO codes an appeal (02), an expressed intent (03), a demand (10) and a reject
 are about: "urged Israel to release prisoners" 0253, "demanded that Israel release" 1053, "rejected calls to
 release" 1243, "agreed to release" 0353. This module says what kind of act a word names -- by its own pattern's
 code, its object ("end the curbs"), its verb ("resign"), or the act a request noun carries ("a proposal for a
-ceasefire") -- and which code each verbal root gives each kind. The coder (``coder.py``) applies it.
+ceasefire") -- and which code each verbal root gives each kind. The coder applies it (``recode.py``).
 """
 
 from __future__ import annotations
@@ -13,48 +13,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from parley.events.patterns import PatternSet, direct_object
+from parley import lexicon
+from parley.events.patterns import PatternSet
+from parley.ontology import ontology
+from parley.syntax import direct_object
 
-# The kind of act an appeal, a demand, a rejection or an expressed intent is about. CAMEO gives these four
-# verbal roots the same sub-codes by kind of act ("urged Israel to release prisoners" 0253, "demanded that
-# Israel release" 1053, "rejected calls to release" 1243, "agreed to release" 0353), so the coder reads the act
-# named in the complement and codes the verbal act by the act's kind. The key is the act's code prefix,
-# longest first.
-ACT_KINDS = {
-    "06": "material", "061": "economic", "062": "military", "063": "judicial", "064": "intelligence",
-    "05": "diplomatic", "050": "cooperate", "051": "diplomatic", "057": "settle",
-    "07": "aid", "071": "economic-aid", "072": "military-aid", "073": "humanitarian-aid", "074": "peacekeeping",
-    "083": "reform", "0831": "leadership", "0832": "policy", "0833": "rights", "0834": "regime",
-    "08": "yield", "081": "administrative", "0811": "administrative", "0812": "administrative",
-    "0813": "administrative", "0814": "administrative", "082": "dissent", "084": "release", "0841": "release",
-    "0842": "release", "085": "economic-sanctions", "086": "involvement", "0861": "involvement",
-    "0862": "involvement", "0863": "involvement", "087": "de-escalation", "0871": "de-escalation",
-    "0872": "de-escalation", "0873": "de-escalation", "0874": "de-escalation",
-    "04": "meet", "045": "mediate", "046": "meet",
-}
-#: the code of each verbal root for each kind of act
-#: where each kind of act sits under an appeal (02x) and a demand (10x), which CAMEO numbers alike
-_KIND_PLACES = {
-    "cooperate": "1", "material": "1", "economic": "11", "military": "12", "judicial": "13", "intelligence": "14",
-    "diplomatic": "2", "aid": "3", "economic-aid": "31", "military-aid": "32", "humanitarian-aid": "33",
-    "peacekeeping": "34", "reform": "4", "leadership": "41", "policy": "42", "rights": "43", "regime": "44",
-    "yield": "5", "administrative": "51", "dissent": "52", "release": "53", "economic-sanctions": "54",
-    "involvement": "55", "de-escalation": "56", "meet": "6", "settle": "7", "mediate": "8",
-}
-#: the code of each verbal root for each kind of act; intents (03x) number alike but cooperation in general is
-#: 030 and mediating 039 (038 is accepting mediation); rejections (12x) have no diplomatic or intelligence codes
-#: and number the rest their own way
-KIND_CODES: dict[str, dict[str, str]] = {
-    "02": {kind: "02" + place for kind, place in _KIND_PLACES.items()},
-    "10": {kind: "10" + place for kind, place in _KIND_PLACES.items()},
-    "03": {**{kind: "03" + place for kind, place in _KIND_PLACES.items()}, "cooperate": "030", "mediate": "039"},
-    "12": {"cooperate": "120", "material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
-           "aid": "122", "economic-aid": "1221", "military-aid": "1222", "humanitarian-aid": "1223",
-           "peacekeeping": "1224", "reform": "123", "leadership": "1231", "policy": "1232", "rights": "1233",
-           "regime": "1234", "diplomatic": "120", "yield": "124", "administrative": "1241", "dissent": "1242",
-           "release": "1243", "economic-sanctions": "1244", "involvement": "1245", "de-escalation": "1246",
-           "meet": "125", "mediate": "126", "settle": "127"},
-}
+# The kind of act an appeal, a demand, a rejection or an expressed intent is about, by the act's code prefix
+# (longest first), and the code each of these verbal roots gives each kind: CAMEO tables, in data/ontology
+# (act_kinds.tsv, kind_codes.tsv).
+ACT_KINDS = ontology().act_kinds()
+KIND_CODES = ontology().kind_codes()
 
 
 def act_kind(cameo: str) -> str | None:
@@ -66,104 +34,19 @@ def act_kind(cameo: str) -> str | None:
     return None
 
 
-#: nouns that carry the act asked for, offered or turned down: "rejected a US request to question detainees",
-#: "turned down a proposal for a ceasefire"
-REQUEST_NOUNS = frozenset({"call", "request", "demand", "appeal", "plea", "proposal", "offer", "plan", "bid",
-                           "pressure", "idea", "suggestion", "initiative", "invitation", "ultimatum", "push",
-                           "consensus", "understanding", "commitment", "pledge", "promise", "decision",
-                           "failure", "refusal"})
-#: acts named by nouns with no pattern of their own in this use, by kind ("demanded wide-ranging reforms",
-#: "called for elections", "asked for loans")
-KIND_NOUNS = {
-    **dict.fromkeys(("reform", "reforms", "change", "democratization", "democratisation", "democracy"), "reform"),
-    **dict.fromkeys(("resignation", "ouster", "removal", "departure", "impeachment", "reinstatement"), "leadership"),
-    **dict.fromkeys(("election", "elections", "referendum", "constitution", "amendment", "poll", "polls", "vote",
-                     "ballot", "transition"), "regime"),
-    **dict.fromkeys(("right", "rights", "freedom", "freedoms", "independence", "autonomy", "self-determination"),
-                    "rights"),
-    **dict.fromkeys(("meeting", "talk", "talks", "negotiation", "negotiations", "dialogue", "summit", "session",
-                     "consultation", "consultations"), "meet"),
-    **dict.fromkeys(("aid", "assistance", "help", "relief"), "aid"),
-    "support": "diplomatic",
-    **dict.fromkeys(("loan", "loans", "credit", "grant", "bailout", "funding", "investment", "debt"), "economic-aid"),
-    # paying compensation yields to a claim (the CAMEO manual codes it 080, an appeal for it 025)
-    **dict.fromkeys(("compensation", "reparation", "reparations", "restitution"), "yield"),
-    **dict.fromkeys(("weapon", "weapons", "arm", "arms", "ammunition", "instructor", "instructors"), "military-aid"),
-    **dict.fromkeys(("food", "medicine", "shelter", "refuge", "asylum"), "humanitarian-aid"),
-    **dict.fromkeys(("peacekeeper", "peacekeepers", "peacekeeping", "protection", "presence"), "peacekeeping"),
-    **dict.fromkeys(("release", "return", "handover", "repatriation"), "release"),
-    **dict.fromkeys(("ceasefire", "cease-fire", "truce", "withdrawal", "pullout", "de-escalation", "halt",
-                     "cessation", "demobilization", "disarmament"), "de-escalation"),
-    **dict.fromkeys(("mediation", "arbitration"), "mediate"),
-    **dict.fromkeys(("settlement", "agreement", "accord", "deal", "treaty", "solution"), "settle"),
-    **dict.fromkeys(("cooperation", "partnership"), "material"),
-    **dict.fromkeys(("trade", "barrier", "barriers", "tariff", "tariffs", "market", "markets"), "economic"),
-    **dict.fromkeys(("tie", "ties", "relation", "relations", "recognition", "endorsement", "backing"), "diplomatic"),
-    **dict.fromkeys(("policy", "policies", "law", "laws", "decision", "decree", "legislation", "bill", "course"),
-                    "policy"),
-    **dict.fromkeys(("curb", "curbs", "restriction", "restrictions", "ban", "curfew", "censorship", "emergency"),
-                    "administrative"),
-    **dict.fromkeys(("sanction", "sanctions", "embargo", "boycott"), "economic-sanctions"),
-    **dict.fromkeys(("violence", "struggle", "fighting", "hostilities", "attack", "attacks", "offensive", "war",
-                     "shelling", "bombing", "bombardment", "blockade", "siege", "occupation", "operation",
-                     "operations", "incursion", "campaign"), "de-escalation"),
-    **dict.fromkeys(("strike", "protest", "protests", "demonstration", "demonstrations", "rally", "boycotts",
-                     "agitation", "unrest", "sit-in"), "dissent"),
-    **dict.fromkeys(("refugee", "refugees"), "humanitarian-aid"),
-    **dict.fromkeys(("information", "intelligence", "evidence", "data"), "intelligence"),
-    **dict.fromkeys(("exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "patrol", "patrols",
-                     "alliance", "base", "bases"), "military"),
-    **dict.fromkeys(("extradition", "suspect", "suspects", "fugitive", "fugitives", "trial"), "judicial"),
-    **dict.fromkeys(("access", "inspection", "inspections", "inspector", "inspectors", "monitor", "monitors",
-                     "observer", "observers"), "involvement"),
-}
+REQUEST_NOUNS = lexicon.words("request-nouns")
+KIND_NOUNS = lexicon.mapping("act-nouns")
 
 
-#: aid by its modifier: "military aid", "economic assistance"
-AID_MODIFIERS = {
-    **dict.fromkeys(("military", "defense", "defence", "security", "lethal"), "military-aid"),
-    **dict.fromkeys(("economic", "financial", "development", "budget", "budgetary", "fiscal"), "economic-aid"),
-    **dict.fromkeys(("humanitarian", "food", "medical", "emergency"), "humanitarian-aid"),
-}
-#: verbs whose object says what the act is ("provide information", "end the curbs", "sign a trade deal")
-LIGHT_VERBS = frozenset({"provide", "give", "send", "grant", "hold", "take", "make", "end", "lift", "ease", "allow",
-                         "accept", "sign", "reach", "conduct", "carry", "offer", "stop", "halt", "remove", "drop",
-                         "abandon", "change", "reverse", "cancel", "suspend", "resume", "restore", "open", "reopen",
-                         "deliver", "supply", "extend", "pay", "return", "implement", "honor", "honour", "respect",
-                         "guarantee", "ensure", "let", "permit", "do", "pursue", "renounce", "forsake", "agree"})
-#: acts by verb when no pattern or object says more: "called on the minister to resign"
-KIND_VERBS = {
-    **dict.fromkeys(("resign", "quit", "abdicate", "step_down", "stand_down"), "leadership"),
-    **dict.fromkeys(("democratize", "democratise"), "regime"),
-    "reform": "reform",
-    **dict.fromkeys(("negotiate", "talk", "meet", "convene", "confer"), "meet"),
-    **dict.fromkeys(("mediate", "arbitrate", "broker"), "mediate"),
-    **dict.fromkeys(("release", "free", "return", "repatriate", "hand_back", "give_back"), "release"),
-    **dict.fromkeys(("extradite", "hand_over", "surrender"), "judicial"),
-    **dict.fromkeys(("withdraw", "pull_out", "disarm", "demobilize", "demobilise", "de-escalate"), "de-escalation"),
-    **dict.fromkeys(("cooperate", "collaborate"), "cooperate"),
-    **dict.fromkeys(("invest", "trade"), "economic"),
-    **dict.fromkeys(("compensate", "fund", "finance", "lend"), "economic-aid"),
-    **dict.fromkeys(("forsake", "renounce", "abandon", "dismantle", "yield", "concede", "give_up", "back_down",
-                     "relent", "comply"), "yield"),
-    **dict.fromkeys(("support", "back", "endorse", "recognize", "recognise"), "diplomatic"),
-}
+AID_MODIFIERS = lexicon.mapping("aid-modifiers")
+LIGHT_VERBS = lexicon.words("light-verbs")
+KIND_VERBS = lexicon.mapping("act-verbs")
 
 
-#: reforms by their modifier: "constitutional changes" change institutions (0344/1044), "economic reforms" policy
-REFORM_MODIFIERS = {
-    **dict.fromkeys(("constitutional", "electoral", "institutional", "judicial", "parliamentary", "democratic",
-                     "constitution", "election", "regime"), "regime"),
-    **dict.fromkeys(("economic", "fiscal", "tax", "market", "land", "pension", "labour", "labor"), "policy"),
-}
+REFORM_MODIFIERS = lexicon.mapping("reform-modifiers")
 
 
-#: agreements by their modifier: "a free trade agreement" is economic cooperation, not the settling of a dispute
-AGREEMENT_MODIFIERS = {
-    **dict.fromkeys(("trade", "economic", "investment", "tariff", "customs", "energy", "gas", "oil"), "economic"),
-    **dict.fromkeys(("defense", "defence", "security", "military"), "military"),
-    **dict.fromkeys(("extradition", "judicial", "legal"), "judicial"),
-}
+AGREEMENT_MODIFIERS = lexicon.mapping("agreement-modifiers")
 
 
 def noun_kind(noun: Token) -> str | None:

@@ -14,9 +14,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from parley.events.ontology import ontology, plover_for
-from parley.events.patterns import direct_object
+from parley import lexicon
+from parley.events.patterns import PatternSet
 from parley.model import ActorRef, Event, Mention
+from parley.ontology import ontology, plover_for
+from parley.syntax import direct_object
 
 
 def actor_ref(m: Mention) -> ActorRef:
@@ -33,21 +35,18 @@ def with_code(event: Event, code: str, rule_suffix: str, **changes: Any) -> Even
 
 #: travel codes that, done by peacekeepers, are a deployment
 TRAVEL_CODES = frozenset({"042", "043"})
-#: rules that send people to a place: their target is the country of the place
-SENDING_RULES = frozenset({"09.v2.send.inspectors", "07.deploy.peacekeepers", "07.contribute.troops",
-                           "07.v2.peacekeepers.to"})
-#: rules whose act CAMEO codes with a linked act of the receiving side, actors reversed
-LINKED_RECEIPTS = {"09.v2.send.inspectors": "0862", "07.deploy.peacekeepers": "0861", "07.v2.peacekeepers.to": "0861"}
 
 
-def peacekeeping_arrivals(events: list[Event]) -> list[Event]:
-    """Peacekeepers arriving (074 and 0861) and peacekeepers or inspectors sent and received (0861, 0862)."""
+def peacekeeping_arrivals(events: list[Event], patterns: PatternSet) -> list[Event]:
+    """Peacekeepers arriving (074 and 0861) and peacekeepers or inspectors sent and received (0861, 0862): an
+    event coded by a pattern tagged ``@receipt=CODE`` also gives the receiving side's act."""
     out: list[Event] = []
     for e in events:
         if e.modality != "asserted" or e.source is None or e.target is None:
             out.append(e)
             continue
-        receipt = LINKED_RECEIPTS.get(e.rule)
+        pattern = patterns.by_id.get(e.rule)  # the rule as the pattern named it, no step added
+        receipt = pattern.tag_value("receipt") if pattern is not None else None
         if receipt is not None:
             # "the IAEA sent inspectors to Iran": Iran received them (0862)
             out += [e, with_code(e, receipt, "+received", id=f"{e.id}r", source=e.target, target=e.source)]
@@ -59,8 +58,7 @@ def peacekeeping_arrivals(events: list[Event]) -> list[Event]:
     return out
 
 
-#: verbs of support whose object, asked for by an appeal, is the one support is rallied for
-SUPPORT_VERBS = frozenset({"support", "back", "endorse", "help", "aid", "assist", "defend", "recognize", "recognise"})
+SUPPORT_VERBS = lexicon.words("support-verbs")
 
 
 def rallied_support(events: list[Event], candidates: Sequence[Any],

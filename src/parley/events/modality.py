@@ -23,76 +23,39 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "should", "can", "'d", "ought"})
-SPECULATIVE_MODALS = frozenset({"may", "might"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-OBLIGATION_MODALS = frozenset({"must"})
-CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
-#: acts whose content is a condition: a threat or ultimatum made "if ..." or "unless ..." was made
-CONDITIONAL_ACTS = frozenset({"warn", "threaten", "caution", "vow"})
-SPECULATION_ADVERBS = frozenset(
-    {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "probably", "likely", "purportedly",
-     "supposedly", "presumably", "maybe", "seemingly", "potentially"}
-)
-SPECULATION_NOUNS = frozenset(
-    {"speculation", "rumour", "rumor", "report", "claim", "allegation", "suggestion", "possibility", "prospect",
-     "fear", "concern", "hope", "expectation", "likelihood", "chance", "risk", "scenario", "idea", "question"}
-)
-SPECULATION_VERBS = frozenset(
-    {"believe", "suspect", "speculate", "fear", "suggest", "hint", "predict", "expect", "anticipate", "guess",
-     "assume", "think", "doubt", "wonder", "imagine", "rumor", "rumour", "allege", "seem", "appear", "estimate"}
-)
-SPECULATION_ADJECTIVES = frozenset(
-    {"unclear", "possible", "likely", "unlikely", "probable", "uncertain", "conceivable", "rumoured", "rumored",
-     "unconfirmed", "potential", "hypothetical", "expected", "suspected", "alleged", "apparent", "purported",
-     "presumed", "reported"}
-)
-#: an event noun these modify has not happened (yet): "an imminent attack", "the feared offensive"
-UNREALISED_ADJECTIVES = frozenset({"imminent", "looming", "feared", "threatened", "anticipated", "would-be",
-                                   "future", "impending"})
-#: an event noun these modify is planned: "the planned summit", "upcoming talks"
-PLANNED_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "prospective"})
-#: verbs whose object (or "for"/"against" object) is an event still to come: "prepared for an attack",
-#: "braced for strikes", "feared an invasion", "warned of an offensive"
-ANTICIPATING_VERBS = frozenset({"prepare", "brace", "fear", "expect", "anticipate", "await", "warn", "guard",
-                                "gear", "ready", "predict", "forecast",
-                                # proposed or wanted, not held: "proposed direct negotiations", "seeks talks"
-                                "propose", "suggest", "seek", "want", "request", "demand", "urge", "favour", "favor"})
-#: a planned event noun as passive subject: "the visit has been planned", "talks are scheduled for Monday"
-PLANNING_VERBS = frozenset({"plan", "schedule", "propose", "slate", "set", "pencil", "arrange", "envisage"})
-MODAL_FUTURE = frozenset({"will", "would", "could", "may", "might", "wo", "'ll", "shall", "can"})
-NEGATING_GOVERNORS = frozenset(
-    {"refuse", "deny", "fail", "decline", "reject", "avoid", "neglect", "forgo", "abandon", "rule", "dismiss",
-     "cancel", "halt", "stop", "cease", "block", "prevent", "veto"}
-)
-INTENT_GOVERNORS = frozenset(
-    {"plan", "intend", "aim", "seek", "want", "hope", "wish", "promise", "pledge", "vow", "offer", "propose",
-     "agree", "prepare", "decide", "resolve", "consider", "mean", "expect", "commit", "undertake", "volunteer",
-     "signal", "signalled", "announce"}
-)
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "set", "keen", "poised", "open"})
-INTENT_NOUNS = frozenset(
-    {"readiness", "willingness", "intention", "intent", "plan", "offer", "commitment", "pledge", "promise",
-     "determination", "bid", "proposal", "desire", "preparedness", "openness", "decision", "vow", "goal", "aim",
-     "effort", "attempt", "push", "drive", "quest", "intent", "counterproposal", "counter-proposal", "suggestion",
-     "initiative", "consensus", "understanding", "agreement", "accord", "deal", "resolve"}
-)
-#: nouns that say the act they govern did not happen: "the agency's failure to condemn", "its refusal to negotiate"
-NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "reluctance", "unwillingness"})
-DEMAND_GOVERNORS = frozenset(
-    {"urge", "call", "demand", "ask", "press", "insist", "request", "appeal", "implore", "push", "pressure", "invite",
-     "encourage", "require", "order", "instruct", "tell", "warn", "advise", "beg", "challenge"}
-)
-DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "condition", "expectation",
-                          "pressure", "need", "necessity", "plea", "urging"})
-#: verbs that set a condition for what follows "before"/"until": "wants guarantees before resuming talks"
-CONDITION_SETTERS = frozenset({"want", "need", "require", "seek", "wait", "condition"})
-THREAT_GOVERNORS = frozenset({"threaten", "warn"})
-WISH_VERBS = frozenset({"hope", "want", "wish", "pray", "trust"})
-COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "stay"})
+from parley import lexicon
+
+HYPOTHETICAL_MODALS = lexicon.words("hypothetical-modals")
+SPECULATIVE_MODALS = lexicon.words("speculative-modals")
+FUTURE_MODALS = lexicon.words("future-modals")
+OBLIGATION_MODALS = lexicon.words("obligation-modals")
+CONDITION_MARKERS = lexicon.words("condition-markers")
+CONDITIONAL_ACTS = lexicon.words("conditional-acts")
+SPECULATION_ADVERBS = lexicon.words("speculation-adverbs")
+SPECULATION_NOUNS = lexicon.words("speculation-nouns")
+SPECULATION_VERBS = lexicon.words("speculation-verbs")
+SPECULATION_ADJECTIVES = lexicon.words("speculation-adjectives")
+UNREALISED_ADJECTIVES = lexicon.words("unrealised-adjectives")
+PLANNED_ADJECTIVES = lexicon.words("planned-adjectives")
+ANTICIPATING_VERBS = lexicon.words("anticipating-verbs")
+PLANNING_VERBS = lexicon.words("planning-verbs")
+MODAL_FUTURE = lexicon.words("modal-future")
+NEGATING_GOVERNORS = lexicon.words("negating-governors")
+INTENT_GOVERNORS = lexicon.words("intent-governors")
+INTENT_ADJECTIVES = lexicon.words("intent-adjectives")
+INTENT_NOUNS = lexicon.words("intent-nouns")
+NEGATING_NOUNS = lexicon.words("negating-nouns")
+DEMAND_GOVERNORS = lexicon.words("demand-governors")
+DEMAND_NOUNS = lexicon.words("demand-nouns")
+CONDITION_SETTERS = lexicon.words("condition-setters")
+THREAT_GOVERNORS = lexicon.words("threat-governors")
+WISH_VERBS = lexicon.words("wish-verbs")
+#: verbs of warning, whose "if" clause may be the condition of the threat itself
+WARNING_VERBS = lexicon.words("warning-verbs")
+COPULAS = lexicon.words("copulas")
 LEMMA_FIXES = {("hop", "hope"): "hope"}
-NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
-NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "no longer", "hardly", "nowhere"})
+NEGATIVE_DETERMINERS = lexicon.words("negative-determiners")
+NEGATIVE_ADVERBS = lexicon.words("negative-adverbs")
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "advcl", "relcl", "attr", "nsubj",
                         "nsubjpass", "appos", "prep", "acomp", "oprd", "csubj", "compound", "amod"})
 
@@ -167,9 +130,7 @@ def _own_cues(clause: Token) -> Modality | None:
     return None
 
 
-#: verbs that report an announcement; "said it would ..." backshifts "will"
-ANNOUNCING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm", "indicate", "signal",
-                              "promise", "pledge", "vow", "insist", "stress", "write", "post", "tweet", "reiterate"})
+ANNOUNCING_VERBS = lexicon.words("announcing-verbs")
 
 
 def _reported_future(clause: Token) -> bool:
@@ -383,9 +344,7 @@ def _climb(predicate: Token) -> Modality | None:
     return None
 
 
-#: nouns that list what is asked for: "set terms, namely an apology and the return of the ships"
-LISTING_NOUNS = DEMAND_NOUNS | frozenset({"expectation", "condition", "precondition", "requirement", "term",
-                                          "terms", "prerequisite", "wish", "goal", "aim", "objective"})
+LISTING_NOUNS = lexicon.words("listing-nouns")
 
 
 def _listed_demand(predicate: Token) -> Modality | None:
@@ -483,3 +442,35 @@ def _negation(token: Token) -> str | None:
         if c.dep_ == "neg":
             return c.text
     return None
+
+
+
+def adjust(modality: Modality, predicate: Token, cameo: str) -> Modality:
+    """The modality of an act coded ``cameo`` by its pattern, where the code changes what the cues mean: a
+    meeting agreed on is still to come; a threat's condition is what it threatens, not a doubt on the threat."""
+    if cameo[:2] == "04" and predicate.pos_ == "NOUN" and modality.value == "asserted" \
+            and predicate.dep_ == "pobj" and predicate.head.lower_ in ("on", "to") \
+            and predicate.head.head.lemma_.lower() in ("agree", "decide", "settle", "consent"):
+        # "Moscow and Washington agreed on a meeting between the leaders": the meeting is to come
+        modality = Modality("intended", predicate.head.head.text)
+    if cameo[:2] == "13" and modality.value == "hypothetical" and _threat_condition(predicate, modality.cue):
+        # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
+        # with tariffs": a threat's condition is what it threatens, not a doubt on the threat
+        modality = Modality("asserted", f"condition of the threat: {modality.cue}")
+    return modality
+
+
+def _threat_condition(token: Token, cue: str | None) -> bool:
+    """Whether the condition that made a threat look hypothetical hangs on the threat itself (or on the light
+    verb that holds a warning noun), not on a clause above it ("said it would warn them if ...")."""
+    if (cue or "").lower() not in ("if", "unless"):
+        return False
+    hosts = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+        hosts.append(token.head)  # "gave a warning of ... if"
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in WARNING_VERBS:
+        hosts.append(token.head)  # "if Trump goes ahead, China said it will respond"
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for h in hosts for c in h.children) and not any(
+        a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+        for a in token.ancestors if a.i not in {h.i for h in hosts})

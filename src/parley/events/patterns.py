@@ -32,6 +32,10 @@ particle joined by ``_``: ``carry_out|launch``), or with ``n:`` an event noun. W
 
 Matching is by lemma and lower-case text only; a pattern with more elements is more specific
 and wins over a shorter one on the same predicate.
+
+A line may end with **tags** (``@armed``, ``@receipt=0862``) that the coder's rules read: what a pattern is
+(a warning, a weapons test, an act of sending) rather than its id, so renaming a line never turns a rule off.
+The tags and what they do are listed in ``TAGS``; an unknown tag is an error.
 """
 
 from __future__ import annotations
@@ -40,38 +44,52 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from parley import lexicon
 from parley.errors import DictionaryError
+from parley.ontology import ontology
+from parley.syntax import direct_object as _direct_object
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _WORDS = re.compile(r"^[a-z][a-z'-]*(\|[a-z][a-z'-]*)*$")
 _HEADS = re.compile(r"^[a-z][a-z'-]*(_[a-z]+)?(\|[a-z][a-z'-]*(_[a-z]+)?)*$")
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-#: conjunctions of adverbial clauses that are not the content of a verb of saying
-ADVERBIAL_MARKS = frozenset({"if", "unless", "when", "while", "after", "before", "because", "as", "although",
-                             "though", "since", "until", "once", "whether"})
+ADVERBIAL_MARKS = lexicon.words("adverbial-marks")
 #: roots where a "strike" is a stoppage of work; an air or drone strike is an attack
 LABOUR_STRIKE_ROOTS = frozenset({"02", "03", "08", "10", "12", "14"})
-ATTACK_MODIFIERS = frozenset({"drone", "air", "missile", "rocket", "military", "aerial", "retaliatory", "precision",
-                              "preemptive", "pre-emptive", "nuclear", "artillery", "cruise", "naval", "surgical",
-                              "targeted", "us", "u.s.", "israeli", "russian", "american"})
-#: nouns that hold an act noun as their modifier: "mediation efforts", "aid programme", "ceasefire agreement"
-CONTAINER_HEADS = frozenset({"effort", "program", "programme", "agreement", "deal", "plan", "package", "mission",
-                             "process", "initiative", "campaign", "operation", "scheme", "arrangement", "accord"})
-#: parts of a series of meetings that stand for it: "the next round of talks", "a session of negotiations"
-ROUND_HEADS = frozenset({"round", "session", "series", "cycle", "phase"})
-#: quantities of a thing that stand for it as an object: "part of the aid", "most of the sanctions"
-PARTITIVE_HEADS = frozenset({"part", "portion", "most", "some", "all", "much", "half", "bulk", "share", "parts",
-                             "remainder", "rest", "majority", "section", "sections", "parts", "elements", "element"})
+ATTACK_MODIFIERS = lexicon.words("attack-modifiers")
+CONTAINER_HEADS = lexicon.words("container-heads")
+ROUND_HEADS = lexicon.words("round-heads")
+PARTITIVE_HEADS = lexicon.words("partitive-heads")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 MARKER_DEPS = frozenset({"prep", "prt", "agent", "advmod", "dative", "advcl", "npadvmod"})
+
+
+#: the tags a pattern line may carry, and what the coder does with a pattern that has them
+TAGS = {
+    "intent-only": "a response promised is a threat; one that happened is dropped",
+    "shared": "coordinated sources act together, not toward each other",
+    "leaves-organisation": "leaving: coded only when what is left is an organisation",
+    "armed": "coded only when every source is an armed force",
+    "warning": "with no target, the one warned (the verb's object) is the target",
+    "warns-of": "a bare warning, or one of force: a threat when it warns of the warner's own act, else dropped",
+    "convening": "needs two or more sources: convening a meeting of one's own is no consultation",
+    "not-self": "dropped when the object is a reflexive pronoun ('defended itself')",
+    "aimed": "made to an actor, like a phone call: dropped when what it is aimed at is no actor",
+    "actor-object": "dropped with no target when the object is neither a person nor a concrete thing",
+    "conditional-threat": "a threat on a condition: the target is whoever the condition is about",
+    "weapons-test": "a weapons test: fired during an attack it is an aerial attack (195)",
+    "guessed-kind": "the code guesses the kind of act named; reading the act may sharpen it",
+    "sending": "sends people to a place: the target is the country of the place",
+    "receipt": "=CODE: the receiving side's linked act, coded with the actors reversed",
+}
+_TAG = re.compile(r"^@([a-z][a-z-]*)(=[0-9]+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +108,21 @@ class Pattern:
     noun: bool
     elements: tuple[Element, ...]
     source: str  # "file:line", for error messages and explain
+    tags: frozenset[str] = frozenset()  # "armed", "receipt=0862": see TAGS
+    #: for each head word, the particles it needs ("" for none); and the words the markers name (computed)
+    head_parts: tuple[dict[str, frozenset[str]], frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "head_parts", _head_table(self))
+
+    def has(self, tag: str) -> bool:
+        """Whether the pattern carries ``tag``."""
+        return tag in self.tags
+
+    def tag_value(self, tag: str) -> str | None:
+        """The value of a valued tag (``receipt=0862`` -> ``"0862"``), or None."""
+        prefix = tag + "="
+        return next((t[len(prefix):] for t in self.tags if t.startswith(prefix)), None)
 
     @property
     def specificity(self) -> int:
@@ -155,6 +188,10 @@ def parse_line(line: str, where: str) -> Pattern | None:
     if len(parts) < 3:
         raise DictionaryError(f"{where}: expected 'CAMEO ID PATTERN', got {body!r}")
     code, pid, head, *rest = parts
+    first_tag = next((i for i, r in enumerate(rest) if r.startswith("@")), len(rest))
+    if not all(r.startswith("@") for r in rest[first_tag:]):
+        raise DictionaryError(f"{where}: tags (@name) come after the pattern's elements")
+    rest, tags = rest[:first_tag], frozenset(_parse_tag(r, where) for r in rest[first_tag:])
     if not _CODE.match(code) or len(code) == 1:
         raise DictionaryError(f"{where}: '{code}' is not a CAMEO event code")
     if not _ID.match(pid):
@@ -171,7 +208,16 @@ def parse_line(line: str, where: str) -> Pattern | None:
         raise DictionaryError(f"{where}: a pattern has at most one TGT")
     if elements and elements[-1].kind == "marker" and elements[-1].words & {"with", "to", "on", "at", "against", "for"}:
         raise DictionaryError(f"{where}: a preposition at the end of a pattern needs TGT after it")
-    return Pattern(pid, code, frozenset(head.split("|")), noun, elements, where)
+    return Pattern(pid, code, frozenset(head.split("|")), noun, elements, where, tags)
+
+
+def _parse_tag(raw: str, where: str) -> str:
+    found = _TAG.match(raw)
+    if found is None or found.group(1) not in TAGS:
+        raise DictionaryError(f"{where}: unknown tag '{raw}' (known: {', '.join('@' + t for t in sorted(TAGS))})")
+    if (found.group(1) == "receipt") != (found.group(2) is not None):
+        raise DictionaryError(f"{where}: '{raw}': only @receipt takes a value, and it needs one (@receipt=0862)")
+    return raw[1:]
 
 
 def parse_lines(lines: Iterable[str], name: str) -> list[Pattern]:
@@ -187,8 +233,6 @@ class PatternSet:
     """All patterns, indexed by predicate lemma, validated against the ontology."""
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
-        from parley.events.ontology import ontology
-
         onto = ontology()
         seen: dict[str, Pattern] = {}
         for p in patterns:
@@ -196,6 +240,9 @@ class PatternSet:
                 raise DictionaryError(f"{p.source}: pattern id '{p.id}' already used at {seen[p.id].source}")
             if not onto.is_code(p.cameo):
                 raise DictionaryError(f"{p.source}: '{p.cameo}' is not in the CAMEO ontology")
+            receipt = p.tag_value("receipt")
+            if receipt is not None and not onto.is_code(receipt):
+                raise DictionaryError(f"{p.source}: '@receipt={receipt}' is not a CAMEO code")
             seen[p.id] = p
         self.patterns = tuple(patterns)
         self.by_id = seen
@@ -238,10 +285,6 @@ class PatternSet:
         return {p.cameo for p in self.patterns}
 
 
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _first_object(predicate: Token) -> Token | None:
     return next((c for c in predicate.children if c.dep_ == "dobj"), None)
 
@@ -249,40 +292,6 @@ def _first_object(predicate: Token) -> Token | None:
 def _first_dobj(predicate: Token) -> int:
     obj = _first_object(predicate)
     return obj.i if obj is not None else -1
-
-
-def direct_object(anchor: Token) -> Token | None:
-    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
-    return _direct_object(anchor)
-
-
-def _direct_object(anchor: Token) -> Token | None:
-    """The object of a verb (its passive subject in a passive clause), or of a preposition."""
-    if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
-        for c in anchor.children:
-            if c.dep_ in ("pobj", "pcomp"):
-                return c
-        return None
-    passive = is_passive(anchor)
-    for c in anchor.children:
-        if c.dep_ in OBJECT_DEPS or (passive and c.dep_ == "nsubjpass"):
-            return c
-    if anchor.pos_ in ("NOUN", "PROPN"):
-        return None
-    # "kidnapped up to 16 advisers": the parser makes "up" a particle and the counted object a "to" object
-    prt = next((c for c in anchor.children if c.dep_ == "prt" and c.lower_ in ("up", "over")), None)
-    if prt is not None:
-        to = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == prt.i + 1), None)
-        counted = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if counted is not None and any(g.dep_ == "nummod" or g.like_num for g in counted.subtree):
-            return counted
-    # right node raising: "fund and arm Ukraine" gives "fund" the object of "arm"
-    for c in anchor.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB":
-            for cc in c.children:
-                if cc.dep_ in OBJECT_DEPS:
-                    return cc
-    return None
 
 
 def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | None:
@@ -304,8 +313,7 @@ def _marker(hosts: Sequence[Token | None], words: frozenset[str]) -> Token | Non
     return None
 
 
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
-                         "evening", "night", "weekend", "day", "week", "month", "year", "afternoon"})
+_TIME_WORDS = lexicon.words("time-words")
 
 
 def _temporal(prep: Token) -> bool:
@@ -320,18 +328,6 @@ def _infinitive_clause(c: Token) -> bool:
     return c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) \
         and not any(g.lower_ == "order" for g in c.lefts)
-
-
-_PARTS: dict[int, tuple[Pattern, tuple[dict[str, frozenset[str]], frozenset[str]]]] = {}
-
-
-def _head_parts(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """_head_table, looked up by object identity (hashing a pattern's fields on every call costs more)."""
-    entry = _PARTS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        entry = (pattern, _head_table(pattern))
-        _PARTS[id(pattern)] = entry
-    return entry[1]
 
 
 def _head_table(pattern: Pattern) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
@@ -355,7 +351,7 @@ def _particle(predicate: Token) -> Token | None:
 
 def _head_ok(pattern: Pattern, predicate: Token, lemma: str | None = None, particle: Token | None | bool = False) -> bool:
     """The predicate is one of the pattern's heads, with its particle when the head names one."""
-    parts, named = _head_parts(pattern)
+    parts, named = pattern.head_parts
     needed = parts.get(lemma if lemma is not None else predicate.lemma_.lower())
     if not needed:
         return False

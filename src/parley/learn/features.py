@@ -20,16 +20,13 @@ import numpy as np
 
 from spacy.tokens import Span, Token
 
-from parley.events.coder import MentionIndex, subject_head
+from parley.events.mentions import MentionIndex
+from parley.syntax import subject_head
+from parley.lexicon import words as word_class
 from parley.model import Event, Mention
 
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"})
-_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "xcomp", "ccomp", "attr", "dative"})
-_CUES = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "if", "unless", "not",
-                   "n't", "never", "no", "threaten", "warn", "demand", "urge", "call", "plan", "want", "deny",
-                   "reportedly", "allegedly", "apparent", "possible", "likely", "whether", "?", "ready", "seek",
-                   "expect", "propose", "vow", "pledge", "promise", "refuse", "reject", "intend"})
-
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "xcomp", "ccomp", "attr", "dative"})
 
 def lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
@@ -46,9 +43,9 @@ def sentence_features(sent: Span, rule_events: Sequence[Event] = (), mentions: S
         prev = lem
         if t.pos_ in ("VERB", "NOUN", "ADJ"):
             feats.add(f"{t.pos_[0]}={lem}")
-        if lem in _CUES:
+        if lem in word_class("learning-cues"):
             feats.add(f"cue={lem}>{lemma(t.head)}")
-        if t.dep_ in _ARG_DEPS and t.head is not t:
+        if t.dep_ in ARGUMENT_DEPS and t.head is not t:
             head = t.head
             if t.dep_ == "pobj" and head.dep_ == "prep":
                 feats.add(f"p={lemma(head.head)}_{lemma(head)}_{lem}")
@@ -243,10 +240,8 @@ def modality_features(token: Token, rule_modality: str | None, rule_cue: str | N
             if c.dep_ in ("aux", "neg", "mark"):
                 feats.append(f"ancc={c.dep_}_{lemma(c)}")
     sent = token.sent
-    words = {lemma(t) for t in sent}
-    feats.extend(f"s={w}" for w in ("if", "whether", "?", "would", "could", "may", "might", "will", "not", "deny",
-                                    "reportedly", "allegedly", "plan", "threaten", "demand", "urge", "call")
-                 if w in words)
+    present = {lemma(t) for t in sent}
+    feats.extend(f"s={w}" for w in sorted(present & word_class("learning-cues")))
     return feats
 
 

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import errors
 from parley.events.modality import classify
-from parley.events.ontology import ontology, plover_for
-from parley.events.coder import MentionIndex
+from parley.ontology import ontology, plover_for
+from parley.events.mentions import MentionIndex
 from parley.learn.features import (argument_tags, event_features, in_sentence, is_candidate, lemma, mention_features,
                                    modality_features, rule_family, sentence_features, token_features, token_vector)
 from parley.learn.linear import Linear
@@ -160,7 +160,7 @@ class Layer:
             rule_scored = []
             for e in in_sent_events:
                 s = 1.0
-                if self.verifier is not None and counts(e) \
+                if self.verifier is not None and e.occurred \
                         and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED:
                     s = float(self.verifier.proba([*feats, *event_features(e)])[0])
                 rule_scored.append((e, s))
@@ -222,7 +222,7 @@ class Layer:
         for s in scored:
             kept_roots = set()
             for e, v in s.rule_events:
-                if counts(e) and v < th.verify:
+                if e.occurred and v < th.verify:
                     decisions.append(Decision(s.sentence, "rule", e.root, v, "dropped: verifier below threshold", e))
                     continue
                 events.append(e)

@@ -24,7 +24,7 @@ from parley import errors
 from parley.evaluate import accepts, _country, _gold_occurred, match_events
 from parley.learn import corpus as corpus_mod
 from parley.learn.corpus import Unit
-from parley.events.coder import MentionIndex
+from parley.events.mentions import MentionIndex
 from parley.learn.features import (argument_tags, event_features, is_candidate, lemma, mention_features, modality_features,
                                    sentence_features, token_features, token_vector)
 from parley.learn.layer import MODEL_DIR, ROOTS, Layer, SentenceScores, Thresholds, counts
@@ -271,7 +271,7 @@ def verifier_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]
         req, opt = _required(c.gold), _optional(c.gold)
         base = sentence_features(c.span, c.events, _mentions(c))
         for e in c.events:
-            if not counts(e):
+            if not e.occurred:
                 continue
             key = _key(e)
             if any(accepts(g, key, True) for g in req):
@@ -312,7 +312,7 @@ def score_layer(layer: Layer, data: Sequence[Coded], th: Thresholds,
     for i, c in enumerate(data):
         s = scored[i] if scored is not None else _score(layer, c)
         events, _ = layer.select(s, th)
-        pred = [_key(e) for e in events if counts(e)]
+        pred = [_key(e) for e in events if e.occurred]
         req, opt = _required(c.gold), _optional(c.gold)
         k, missed, wrong = match_events(req, opt, pred, True)
         tp, fp, fn = tp + k, fp + len(wrong), fn + len(missed)

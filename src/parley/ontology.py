@@ -1,5 +1,7 @@
 """The CAMEO ontology as data: event codes with Goldstein score and quad class, the PLOVER mapping,
-actor role and region codes. Loaded once, validated on load; errors name the file and line."""
+actor role and region codes, and the code tables the coder applies (the kind of act a code is, the code each
+verbal root gives each kind, the threat of each act of force). Loaded once, validated on load; errors name the
+file and line."""
 
 from __future__ import annotations
 
@@ -58,6 +60,18 @@ def _rows(name: str, columns: int) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def _header(name: str) -> list[str]:
+    """The column names of a table: its last comment line before the first row ("# kind	02	10...")."""
+    path = resources.files("parley") / "data" / "ontology" / name
+    header: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            header = line.lstrip("# ").split("\t")
+        elif line.strip():
+            break
+    return header
+
+
 class Ontology:
     def __init__(self) -> None:
         plover: dict[str, tuple[str, str | None]] = {}
@@ -87,6 +101,33 @@ class Ontology:
                 raise DictionaryError(f"ontology/cameo_plover.tsv: {code} is not in cameo_events.tsv")
         self._roles = {c: n for _w, (c, n) in _rows("actor_roles.tsv", 2)}
         self._regions = {c: n for _w, (c, n) in _rows("regions.tsv", 2)}
+        self._act_kinds: dict[str, str] = {}
+        for where, (prefix, kind) in _rows("act_kinds.tsv", 2):
+            self._check_code(where, prefix)
+            self._act_kinds[prefix] = kind
+        self._kind_codes: dict[str, dict[str, str]] = {}
+        header = _header("kind_codes.tsv")
+        roots = header[1:]
+        for where, (kind, *codes) in _rows("kind_codes.tsv", len(header)):
+            for root, code in zip(roots, codes, strict=True):
+                if code == "-":
+                    continue
+                self._check_code(where, code)
+                if code[:2] != root:
+                    raise DictionaryError(f"{where}: {code} is not a code of root {root}")
+                self._kind_codes.setdefault(root, {})[kind] = code
+        unknown = set(self._act_kinds.values()) - {k for table in self._kind_codes.values() for k in table}
+        if unknown:
+            raise DictionaryError(f"ontology/act_kinds.tsv: kinds with no codes in kind_codes.tsv: {sorted(unknown)}")
+        self._threat_codes: dict[str, str] = {}
+        for where, (prefix, threat) in _rows("threat_codes.tsv", 2):
+            self._check_code(where, prefix)
+            self._check_code(where, threat)
+            self._threat_codes[prefix] = threat
+
+    def _check_code(self, where: str, code: str) -> None:
+        if code not in self._codes:
+            raise DictionaryError(f"{where}: '{code}' is not a CAMEO event code")
 
     def get(self, code: str) -> CameoCode:
         try:
@@ -114,6 +155,18 @@ class Ontology:
 
     def regions(self) -> dict[str, str]:
         return dict(self._regions)
+
+    def act_kinds(self) -> dict[str, str]:
+        """The kind of act ("release", "military-aid") of each listed code prefix."""
+        return dict(self._act_kinds)
+
+    def kind_codes(self) -> dict[str, dict[str, str]]:
+        """For each verbal root (02, 03, 10, 12), the code it gives an act of each kind."""
+        return {root: dict(table) for root, table in self._kind_codes.items()}
+
+    def threat_codes(self) -> dict[str, str]:
+        """The threat (13x) of an act of force or coercion, by the act's code prefix."""
+        return dict(self._threat_codes)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Actors, second batch: role families (criminals, health workers, insurgents, police units, intelligence
+"""The built-in actor dictionary: role families (criminals, health workers, insurgents, police units, intelligence
 titles, parties), political parties by country, named forces and agencies, breakaway regions, more office
 holders; and the false matches those additions must not create."""
 

@@ -1,9 +1,4 @@
-"""Import PETRARCH/TABARI dictionaries into parley's own formats (``parley dict import``).
-
-This is a reader for the public *format* of those files; it ships no dictionary content.
-
-Actor dictionaries (``.actors``, PETRARCH ``*.actors.txt``) and agent dictionaries become parley actor TSV
-(``code  kind  names  start  end  note``, see docs/actors.md)::
+"""PETRARCH/TABARI actor and agent dictionaries to parley actor TSV (``code  kind  names  start  end  note``).
 
     BARACK_OBAMA_                 ->  USAELI  person  Barack Obama|President Obama          2009-01-19
     +PRESIDENT_OBAMA_                 USAGOV  person  Barack Obama|President Obama  2009-01-20  2017-01-20
@@ -11,15 +6,6 @@ Actor dictionaries (``.actors``, PETRARCH ``*.actors.txt``) and agent dictionari
         [USAGOV 090120-170120]
     KREMLIN_  [RUSGOV]            ->  RUSGOV  institution  Kremlin
     FOREIGN_MINISTER [~GOV]       ->  GOV     role  foreign minister
-
-Verb dictionaries (TABARI ``.verbs``, PETRARCH ``--- NAME [CODE] ---`` blocks) become parley pattern lines
-(``CAMEO  ID  PATTERN``, see docs/patterns.md) where a TABARI pattern has a parley equivalent: the verb
-alone with its object as target, verb + preposition/particle + target, verb + object noun (or synonym set)
-with an optional preposition and target. Everything else is counted and reported with ``file:line``.
-
-Library functions raise :class:`parley.errors.DictionaryError` for files that cannot be read at all
-(missing, a folder, binary); every other problem becomes a warning ``file:line: message`` in the
-:class:`ImportResult`, and the line or entry concerned is skipped.
 """
 
 from __future__ import annotations
@@ -28,12 +14,21 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from parley import errors
+from parley.formats.petrarch.common import (
+    BRACE,
+    BRACKET,
+    ImportResult,
+    brackets_ok,
+    content_lines,
+    read_text,
+    sort_warnings,
+)
 
 #: ``--kind`` values for actor (name) entries; "auto" guesses per entry (see :func:`import_actors`)
 ACTOR_KINDS = ("auto", "person", "institution", "group", "country", "igo", "region")
@@ -42,143 +37,6 @@ AGENT_KINDS = ("role", "title", "generic")
 
 _ONE_DAY = timedelta(days=1)
 
-
-@dataclass
-class ImportResult:
-    """What an import produced: parley-format lines, and a warning for everything not converted as is."""
-
-    kind: str  # "actors" or "verbs"
-    source: str  # the file read, as given
-    lines: list[str] = field(default_factory=list)  # converted lines in parley's format (no header)
-    origins: list[str] = field(default_factory=list)  # "file:line" each converted line comes from
-    warnings: list[str] = field(default_factory=list)  # "file:line: message"
-    converted: int = 0  # source entries (actor records, agents, verb patterns, verb codes) converted
-    skipped: int = 0  # source entries not converted (each has a warning)
-
-    def text(self) -> str:
-        """The whole output file: a header comment and the converted lines."""
-        if self.kind == "actors":
-            header = [
-                f"# Imported by `parley dict import --format petrarch-actors` from {Path(self.source).name}.",
-                "# Check the casing of names: parley matches proper names case-sensitively (docs/actors.md).",
-                "# code\tkind\tnames\tstart\tend\tnote",
-            ]
-        else:
-            header = [
-                f"# Imported by `parley dict import --format petrarch-verbs` from {Path(self.source).name}.",
-                "# CAMEO  ID  PATTERN  (# the source line)",
-            ]
-        return "\n".join([*header, *self.lines]) + "\n"
-
-
-def write_actors(result: ImportResult, path: str | Path) -> Path:
-    """Write an actor import as a parley actor TSV file (load it with ``parley code --dict``)."""
-    if result.kind != "actors":
-        raise errors.ConfigError(f"{result.source}: this is a {result.kind} import, not an actor import")
-    return _write(result, path)
-
-
-def write_verbs(result: ImportResult, path: str | Path) -> Path:
-    """Write a verb import as a parley pattern file (load it with ``parley code --patterns``)."""
-    if result.kind != "verbs":
-        raise errors.ConfigError(f"{result.source}: this is a {result.kind} import, not a verb import")
-    return _write(result, path)
-
-
-def write(result: ImportResult, path: str | Path) -> Path:
-    """Write either kind of import to ``path``."""
-    return _write(result, path)
-
-
-def _write(result: ImportResult, path: str | Path) -> Path:
-    p = Path(path)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(result.text(), encoding="utf-8")
-    except OSError as exc:
-        raise errors.ConfigError(f"{p}: cannot write the output file: {exc.strerror or exc}") from None
-    return p
-
-
-# -- reading ------------------------------------------------------------------------------------------
-
-
-def _read_text(path: str | Path, warnings: list[str]) -> str:
-    p = Path(path)
-    if not p.exists():
-        raise errors.DictionaryError(f"{p}: no such dictionary file")
-    if p.is_dir():
-        raise errors.DictionaryError(f"{p}: is a folder, not a dictionary file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise errors.DictionaryError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in sample or (sample and controls / len(sample) > 0.05):
-        raise errors.DictionaryError(f"{p}: binary data, not a PETRARCH/TABARI text dictionary")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        warnings.append(
-            f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); the file was read as Latin-1, check accented names"
-        )
-        return data.decode("latin-1")
-
-
-def _content_lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(line number, content without comments, whether the raw line was blank). Comments: ``#`` and ``;`` to
-    the end of the line, ``<!-- ... -->`` (also over several lines)."""
-    in_comment = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw
-        if in_comment:
-            end = line.find("-->")
-            if end < 0:
-                continue
-            line = line[end + 3 :]
-            in_comment = False
-        while "<!--" in line:
-            start = line.index("<!--")
-            end = line.find("-->", start + 4)
-            if end < 0:
-                line = line[:start]
-                in_comment = True
-                break
-            line = line[:start] + " " + line[end + 3 :]
-        for mark in ("#", ";"):
-            cut = line.find(mark)
-            if cut >= 0:
-                line = line[:cut]
-        yield number, line.rstrip(), not raw.strip()
-
-
-def _brackets_ok(text: str) -> bool:
-    """``[...]`` and ``{...}`` pair up and do not nest."""
-    depth = {"[": 0, "{": 0}
-    closing = {"]": "[", "}": "{"}
-    for ch in text:
-        if ch in depth:
-            if depth["["] or depth["{"]:
-                return False
-            depth[ch] += 1
-        elif ch in closing:
-            if depth[closing[ch]] != 1:
-                return False
-            depth[closing[ch]] = 0
-    return not depth["["] and not depth["{"]
-
-
-def _sort_warnings(result: ImportResult) -> None:
-    """Warnings in the order of the lines they name (stable for one line)."""
-    prefix = len(result.source) + 1
-
-    def line_of(w: str) -> int:
-        number = w[prefix:].split(":", 1)[0] if w.startswith(result.source + ":") else ""
-        return int(number) if number.isdigit() else 0
-
-    result.warnings.sort(key=line_of)
 
 
 # -- dates ---------------------------------------------------------------------------------------------
@@ -322,8 +180,6 @@ class _Record:
     broken: bool = False
 
 
-_BRACKET = re.compile(r"\[([^\[\]]*)\]")
-_BRACE = re.compile(r"\{([^{}]*)\}")
 _MARKER = re.compile(r"!([A-Za-z0-9_]+)!")
 _AGENT_CODE = re.compile(r"^(~[A-Z0-9]+|[A-Z0-9]+~)$")
 
@@ -347,13 +203,13 @@ def import_actors(
         raise errors.ConfigError(f"--agent-kind {agent_kind!r}: expected one of {', '.join(AGENT_KINDS)}")
     source = str(path)
     result = ImportResult("actors", source)
-    text = _read_text(path, result.warnings)
+    text = read_text(path, result.warnings)
     conv = _ActorConverter(result, kind, agent_kind, frozenset(a.upper() for a in acronyms))
     conv.run(text)
     if not result.lines and not result.skipped:
         result.warnings.append(f"{source}:1: no actor or agent entries found")
     _check_actor_output(result)
-    _sort_warnings(result)
+    sort_warnings(result)
     return result
 
 
@@ -375,7 +231,7 @@ class _ActorConverter:
         self.r.warnings.append(f"{where}: {message}")
 
     def run(self, text: str) -> None:
-        for number, line, _blank in _content_lines(text):
+        for number, line, _blank in content_lines(text):
             if not line.strip():
                 continue
             self.line(number, line)
@@ -395,7 +251,7 @@ class _ActorConverter:
             name = label.strip().strip("!").upper()
             self.substitutions[name] = [x.strip() for x in items.split(",") if x.strip()]
             return
-        if not _brackets_ok(s):
+        if not brackets_ok(s):
             self.warn(where, f"unbalanced brackets in {s!r}; line skipped")
             if not s.startswith(("+", "[")):  # a broken entry line: skip the whole entry
                 self.finish()
@@ -425,10 +281,10 @@ class _ActorConverter:
         self.add_phrase(s, where, self.record)
 
     def add_phrase(self, text: str, where: str, record: _Record) -> None:
-        codes = _BRACKET.findall(text)
-        phrase = _BRACKET.sub(" ", text)
-        braces = _BRACE.findall(phrase)
-        phrase = _BRACE.sub(" ", phrase).strip()
+        codes = BRACKET.findall(text)
+        phrase = BRACKET.sub(" ", text)
+        braces = BRACE.findall(phrase)
+        phrase = BRACE.sub(" ", phrase).strip()
         if phrase:
             record.phrases.append((phrase, where))
         elif not codes:
@@ -439,8 +295,8 @@ class _ActorConverter:
             self.add_code(c, where, record)
 
     def add_codes(self, text: str, where: str, record: _Record) -> None:
-        codes = _BRACKET.findall(text)
-        rest = _BRACKET.sub("", text).strip()
+        codes = BRACKET.findall(text)
+        rest = BRACKET.sub("", text).strip()
         if rest:
             self.warn(where, f"text {rest!r} outside [...] on a code line ignored")
         for c in codes:
@@ -725,368 +581,4 @@ def _check_actor_output(result: ImportResult) -> None:
         result.warnings.append(f"{text} (parley dict check will report this)")
 
 
-# -- verb dictionaries ---------------------------------------------------------------------------------
-
-#: prepositions and particles a pattern can name (parley ``word`` elements)
-PREPOSITIONS = frozenset(
-    """about above across after against along alongside amid among amongst around as at away back before behind
-    below beneath beside besides between beyond by down during for from in inside into near of off on onto out
-    outside over past since through throughout to toward towards under until up upon via with within without
-    aside apart forward together""".split()
-)
-#: dropped from patterns: parley matches dependents, not word sequences
-ARTICLES = frozenset({"a", "an", "the"})
-#: function words with no parley pattern element: a pattern that needs one is not converted
-FUNCTION_WORDS = frozenset(
-    """that will would shall should can could may might must not no be is are was were been being has have had
-    do does did and or but if who whom which what it its he his she her they their them this these those there
-    than so very also own""".split()
-)
-#: shapes (T target, M preposition/particle, O object noun) with a parley equivalent
-_SHAPES = frozenset({"", "T", "MT", "O", "OMT", "OMO", "MO", "MOMT", "TM", "TMO"})
-
-_HEADER = re.compile(r"^-{3,}\s*(.*?)\s*(?:\[([^\[\]]*)\])?\s*-{3,}\s*$")
-_LEMMA = re.compile(r"^[a-z][a-z'-]*$")
-_ID_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-@dataclass
-class _Verb:
-    head: str | None  # parley head (lemma, or lemma_particle), None when not convertible
-    code: str  # its own code, "" for the block's
-    where: str
-
-
-@dataclass
-class _Block:
-    name: str
-    code: str
-    where: str
-    verbs: list[_Verb] = field(default_factory=list)
-    patterns: list[tuple[str, str]] = field(default_factory=list)  # (pattern text, where)
-    header: bool = False  # opened by "--- NAME [CODE] ---" (else by its first verb, TABARI style)
-    closed: bool = False  # a blank line ended a TABARI-style block
-
-
-def import_verbs(path: str | Path, *, id_prefix: str = "petr") -> ImportResult:
-    """Convert a TABARI/PETRARCH verb dictionary into parley event pattern lines.
-
-    Converted: a block's (or a verb's own) CAMEO code for the verb alone, as ``verbs TGT`` (the object, if
-    any, is the target); patterns ``- * + [C]``, ``- * PREP + [C]``, ``- * NOUN [C]``, ``- * NOUN PREP + [C]``,
-    ``- * PREP NOUN [C]``, ``- * + PREP NOUN [C]`` and similar, with ``&SYNSET`` as an object list and ``$``
-    before the verb (the source, parley's subject). Reported and not converted: words before the verb,
-    ``$`` after it, ``%``, ``^``, ``_``-joined phrases, function words, two-event or null codes, codes not in
-    the CAMEO ontology, undefined synsets, verbs parley cannot name (``RE_+ARREST``).
-    """
-    if not _ID_PREFIX.match(id_prefix):
-        raise errors.ConfigError(f"--id-prefix {id_prefix!r}: letters, digits, '_' and '-' only")
-    source = str(path)
-    result = ImportResult("verbs", source)
-    text = _read_text(path, result.warnings)
-    _VerbConverter(result, id_prefix).run(text)
-    if not result.lines and not result.skipped:
-        result.warnings.append(f"{source}:1: no verb blocks or patterns found")
-    _sort_warnings(result)
-    return result
-
-
-class _VerbConverter:
-    def __init__(self, result: ImportResult, prefix: str) -> None:
-        self.r = result
-        self.src = result.source
-        self.prefix = prefix
-        self.blocks: list[_Block] = []
-        self.synsets: dict[str, list[str]] = {}
-        self.synset_where: dict[str, str] = {}
-        self.current_synset: str | None = None
-        self.ids: set[str] = set()
-
-    def warn(self, where: str, message: str) -> None:
-        self.r.warnings.append(f"{where}: {message}")
-
-    def skip(self, where: str, message: str) -> None:
-        self.warn(where, f"not converted: {message}")
-        self.r.skipped += 1
-
-    # -- reading ----------------------------------------------------------------------------------
-    def run(self, text: str) -> None:
-        for number, line, blank in _content_lines(text):
-            where = f"{self.src}:{number}"
-            if not line.strip():
-                if blank and self.blocks and self.blocks[-1].verbs and not self.blocks[-1].header:
-                    self.blocks[-1].closed = True
-                continue
-            self.line(line.strip(), where)
-        self.convert()
-
-    def line(self, s: str, where: str) -> None:
-        if s.startswith("&"):
-            label = s.split()[0][1:].rstrip("_").upper()
-            if not re.match(r"^[A-Z0-9_]+$", label or "-"):
-                self.warn(where, f"cannot read synset label {s!r}; line skipped")
-                self.current_synset = None
-                return
-            if len(s.split()) > 1:
-                self.warn(where, f"text after the synset label {s.split()[0]!r} ignored")
-            self.current_synset = label
-            self.synsets.setdefault(label, [])
-            self.synset_where[label] = where
-            return
-        if s.startswith("+") and self.current_synset is not None:
-            self.synsets[self.current_synset].append(s[1:].strip())
-            return
-        self.current_synset = None
-        if s.startswith("---"):
-            m = _HEADER.match(s) if _brackets_ok(s) else None
-            if m is None:
-                self.warn(where, f"cannot read block header {s!r} (expected --- NAME [CODE] ---); block code taken as ---")
-                name, code = s.strip("-").strip(), "---"
-            else:
-                name, code = m.group(1), (m.group(2) or "---").strip() or "---"
-            self.blocks.append(_Block(name, code.upper(), where, header=True))
-            return
-        if s.startswith("-"):
-            if not self.blocks:
-                self.skip(where, f"pattern {s!r} before any verb")
-                return
-            self.blocks[-1].patterns.append((s[1:].strip(), where))
-            return
-        if s[0].isalpha() or s[0] == "+":
-            self.verb_line(s, where)
-            return
-        self.warn(where, f"cannot read {s!r}; line skipped")
-
-    def verb_line(self, s: str, where: str) -> None:
-        if not _brackets_ok(s):
-            self.warn(where, f"unbalanced brackets in {s!r}; line skipped")
-            self.r.skipped += 1
-            return
-        codes = _BRACKET.findall(s)
-        body = _BRACE.sub(" ", _BRACKET.sub(" ", s)).strip()  # irregular forms {...}: parley matches lemmas
-        code = codes[0].strip().upper() if codes else ""
-        if len(codes) > 1:
-            self.warn(where, f"more than one [code] on a verb line; [{code}] used")
-        block = self.blocks[-1] if self.blocks else None
-        if block is None or block.closed or block.patterns:
-            block = _Block(body, code or "---", where)
-            self.blocks.append(block)
-            code = ""  # the first verb of a block without a header carries the block code
-        head, problem = _verb_head(body)
-        if problem:
-            hint = " (is this an actors file?)" if body.endswith("_") and "_" in body.rstrip("_") else ""
-            self.warn(where, f"verb {body!r}: {problem}; not used as a predicate{hint}")
-            self.r.skipped += 1
-        block.verbs.append(_Verb(head, code, where))
-
-    # -- converting --------------------------------------------------------------------------------
-    def new_id(self, block: _Block, tail: str) -> str:
-        slug = re.sub(r"[^a-z0-9]+", "-", block.name.lower()).strip("-") or "verb"
-        base = f"{self.prefix}.{slug}.{tail}"
-        pid, n = base, 1
-        while pid in self.ids or pid in _builtin_pattern_ids():
-            n += 1
-            pid = f"{base}-{n}"
-        self.ids.add(pid)
-        return pid
-
-    def emit(self, code: str, block: _Block, tail: str, body: str, where: str) -> bool:
-        from parley.events.ontology import ontology
-        from parley.events.patterns import parse_line
-
-        if not ontology().is_code(code):
-            self.skip(where, f"[{code}] is not a CAMEO event code in parley's ontology")
-            return False
-        pid = self.new_id(block, tail)
-        line = f"{code:<8} {pid:<32} {body}"
-        try:
-            parse_line(line, "<pattern>")
-        except errors.DictionaryError as exc:
-            self.ids.discard(pid)
-            self.skip(where, f"{body!r}: {exc.message.removeprefix('<pattern>: ')}")
-            return False
-        short = f"{Path(where.rpartition(':')[0]).name}:{where.rpartition(':')[2]}"
-        self.r.lines.append(f"{line}  # {short}")
-        self.r.origins.append(where)
-        self.r.converted += 1
-        return True
-
-    def convert(self) -> None:
-        for block in self.blocks:
-            heads = list(dict.fromkeys(v.head for v in block.verbs if v.head))
-            if not block.verbs:
-                if block.patterns:
-                    for _p, where in block.patterns:
-                        self.skip(where, f"block {block.name!r} ({block.where}) lists no verb")
-                else:
-                    self.warn(block.where, f"block {block.name!r} has no verbs and no patterns")
-                continue
-            # patterns first: parley tries patterns of equal specificity in file order, and a matching pattern
-            # takes precedence over the verb's own code, as in PETRARCH
-            for n, (pattern, where) in enumerate(block.patterns, start=1):
-                if not heads:
-                    self.skip(where, f"block {block.name!r} ({block.where}) has no verb parley can use")
-                    continue
-                self.pattern(block, heads, pattern, where, n)
-            # the verb alone: the block code for verbs without their own, each own code for the others
-            by_code: dict[str, list[str]] = {}
-            where_of: dict[str, str] = {}
-            for v in block.verbs:
-                if v.head is None:
-                    continue
-                code = v.code or block.code
-                by_code.setdefault(code, [])
-                if v.head not in by_code[code]:
-                    by_code[code].append(v.head)
-                where_of.setdefault(code, v.where if v.code else block.where)
-            for n, (code, hs) in enumerate(by_code.items()):
-                if code == "---":
-                    continue  # a null-coded verb codes nothing on its own, in PETRARCH as in parley
-                if ":" in code:
-                    self.skip(where_of[code], f"[{code}]: a two-event code has no parley equivalent")
-                    continue
-                self.emit(code, block, f"v{n}", "|".join(hs) + " TGT", where_of[code])
-
-    def pattern(self, block: _Block, heads: list[str], text: str, where: str, n: int) -> None:
-        if not _brackets_ok(text):
-            self.skip(where, f"unbalanced brackets in {text!r}")
-            return
-        m = re.search(r"\[([^\[\]]*)\]\s*$", text)
-        if m is None:
-            self.skip(where, f"pattern {text!r} has no [CODE] at its end")
-            return
-        code = m.group(1).strip().upper()
-        tokens = text[: m.start()].split()
-        if "[" in text[: m.start()] or "{" in text or "(" in text or "|" in text:
-            self.skip(where, f"{text!r}: bracketed or disjunctive sets inside a pattern are not supported")
-            return
-        if code == "---":
-            self.skip(where, f"{text!r}: null code [---]; parley has no pattern that blocks an event")
-            return
-        if ":" in code:
-            self.skip(where, f"{text!r}: [{code}] is a two-event code; parley codes one event per pattern")
-            return
-        stars = [i for i, t in enumerate(tokens) if t in ("*", "**")]
-        if len(stars) > 1:
-            self.skip(where, f"{text!r}: more than one verb marker *")
-            return
-        upper, lower = (tokens[: stars[0]], tokens[stars[0] + 1 :]) if stars else ([], tokens)
-        if [t for t in upper if t != "$"]:
-            self.skip(where, f"{text!r}: words before the verb ({' '.join(upper)}) have no parley equivalent")
-            return
-        elements: list[str] = []
-        shape = ""
-        dropped: list[str] = []
-        for i, tok in enumerate(lower):
-            low = tok.lower()
-            if tok == "+":
-                if "T" in shape:
-                    self.skip(where, f"{text!r}: two targets")
-                    return
-                elements.append("TGT")
-                shape += "T"
-            elif tok in ("$", "%", "^"):
-                what = {"$": "the source after the verb", "%": "a compound actor (%)", "^": "a skipped word (^)"}[tok]
-                self.skip(where, f"{text!r}: {what} has no parley equivalent")
-                return
-            elif tok.startswith("&"):
-                label = tok[1:].rstrip("_").upper()
-                if label not in self.synsets:
-                    self.skip(where, f"{text!r}: synset &{label} is not defined")
-                    return
-                words, multi, bad = _synset_words(self.synsets[label])
-                if multi or bad:
-                    dropped.append(f"&{label}: {', '.join(multi + bad)}")
-                if not words:
-                    self.skip(where, f"{text!r}: synset &{label} has no one-word member parley can match as an object")
-                    return
-                elements.append("[" + "|".join(words) + "]")
-                shape += "O"
-            elif "_" in tok.strip("_"):
-                self.skip(where, f"{text!r}: the phrase {tok} (consecutive words) has no parley equivalent")
-                return
-            elif low.strip("_") in ARTICLES:
-                continue
-            elif low.strip("_") in PREPOSITIONS:
-                nxt = next((t for t in lower[i + 1 :] if t.lower().strip("_") not in ARTICLES), None)
-                if low.strip("_") == "to" and nxt not in (None, "+"):
-                    self.skip(where, f"{text!r}: TO followed by a word may be an infinitive or a noun; converted only "
-                                     "as TO +")
-                    return
-                elements.append(low.strip("_"))
-                shape += "M"
-            elif low.strip("_") in FUNCTION_WORDS:
-                self.skip(where, f"{text!r}: the word {tok} has no parley pattern element")
-                return
-            elif _LEMMA.match(low.strip("_")):
-                elements.append(f"[{low.strip('_')}]")
-                shape += "O"
-            else:
-                self.skip(where, f"{text!r}: cannot read {tok!r}")
-                return
-        if shape not in _SHAPES:
-            readable = shape.replace("T", "+ ").replace("M", "PREP ").replace("O", "NOUN ").strip()
-            self.skip(where, f"{text!r}: the shape * {readable} has no parley equivalent")
-            return
-        if shape == "":
-            elements = ["TGT"]
-        if self.emit(code, block, str(n), " ".join(["|".join(heads), *elements]), where) and dropped:
-            self.warn(where, f"synset members parley cannot match as one object word left out: {'; '.join(dropped)}")
-
-
-def _synset_words(members: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """One-word members (lower case), multi-word ones, unreadable ones."""
-    words: list[str] = []
-    multi: list[str] = []
-    bad: list[str] = []
-    for m in members:
-        parts = [p for p in re.split(r"[_\s]+", m.strip()) if p]
-        if len(parts) != 1:
-            multi.append(m)
-        elif _LEMMA.match(parts[0].lower()):
-            if parts[0].lower() not in words:
-                words.append(parts[0].lower())
-        else:
-            bad.append(m)
-    return words, multi, bad
-
-
-def _verb_head(text: str) -> tuple[str | None, str | None]:
-    """A verb line's parley head (``GIVE`` -> ``give``, ``CLEAR_UP``/``+BEEF_UP`` -> ``clear_up``), or why none."""
-    words = [w for w in re.split(r"[_\s]+", text.strip()) if w]
-    if not words:
-        return None, "no verb"
-    plus = [i for i, w in enumerate(words) if w.startswith("+")]
-    words = [w.lstrip("+").lower() for w in words]
-    if plus and plus != [0]:
-        return None, "the verb is not the first word of the phrase; parley heads are a verb and a particle after it"
-    if len(words) == 1:
-        head = words[0]
-    elif len(words) == 2 and words[1] in PREPOSITIONS:
-        head = f"{words[0]}_{words[1]}"
-    else:
-        return None, "a multi-word verb other than verb + particle"
-    if not re.match(r"^[a-z][a-z'-]*(_[a-z]+)?$", head):
-        return None, "not a word parley can match as a lemma"
-    return head, None
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_pattern_ids() -> frozenset[str]:
-    from parley.events.patterns import default_patterns
-
-    return frozenset(default_patterns().by_id)
-
-
-__all__ = [
-    "ACTOR_KINDS",
-    "AGENT_KINDS",
-    "ImportResult",
-    "import_actors",
-    "import_verbs",
-    "parse_date",
-    "parse_restriction",
-    "proper_names",
-    "write",
-    "write_actors",
-    "write_verbs",
-]
+__all__ = ["ACTOR_KINDS", "AGENT_KINDS", "import_actors", "parse_date", "parse_restriction", "proper_names"]

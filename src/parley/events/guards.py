@@ -1,0 +1,257 @@
+"""Guards: the reasons a matched candidate is dropped, in the order they are tried.
+
+Each guard is a name, a predicate on the candidate (with its sources and targets found) and the reason
+``parley explain`` prints when it drops one. ``BEFORE_WARNING`` runs first; then ``warning`` decides whether a
+warning is a threat after all (re-matching it) or a mere statement; then ``AFTER_WARNING``; ``ON_MODALITY`` runs
+once the modality is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley import lexicon
+from parley.events.arguments import fill
+from parley.events.candidate import Candidate
+from parley.events.match import conditional_threat, is_reported_obligation, own_threat
+from parley.events.mentions import MentionIndex
+from parley.events.patterns import PatternSet
+from parley.events.places import city_country, country_codes
+from parley.model import Mention
+from parley.syntax import direct_object
+
+MEDIA_NOUNS = lexicon.words("media-nouns")
+RECEPTION_NOUNS = lexicon.words("reception-nouns")
+
+#: roles of armed actors whose clashes are battles
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
+POLYSEMOUS_VERBS = lexicon.words("polysemous-verbs")
+CONCRETE_TARGETS = lexicon.words("concrete-targets")
+PEOPLE_WORDS = lexicon.words("people-words")
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A reason to drop a candidate: ``drops`` says whether it applies; ``reason`` is what explain prints
+    (``{word}`` is the predicate's text)."""
+
+    name: str
+    drops: Callable[[Candidate, MentionIndex], bool]
+    reason: str
+
+
+def check(guards: tuple[Guard, ...], cand: Candidate, index: MentionIndex) -> str | None:
+    """The reason of the first guard that drops the candidate, or None."""
+    for guard in guards:
+        if guard.drops(cand, index):
+            return guard.reason.replace("{word}", cand.predicate.text)
+    return None
+
+
+def _pattern(cand: Candidate):  # type: ignore[no-untyped-def]
+    assert cand.match is not None
+    return cand.match.pattern
+
+
+def _met_with_reception(cand: Candidate, index: MentionIndex) -> bool:
+    token = cand.predicate
+    return _pattern(cand).cameo[:2] == "04" and token.lemma_.lower() == "meet" and any(
+        g.lemma_.lower() in RECEPTION_NOUNS for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children if g.dep_ == "pobj")
+
+
+def _spoke_to_the_press(cand: Candidate, index: MentionIndex) -> bool:
+    assert cand.match is not None
+    token, told = cand.predicate, cand.match.target_head
+    return _pattern(cand).cameo[:2] == "04" and token.lemma_.lower() in ("speak", "talk", "chat") \
+        and bool(cand.targets) and (all(m.actor.last_role == "MED" for m in cand.targets) or (
+            told is not None and any(t.lemma_.lower() in MEDIA_NOUNS for t in told.subtree if t.i <= told.i)))
+
+
+def _joint_drills(cand: Candidate, index: MentionIndex) -> bool:
+    assert cand.match is not None
+    drill = cand.match.object_token if cand.match.object_token is not None else cand.predicate
+    return _pattern(cand).cameo[:2] == "15" and any(
+        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "multilateral") and c.dep_ in ("amod", "compound")
+        for c in drill.children)
+
+
+def _left_no_organisation(cand: Candidate, index: MentionIndex) -> bool:
+    return _pattern(cand).has("leaves-organisation") and (not cand.targets or not all(
+        m.kind in ("igo",) or m.actor.country not in country_codes() for m in cand.targets))
+
+
+def _unarmed_clash(cand: Candidate, index: MentionIndex) -> bool:
+    return _pattern(cand).has("armed") and not all(m.actor.last_role in ARMED_ROLES for m in cand.sources)
+
+
+#: guards tried once sources and targets are found, before a warning is read
+BEFORE_WARNING: tuple[Guard, ...] = (
+    Guard("no source", lambda cand, index: not cand.sources and not cand.unknown_doer, "no source actor found"),
+    Guard("obligation of no one", lambda cand, index: is_reported_obligation(_pattern(cand)) and not cand.targets,
+          "a reported 'should'/'must' about no named actor"),
+    Guard("reception", _met_with_reception,
+          "'met with consequences', 'met with criticism': a reception, not a meeting"),
+    Guard("press", _spoke_to_the_press,
+          "'spoke to reporters': talking to the press is a statement, not a meeting"),
+    Guard("joint drills", _joint_drills, "joint drills are military cooperation (062), coded from the noun"),
+    Guard("left a place", _left_no_organisation, "leaving a place is no break with an organisation"),
+    Guard("unarmed clash", _unarmed_clash,
+          "a clash of others than armed forces (protesters and police) is no battle"),
+)
+
+
+def warning(cand: Candidate, index: MentionIndex, patterns: PatternSet) -> str | None:
+    """A warning: the one warned is its target; one of a consequence on a condition, or of the warner's own
+    coercive act, is a threat (the candidate is matched again); one of what someone else may do is a statement
+    (the reason it is dropped)."""
+    assert cand.match is not None
+    token, pattern = cand.predicate, cand.match.pattern
+    if pattern.has("warning") and not cand.targets:
+        # "warned Moscow of severe consequences if ...": the one warned is the one threatened
+        warned = direct_object(token)
+        cand.targets = [m for m in index.actors(warned) if m not in cand.sources][:1] if warned is not None else []
+    # a bare warning, or one whose content is a use of force: whose act it warns of decides
+    warns_of = pattern.has("warns-of") and (
+        any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        or (token.dep_ in ("advcl", "parataxis", "ccomp") and token.head.i < token.i))  # "..., X warned"
+    threat = conditional_threat(token) if warns_of else None
+    if threat is None and warns_of and not cand.targets and _threatens_own_action(token, cand.sources, index):
+        threat = own_threat(token, patterns)  # "warned that Iran may expel the inspectors"
+    if threat is not None:  # "warned that sanctions will follow if Russia ...": a threat after all
+        cand.match = threat
+        fill(cand, index)
+    elif warns_of and not _threatens_own_action(token, cand.sources, index):
+        return "a warning that someone else may act is a statement, not a threat"
+    return None
+
+
+def _convening_alone(cand: Candidate, index: MentionIndex) -> bool:
+    return _pattern(cand).has("convening") and len({s.code for s in cand.sources}) < 2
+
+
+def _defended_itself(cand: Candidate, index: MentionIndex) -> bool:
+    return _pattern(cand).has("not-self") and any(
+        c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+        for c in cand.predicate.children)
+
+
+def _aimed_at_no_actor(cand: Candidate, index: MentionIndex) -> bool:
+    assert cand.match is not None
+    return (cand.match.pattern.cameo == "041" or _pattern(cand).has("aimed")) and cand.match.target_head is not None \
+        and index.at(cand.match.target_head) is None
+
+
+def _other_sense(cand: Candidate, index: MentionIndex) -> bool:
+    # "eliminated tariffs on Mexican steel": an owner of a thing is no target of force
+    token = cand.predicate
+    return (not cand.targets or "object's owner" in (cand.how or "") or "place attacked" in (cand.how or "")) \
+        and token.lemma_.lower() in POLYSEMOUS_VERBS \
+        and len(_pattern(cand).elements) == 1 and not _concrete_object(token) and not _person_object(token)
+
+
+def _released_no_actor(cand: Candidate, index: MentionIndex) -> bool:
+    token = cand.predicate
+    return _pattern(cand).has("actor-object") and not cand.targets and not _concrete_object(token) \
+        and not _person_object(token)
+
+
+def _third_party_threat(cand: Candidate, index: MentionIndex) -> bool:
+    return _pattern(cand).has("conditional-threat") and _third_party_consequence(cand.predicate, cand, index)
+
+
+def _aimed_at_no_one(cand: Candidate, index: MentionIndex) -> bool:
+    # "warned that ...", "calling them unfounded": a bare threat or call needs someone it is aimed at
+    pattern = _pattern(cand)
+    return (pattern.cameo[:2] == "13" or pattern.cameo in ("041", "042") or pattern.has("aimed")) \
+        and not pattern.has("conditional-threat") and not cand.targets \
+        and all(e.kind in ("target", "not") for e in pattern.elements)
+
+
+#: guards tried after the warning step, before the modality is read
+AFTER_WARNING: tuple[Guard, ...] = (
+    Guard("convened alone", _convening_alone,
+          "convening a meeting of one's own is no consultation with another actor"),
+    Guard("defended itself", _defended_itself, "defending oneself is no verbal support of another"),
+    Guard("aimed at no actor", _aimed_at_no_actor,
+          "a phone call is made to an actor, not to \"North Korea's tests\""),
+    Guard("another sense", _other_sense,
+          "'{word}' with no actor or place as its object is another sense of the verb ('hit a record', "
+          "'executed the plan', 'eliminated tariffs')"),
+    Guard("released no actor", _released_no_actor,
+          "released something that is no actor (a statement, a report, a video)"),
+    Guard("third party's act", _third_party_threat,
+          "a warning of what a third party would do is a statement, not a threat"),
+    Guard("aimed at no one", _aimed_at_no_one, "a bare threat, call or visit with no one it is aimed at"),
+)
+
+#: guards tried once the modality is known
+ON_MODALITY: tuple[Guard, ...] = (
+    Guard("unknown doer", lambda cand, index: cand.unknown_doer and cand.modality is not None
+          and cand.modality.value != "asserted", "violence by no named doer is coded only when it happened"),
+    Guard("response happened", lambda cand, index: _pattern(cand).has("intent-only") and cand.modality is not None
+          and cand.modality.value == "asserted", "a response that happened is no threat; only a promised one is"),
+)
+
+
+def _threatens_own_action(predicate: Token, sources: list[Mention], index: MentionIndex) -> bool:
+    """"warned that Israel would respond": the content is an act of the warner's own country."""
+    own = {s.actor.country for s in sources}
+    for c in predicate.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                return c.dep_ == "xcomp"  # "warned to retaliate": the warner's own act
+            if subject.lower_ in ("we", "it", "they") or any(m.actor.country in own for m in index.actors(subject)):
+                return True
+    return False
+
+
+def _third_party_consequence(token: Token, cand: Candidate, index: MentionIndex) -> bool:
+    """"Trump said Israel would lead a strike if ...": the consequence is brought by neither the speaker nor
+    the one threatened, so the speaker threatens nothing."""
+    own = {m.actor.country for m in (*cand.sources, *cand.targets)}
+    for c in token.children:
+        if c.dep_ != "ccomp":
+            continue
+        subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(m.actor.country not in own for m in index.actors(subject)):
+            return True
+    return False
+
+
+def _acted_on(token: Token) -> Token | None:
+    """What the verb acts on: its object, or the noun a participle describes ("a report released by ...")."""
+    obj = direct_object(token)
+    if obj is None and token.dep_ == "acl":
+        obj = token.head
+    return obj
+
+
+def _person_object(token: Token) -> bool:
+    """The object is a person or people: a name, a title ("Prime Minister Chaudhry"), "members of ..."."""
+    obj = _acted_on(token)
+    if obj is None:
+        return False
+    return obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE_WORDS or any(
+        c.ent_type_ == "PERSON" for c in obj.subtree)
+
+
+def _concrete_object(token: Token) -> bool:
+    """The object is a concrete target of force: a place, a building, a vehicle, people under arms."""
+    obj = _acted_on(token)
+    if obj is None:
+        return True  # "Russian forces struck overnight": no other sense to confuse
+    if obj.lower_ in ("that", "which", "who") and token.dep_ == "relcl":
+        obj = token.head  # "a helicopter that was captured"
+    # "captured part of a guerrilla stronghold", "seized control of the port"
+    heads = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in CONCRETE_TARGETS or t.lower_ in CONCRETE_TARGETS
+               or t.ent_type_ in ("GPE", "LOC", "FAC") or city_country(t) is not None for t in heads)
+
+
+__all__ = ["AFTER_WARNING", "BEFORE_WARNING", "Guard", "ON_MODALITY", "check", "warning"]

@@ -1,0 +1,1 @@
+"""Readers of other projects' dictionary formats, converting them into parley's own."""
