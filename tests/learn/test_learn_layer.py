@@ -98,9 +98,11 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
     scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t")
     kept_all, _ = layer.select(scored, Thresholds(verify=0.0, detect=1.01))
     assert kept_all == list(analysis.coded.events)  # no model, no verifier: the rules' events as they are
-    none, decisions = layer.select(scored, Thresholds(verify=1.01, detect=1.01))
-    assert not [e for e in none if counts(e)]
-    assert all(d.outcome.startswith("dropped") for d in decisions if d.kind == "rule" and counts(d.event))
+    reread, decisions = layer.select(scored, Thresholds(verify=1.01, detect=1.01, source=0.0))
+    # a doubted rule event is never dropped: the same act stays, its actors as the attribution models read them
+    assert [(e.trigger.start, e.cameo) for e in reread] == [(e.trigger.start, e.cameo) for e in kept_all]
+    assert all(d.outcome == "kept" or d.outcome.startswith(("kept:", "re-read", "actors re-read"))
+               for d in decisions if d.kind == "rule")
     added, decisions = layer.select(scored, Thresholds(verify=1.01, detect=0.0, happened=0.0, source=0.0))
     model_events = [e for e in added if e.rule.startswith("model:")]
     assert model_events and all(e.source is not None for e in model_events)

@@ -2,8 +2,9 @@
 
 For each sentence, after the rules have coded it:
 
-1. the **verifier** scores every rule event that counts as having happened; one below its threshold is dropped
-   (a rule that fired on news it was not written for);
+1. the **verifier** scores every rule event that counts as having happened (of a pattern family the corpus has
+   shown often enough); for one below its threshold, the attribution models read the same act's source and
+   target again, and their reading replaces the rule's when it differs (the act stays: nothing is dropped);
 2. the **detector** reads every verb, noun and adjective of the sentence and scores which CAMEO root, if any, the
    word expresses (softmax over "none" and the 20 roots); a root above its threshold that no kept rule event of
    the sentence has becomes a model event, if
@@ -90,7 +91,8 @@ class SentenceScores:
     """Everything the layer computed on one sentence; :meth:`Layer.select` turns it into events."""
 
     sentence: int
-    rule_events: tuple[tuple[Event, float], ...]  # (event, verifier score; 1.0 when not scored)
+    rule_events: tuple[tuple[Event, float, Candidate | None], ...]  # (event, verifier score (1.0: not scored),
+    # the same act with its actors as the attribution models read them, for an event the verifier doubts)
     candidates: tuple[Candidate, ...]
 
 
@@ -157,27 +159,47 @@ class Layer:
             in_sent_events = list(in_sentence(sent, events))
             in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
             feats = sentence_features(sent, in_sent_events, in_sent_mentions)
+            by_token = _mentions_by_token(sent, in_sent_mentions)
+            word_probs: dict[int, np.ndarray] = {}
+            for tok in sent:
+                if is_candidate(tok) and tok.i not in by_token:
+                    word_probs[tok.i] = self.detector.proba(token_features(tok, by_token, in_sent_events),
+                                                            token_vector(tok))
             rule_scored = []
             for e in in_sent_events:
                 s = 1.0
-                if self.verifier is not None and e.occurred \
+                other = None
+                if self.verifier is not None and e.occurred and in_sent_mentions \
                         and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED:
                     s = float(self.verifier.proba([*feats, *event_features(e)])[0])
-                rule_scored.append((e, s))
+                    other = self._reread(doc, sent, n, e, in_sent_mentions, index)
+                rule_scored.append((e, s, other))
             cands = []
             if in_sent_mentions:
-                by_token = _mentions_by_token(sent, in_sent_mentions)
-                for tok in sent:
-                    if not is_candidate(tok) or tok.i in by_token:
-                        continue
-                    probs = self.detector.proba(token_features(tok, by_token, in_sent_events), token_vector(tok))
+                for i, probs in word_probs.items():
                     j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
                     if probs[j] < 0.1:
                         continue
-                    cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
+                    cands.append(self._candidate(sent, n, doc[i], self.detector.labels[j], float(probs[j]),
                                                  in_sent_mentions, index, doc_id, date_of, place_of))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
         return out
+
+    def _reread(self, doc: Doc, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex
+                ) -> Candidate | None:
+        """The rule's act (its word, code, modality, date, place) with source and target as attribution reads
+        them: what replaces a rule event the verifier doubts, so that the act stays and its actors change."""
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            return None
+        c = self._candidate(sent, n, span.root, event.root, event.confidence, mentions, index, event.id, None, None)
+        if c.event is None:
+            return None
+        reread = replace(c.event, id=event.id + "r", cameo=event.cameo, root=event.root, quad_class=event.quad_class,
+                         goldstein=event.goldstein, plover=event.plover, modality=event.modality, date=event.date,
+                         location=event.location, trigger=event.trigger, evidence=event.evidence,
+                         rule=f"{event.rule}+{self.name}")
+        return replace(c, event=reread)
 
     def _code(self, token: Token, root: str) -> str:
         codes = self.triggers.get(root, {}).get(lemma(token))
@@ -221,13 +243,25 @@ class Layer:
         decisions: list[Decision] = []
         for s in scored:
             kept_roots = set()
-            for e, v in s.rule_events:
+            for e, v, other in s.rule_events:
+                outcome = "kept"
                 if e.occurred and v < th.verify:
-                    decisions.append(Decision(s.sentence, "rule", e.root, v, "dropped: verifier below threshold", e))
-                    continue
+                    if other is not None and other.event is not None and other.source_score >= th.source:
+                        new = other.event
+                        if new.target is not None and other.target_score < th.target:
+                            new = replace(new, target=None)
+                        if _actors(new) != _actors(e):
+                            decisions.append(Decision(s.sentence, "rule", e.root, v, "actors re-read", e,
+                                                      {"source": round(other.source_score, 3),
+                                                       "target": round(other.target_score, 3)}))
+                            e, outcome = new, "re-read: " + " ".join(map(str, _actors(new)))
+                        else:
+                            outcome = "kept: the models read the same actors"
+                    else:
+                        outcome = "kept: no better reading of its actors"
                 events.append(e)
                 kept_roots.add(e.root)
-                decisions.append(Decision(s.sentence, "rule", e.root, v, "kept", e))
+                decisions.append(Decision(s.sentence, "rule", e.root, v, outcome, e))
             for c in sorted(s.candidates, key=lambda c: -c.score):
                 need = th.detect_for(c.root)
                 if c.score < need:
@@ -256,6 +290,10 @@ class Layer:
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
+
+
+def _actors(e: Event) -> tuple[str | None, str | None]:
+    return (e.source.code if e.source else None, e.target.code if e.target else None)
 
 
 def _mentions_by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
