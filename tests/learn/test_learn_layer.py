@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.learn.layer import MODEL_DIR, Layer, Thresholds, counts
+from parley.learn.layer import MODEL_DIR, Layer, SentenceScores, Thresholds
 from parley.learn.linear import Linear
 from parley.model import Document
 
@@ -103,7 +103,12 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
     assert [(e.trigger.start, e.cameo) for e in reread] == [(e.trigger.start, e.cameo) for e in kept_all]
     assert all(d.outcome == "kept" or d.outcome.startswith(("kept:", "re-read", "actors re-read"))
                for d in decisions if d.kind == "rule")
-    added, decisions = layer.select(scored, Thresholds(verify=1.01, detect=0.0, happened=0.0, source=0.0))
+    # where the rules coded nothing, the detector's candidates above the thresholds become events
+    bare = [SentenceScores(s.sentence, (), s.candidates) for s in scored]
+    assert any(s.candidates for s in bare)
+    added, decisions = layer.select(bare, Thresholds(verify=1.01, detect=0.0, happened=0.0, source=0.0))
+    none_added, _ = layer.select(bare, Thresholds(detect=1.01))
+    assert none_added == []
     model_events = [e for e in added if e.rule.startswith("model:")]
     assert model_events and all(e.source is not None for e in model_events)
     assert {d.outcome for d in decisions if d.kind == "model"} >= {"added"}
