@@ -360,44 +360,40 @@ def corpus_hash(paths: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def train(paths: Sequence[Path], out: Path | None = MODEL_DIR, *, seed: int = 0, max_units: int | None = None,
-          c: float = 0.5, floor: float | None = None, dense: bool = True, log: Log = print
-          ) -> tuple[Layer, dict[str, Any]]:
-    random.seed(seed)
-    np.random.seed(seed)
-    train_units = corpus_mod.load(paths, ("train",))
-    dev_units = corpus_mod.load(paths, ("dev",))
-    if max_units is not None and max_units < len(train_units):
-        articles = list(corpus_mod.by_article(train_units).values())
-        random.Random(seed).shuffle(articles)
-        picked: list[Unit] = []
-        for units in articles:
-            if len(picked) >= max_units:
-                break
-            picked.extend(units)
-        train_units = picked
-    if not train_units or not dev_units:
-        raise errors.ConfigError("the corpus has no train or no dev units: nothing to learn from")
-    log(f"train: {len(train_units):,} units; dev: {len(dev_units):,} units (test is not read)")
-    train_data = code_units(train_units, log)
-    dev_data = code_units(dev_units, log)
-    log("learning the detector, attribution and verifier")
+def subset(units: Sequence[Unit], max_units: int | None, seed: int = 0) -> list[Unit]:
+    """Whole articles, in a seeded random order, until about ``max_units`` units (all when None)."""
+    if max_units is None or max_units >= len(units):
+        return list(units)
+    articles = list(corpus_mod.by_article(units).values())
+    random.Random(seed).shuffle(articles)
+    picked: list[Unit] = []
+    for us in articles:
+        if len(picked) >= max_units:
+            break
+        picked.extend(us)
+    return picked
+
+
+def fit(train_data: Sequence[Coded], dev_data: Sequence[Coded], *, seed: int = 0, c: float = 0.5,
+        floor: float | None = None, dense: bool = True, meta: dict[str, Any] | None = None,
+        log: Log = print) -> Layer:
+    """The layer learned from coded train units, its thresholds set on coded dev units."""
+    log("learning the detector, attribution, modality and verifier")
     detector = train_detector(train_data, c, seed, dense)
     s_rows, s_y, t_rows, t_y = attribution_examples(train_data)
     source = train_binary(s_rows, s_y, c, seed, "source")
     target = train_binary(t_rows, t_y, c, seed, "target")
     v_rows, v_y = verifier_examples(train_data)
     verifier = train_binary(v_rows, v_y, c, seed, "verify")
-    lexicon_counts = Counter(f for row in v_rows for f in row if f.startswith("ev_rule=") and "|" not in f)
+    family_counts = Counter(f for row in v_rows for f in row if f.startswith("ev_rule=") and "|" not in f)
     m_rows, m_y = modality_examples(train_data)
     modality = train_binary(m_rows, m_y, c, seed, "happened")
     lexicon = trigger_lexicon(train_data)
-    lexicon["verified_rules"] = {f.split("=", 1)[1]: n for f, n in sorted(lexicon_counts.items())}
-    meta: dict[str, Any] = {"name": MODEL_NAME, "version": MODEL_VERSION, "seed": seed, "C": c,
-                            "corpus_sha256": corpus_hash(paths), "train_units": len(train_units),
-                            "dev_units": len(dev_units),
-                            "examples": {"detector": len(train_data), "source": len(s_y), "target": len(t_y),
-                                         "verifier": len(v_y), "modality": len(m_y)}}
+    lexicon["verified_rules"] = {f.split("=", 1)[1]: n for f, n in sorted(family_counts.items())}
+    meta = {**(meta or {}), "name": MODEL_NAME, "version": MODEL_VERSION, "seed": seed, "C": c,
+            "train_units": len(train_data), "dev_units": len(dev_data),
+            "examples": {"detector_units": len(train_data), "source": len(s_y), "target": len(t_y),
+                         "verifier": len(v_y), "modality": len(m_y)}}
     layer = Layer(detector, source, target, verifier, lexicon, meta, modality)
     log("setting thresholds on dev")
     th, dev_metrics = tune(layer, dev_data, floor)
@@ -406,11 +402,28 @@ def train(paths: Sequence[Path], out: Path | None = MODEL_DIR, *, seed: int = 0,
                           "target": th.target}
     meta["dev"] = {"combined": dev_metrics, "rules_only": rules_only,
                    "precision_floor": floor if floor is not None else rules_only["precision"]}
-    layer = Layer(detector, source, target, verifier, lexicon, meta, modality)
+    return Layer(detector, source, target, verifier, lexicon, meta, modality)
+
+
+def train(paths: Sequence[Path], out: Path | None = MODEL_DIR, *, seed: int = 0, max_units: int | None = None,
+          c: float = 0.5, floor: float | None = None, dense: bool = True, log: Log = print
+          ) -> tuple[Layer, dict[str, Any]]:
+    """Read the corpus's train and dev splits (never test), code them, fit, and write the model to ``out``."""
+    random.seed(seed)
+    np.random.seed(seed)
+    train_units = subset(corpus_mod.load(paths, ("train",)), max_units, seed)
+    dev_units = corpus_mod.load(paths, ("dev",))
+    if not train_units or not dev_units:
+        raise errors.ConfigError("the corpus has no train or no dev units: nothing to learn from")
+    log(f"train: {len(train_units):,} units; dev: {len(dev_units):,} units (test is not read)")
+    train_data = code_units(train_units, log)
+    dev_data = code_units(dev_units, log)
+    layer = fit(train_data, dev_data, seed=seed, c=c, floor=floor, dense=dense,
+                meta={"corpus_sha256": corpus_hash(paths)}, log=log)
     if out is not None:
         layer.save(out)
         log(f"wrote {out}")
-    return layer, meta
+    return layer, layer.meta
 
 
 def report(meta: dict[str, Any]) -> str:
