@@ -40,6 +40,7 @@ from parley.model import Span as TextSpan
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
+CANDIDATE_FLOOR = 0.25  # detector scores below the lowest threshold tuning tries are not candidates at all
 MIN_VERIFIED = 20  # events of a pattern family the verifier must have learned from before it may drop one
 
 
@@ -146,10 +147,13 @@ class Layer:
 
     # -- scoring ----------------------------------------------------------------------------------
     def score(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
-              date_of: Callable[[Token], Any] | None = None,
-              place_of: Callable[[Token, str | None, str | None], Location] | None = None,
-              within: tuple[int, int] | None = None) -> list[SentenceScores]:
-        """Score every sentence of ``doc`` (or those starting within the character range ``within``)."""
+              within: tuple[int, int] | None = None, reread_below: float | None = None) -> list[SentenceScores]:
+        """Score every sentence of ``doc`` (or those starting within the character range ``within``).
+
+        Only what a choice can use is computed: the detector reads sentences that name an actor, the verifier
+        scores rule events of families it knows, and actors are re-read only for events scoring below
+        ``reread_below`` (default: this model's own verify threshold; tuning asks for more)."""
+        below = self.thresholds.verify if reread_below is None else reread_below
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
         index = MentionIndex(doc, [m for m in actors if m.code])
@@ -158,30 +162,31 @@ class Layer:
                 continue
             in_sent_events = list(in_sentence(sent, events))
             in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
-            feats = sentence_features(sent, in_sent_events, in_sent_mentions)
-            by_token = _mentions_by_token(sent, in_sent_mentions)
-            word_probs: dict[int, np.ndarray] = {}
-            for tok in sent:
-                if is_candidate(tok) and tok.i not in by_token:
-                    word_probs[tok.i] = self.detector.proba(token_features(tok, by_token, in_sent_events),
-                                                            token_vector(tok))
+            if not in_sent_mentions:  # no actor named here: nothing to attribute, nothing to re-read
+                out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
+                continue
             rule_scored = []
+            feats: list[str] | None = None
             for e in in_sent_events:
-                s = 1.0
-                other = None
-                if self.verifier is not None and e.occurred and in_sent_mentions \
+                s, other = 1.0, None
+                if self.verifier is not None and e.occurred \
                         and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED:
+                    if feats is None:
+                        feats = sentence_features(sent, in_sent_events, in_sent_mentions)
                     s = float(self.verifier.proba([*feats, *event_features(e)])[0])
-                    other = self._reread(doc, sent, n, e, in_sent_mentions, index)
+                    if s < below:
+                        other = self._reread(doc, sent, n, e, in_sent_mentions, index)
                 rule_scored.append((e, s, other))
+            by_token = _mentions_by_token(sent, in_sent_mentions)
             cands = []
-            if in_sent_mentions:
-                for i, probs in word_probs.items():
-                    j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
-                    if probs[j] < 0.1:
-                        continue
-                    cands.append(self._candidate(sent, n, doc[i], self.detector.labels[j], float(probs[j]),
-                                                 in_sent_mentions, index, doc_id, date_of, place_of))
+            for tok in sent:
+                if not is_candidate(tok) or tok.i in by_token:
+                    continue
+                probs = self.detector.proba(token_features(tok, by_token, in_sent_events), token_vector(tok))
+                j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
+                if probs[j] >= CANDIDATE_FLOOR:
+                    cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
+                                                 in_sent_mentions, index, doc_id))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
         return out
 
@@ -192,7 +197,7 @@ class Layer:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None:
             return None
-        c = self._candidate(sent, n, span.root, event.root, event.confidence, mentions, index, event.id, None, None)
+        c = self._candidate(sent, n, span.root, event.root, event.confidence, mentions, index, event.id)
         if c.event is None:
             return None
         reread = replace(c.event, id=event.id + "r", cameo=event.cameo, root=event.root, quad_class=event.quad_class,
@@ -207,8 +212,7 @@ class Layer:
         return cameo if ontology().is_code(cameo) else root + "0"
 
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
-                   index: MentionIndex, doc_id: str, date_of: Callable[[Token], Any] | None,
-                   place_of: Callable[[Token, str | None, str | None], Location] | None) -> Candidate:
+                   index: MentionIndex, doc_id: str) -> Candidate:
         args = argument_tags(token, index)
         src_scores = [(float(self.source.proba(mention_features(sent, m, root, i, token, args))[0]), m)
                       for i, m in enumerate(mentions)]
@@ -226,12 +230,11 @@ class Layer:
                                                               ("demanded", "10")) else "asserted"
         if happened < self.thresholds.happened:
             modality = reading.value if reading.value != "asserted" else "reported-speculation"
-        location = place_of(token, source.code, target.code if target else None) if place_of else Location()
         event = Event(
             id=f"{doc_id}-m{n}-{token.i}", sentence=n, source=_ref(source), target=_ref(target) if target else None,
             cameo=cameo, root=cameo[:2], quad_class=info.quad_class, goldstein=info.goldstein,
-            plover=plover_for(cameo), modality=modality, date=date_of(token) if date_of else None,
-            location=location, trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
+            plover=plover_for(cameo), modality=modality, date=None,
+            location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=sent.text.strip(), confidence=round(p, 3), rule=f"model:{self.name}")
         return Candidate(n, root, p, event, s_score, t_score, happened)
 
@@ -284,9 +287,23 @@ class Layer:
                                            "source": round(c.source_score, 3), "target": round(c.target_score, 3)}))
         return events, decisions
 
-    def apply(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], **kw: Any
+    def apply(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
+              date_of: Callable[[Token], Any] | None = None,
+              place_of: Callable[[Token, str | None, str | None], Location] | None = None
               ) -> tuple[list[Event], list[Decision]]:
-        chosen, decisions = self.select(self.score(doc, mentions, events, **kw))
+        """The document's events after the layer, and its decisions. Dates and places are resolved only for the
+        events the layer added (the rules' events have theirs; a re-read event keeps the rule's)."""
+        chosen, decisions = self.select(self.score(doc, mentions, events, doc_id=doc_id))
+        for i, e in enumerate(chosen):
+            if not e.rule.startswith("model:"):
+                continue
+            token = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            if token is None:
+                continue
+            root = token.root
+            chosen[i] = replace(e, date=date_of(root) if date_of else None,
+                                location=place_of(root, e.source.code if e.source else None,
+                                                  e.target.code if e.target else None) if place_of else Location())
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
