@@ -66,7 +66,7 @@ def test_doc_state_is_read_through_registered_attributes() -> None:
     """doc._.dateline and doc._.source_text (parley.nlp), not doc.user_data keys spelled out in every stage."""
     readers = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
                if "user_data" in p.read_text(encoding="utf-8")]
-    assert set(readers) <= {"nlp.py", "pipeline.py"}, readers  # the pipeline still sets them (to move to doc._)
+    assert set(readers) == {"nlp.py"}, readers
 
 
 def test_constants_are_defined_before_the_code_that_uses_them() -> None:
