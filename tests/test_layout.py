@@ -30,6 +30,12 @@ def test_syntax_helpers_are_shared_not_borrowed_from_the_coder() -> None:
         assert "parley.events.coder" not in (SRC / rel).read_text(encoding="utf-8"), rel
 
 
+def test_coreference_reads_subjects_through_syntax() -> None:
+    """Who is the subject of a clause is parley.syntax's question (is_subject, grammatical_subject)."""
+    text = (SRC / "coref.py").read_text(encoding="utf-8")
+    assert "from parley.syntax import" in text and '"nsubj", "nsubjpass"' not in text
+
+
 def _parley_imports(rel: str) -> set[str]:
     import ast
 
