@@ -116,3 +116,13 @@ def test_actor_codes_are_read_by_their_parts_not_sliced() -> None:
               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"\.code\[[-0-9]*:[-0-9]*\]", line)]
     assert not sliced, sliced
+
+
+def test_tests_mirror_the_package_tree() -> None:
+    """Each folder of tests/ is named after a package of src/parley (data/ holds their files), and test file
+    names are unique, since the folders have no __init__.py."""
+    tests = Path(__file__).resolve().parent
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and p.name not in ("data", "__pycache__")}
+    assert not {f for f in folders if not (SRC / f).is_dir()}, folders
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
