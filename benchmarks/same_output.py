@@ -9,8 +9,8 @@ one canonical JSON line per record: the events, quotes and mentions as ``parley 
 coder's trace that ``parley explain`` prints (each candidate word, the pattern chosen, sources, targets, modality
 and why it was dropped), with sorted keys. Run it with the checkout's own sources first on the path
 (``PYTHONPATH=src``). The rules alone are coded (``Options(use_model=False)``): the trained layer changes
-whenever it is retrained, and has its own tests and the accuracy gate. Meant for refactoring, where behaviour must not change; the accuracy gate is the tool for
-changes that are meant to change output.
+whenever it is retrained, and has its own tests and the accuracy gate. Meant for refactoring, where behaviour
+must not change; the accuracy gate is the tool for changes that are meant to change output.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def canonical_lines() -> Iterator[str]:
     from parley.model import Document, to_dict
     from parley.pipeline import Coder, Options
 
-    coder = Coder(Options(use_model=False))  # the rules alone: a retrained model must not look like a change of code
+    coder = Coder(Options(use_model=False))  # the rules alone: retraining the model is not a change of code
     for key, text, published in records():
         analysis = coder.analyse(Document(text=text, id=key, published=published))
         coded = to_dict(analysis.coded)

@@ -1,5 +1,5 @@
-"""docs/architecture.md is checked against the code: every module or package it names exists, and every package
-and top-level module of src/parley is named in it (a new one cannot be left off the map)."""
+"""docs/architecture.md is checked against the code: every module or package it names exists, and every
+package and top-level module of src/parley is named in it (a new one cannot be left off the map)."""
 
 from __future__ import annotations
 

@@ -163,7 +163,8 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         verb = token.head if token.dep_ != "pobj" else token.head.head
         heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
         others = [c for c in candidates if not any(
-            is_subject(t) and t.head.i in heads for t in doc.char_span(c[2].start, c[2].end, alignment_mode="expand"))]
+            is_subject(t) and t.head.i in heads
+            for t in doc.char_span(c[2].start, c[2].end, alignment_mode="expand"))]
         if not others:
             return None
         return min(others, key=lambda c: c[1])[2]

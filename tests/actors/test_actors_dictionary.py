@@ -104,13 +104,13 @@ def test_a_simile_or_label_is_no_actor(code_text):
 
 
 def test_the_coder_takes_its_countries_from_the_dictionary_in_use(tmp_path):
-    """A country added with --dict is a state to the event coder too (not only the built-in countries): a state
-    that protests a decision complains officially (114); a people's protest would be 140."""
+    """A country added with --dict is a state to the event coder too (not only the built-in countries): a
+    state that protests a decision complains officially (114); a people's protest would be 140."""
     from parley.model import Document
     from parley.pipeline import Coder, Options
 
     mine = tmp_path / "freedonia.tsv"
-    mine.write_text("FRE\tcountry\tFreedonia|the Republic of Freedonia\t\t\ta state of our own\n", encoding="utf-8")
+    mine.write_text("FRE\tcountry\tFreedonia|the Republic of Freedonia\t\t\tour own\n", encoding="utf-8")
     coder = Coder(Options(use_model=False, dictionaries=(str(mine),)))
     assert {"FRE"} <= coder.actors.country_codes and "Republic of Freedonia" in coder.actors.country_names
     coded = coder.code(Document(text="Freedonia protested the decision of Russia."))

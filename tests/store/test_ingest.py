@@ -76,8 +76,10 @@ def test_coder_version_covers_every_data_folder():
 
     from parley.store.ingest import DATA_FOLDERS
 
-    shipped = {f.name for f in (resources.files("parley") / "data").iterdir() if f.is_dir() and f.name[0] not in "._"}
-    assert {"lexicon", "models"} <= set(DATA_FOLDERS) and shipped <= set(DATA_FOLDERS), shipped - set(DATA_FOLDERS)
+    data = resources.files("parley") / "data"
+    shipped = {f.name for f in data.iterdir() if f.is_dir() and f.name[0] not in "._"}
+    assert {"lexicon", "models"} <= set(DATA_FOLDERS)
+    assert shipped <= set(DATA_FOLDERS), shipped - set(DATA_FOLDERS)
 
 
 def test_coder_version_changes_with_user_word_lists_and_models(tmp_path, monkeypatch):

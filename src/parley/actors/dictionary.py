@@ -74,8 +74,8 @@ class ActorDictionary:
         self.roles: dict[str, Entry] = {}
         #: phrase matchers built for a vocabulary, kept with the dictionary they match (see actors._matchers)
         self.matchers: list[tuple[Any, Any]] = []
-        #: codes of every country entry, historical states too, and the names the entries give ("India", "Philippines"
-        #: without "the"), not adjectives: what the event coder asks when it wants to know whether an actor is a state
+        #: codes of every country entry, historical states too, and the names the entries give ("India",
+        #: "Philippines" without "the"), not adjectives: the event coder asks them whether an actor is a state
         self.country_codes: set[str] = set()
         self.country_names: set[str] = set()
         for e in self.entries:

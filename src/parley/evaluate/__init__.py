@@ -12,7 +12,7 @@ Formats (``detect_format`` picks one from the file), one module each:
   country and sector accuracy.
 
 Every scorer returns a plain dict (written as JSON by ``parley eval --out``) with the figures and the
-lists of misses and false positives, each with its sentence. The accuracy gate CI runs is ``.ci/eval_gate.py``.
+lists of misses and false positives, each with its sentence. CI's accuracy gate is ``.ci/eval_gate.py``.
 """
 
 from __future__ import annotations
@@ -31,10 +31,6 @@ from parley.evaluate.gold import (
     NON_ASSERTED,
     PRF,
     TRAPS,
-    _canon,
-    _country,
-    _gold_occurred,
-    _same_quote,
     accepts,
     code_records,
     match_events,
@@ -42,6 +38,8 @@ from parley.evaluate.gold import (
     read_jsonl,
     score_gold,
 )
+# the scoring rules the trained layer (parley.learn) shares, and the quote match a benchmark uses
+from parley.evaluate.gold import _canon, _country, _gold_occurred, _same_quote  # noqa: F401
 from parley.evaluate.plover import score_plover
 from parley.model import CodedDocument, Document
 from parley.ontology import plover_for
@@ -83,8 +81,7 @@ def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in
 
 
 __all__ = [
-    "ACTOR_ALIASES", "FORMATS", "GOLD_MODALITIES", "NON_ASSERTED", "PRF", "TRAPS", "_canon", "_country",
-    "_gold_occurred", "_same_quote", "accepts", "code_records", "detect_format", "evaluate", "match_events",
-    "plover_for", "read_codebook", "read_gold", "read_jsonl", "score_actors", "score_codebook", "score_gold",
-    "score_plover",
+    "ACTOR_ALIASES", "FORMATS", "GOLD_MODALITIES", "NON_ASSERTED", "PRF", "TRAPS", "accepts", "code_records",
+    "detect_format", "evaluate", "match_events", "plover_for", "read_codebook", "read_gold", "read_jsonl",
+    "score_actors", "score_codebook", "score_gold", "score_plover",
 ]

@@ -1,9 +1,9 @@
 """parley's own gold format (docs/gold-format.md) and how predictions are matched to it.
 
 Reading and validating gold records, the actor-code forms scored as one (``IGOUNO`` = ``UNO``), matching
-predicted (source, code, target) keys to gold events (alternative codes and targets, optional events), coding the
-records of one article together (``code_records``) and the whole gold score (``score_gold``). The other formats
-(codebook, PLOVER, actors) reuse the counting and actor helpers here.
+predicted (source, code, target) keys to gold events (alternative codes and targets, optional events),
+coding the records of one article together (``code_records``) and the whole gold score (``score_gold``).
+The other formats (codebook, PLOVER, actors) reuse the counting and actor helpers here.
 """
 
 from __future__ import annotations

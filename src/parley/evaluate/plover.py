@@ -1,5 +1,5 @@
-"""PLOVER gold standard records (JSON Lines with ``plover_event``, ``source``, ``target``, ``cameo_code``): event
-type, CAMEO code and actor country/sector accuracy."""
+"""PLOVER gold standard records (JSON Lines with ``plover_event``, ``source``, ``target``,
+``cameo_code``): event type, CAMEO code and actor country/sector accuracy."""
 
 from __future__ import annotations
 

@@ -213,7 +213,8 @@ def _country_of_the_place_visited(cand: Candidate, index: MentionIndex, head: To
         # sending inspectors to a site "in central Iran"
         head = named_place(cand.match.target_head)
         city = city_country(head) or next(
-            (country_of(m, index) for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
+            (country_of(m, index) for prep in head.children
+             if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
              for pobj in prep.children if pobj.dep_ == "pobj" for m in index.actors(pobj)
              if m.kind in ("country", "capital")), None)
         if city is None and cand.match.pattern.has("sending"):

@@ -21,11 +21,12 @@ ATTACK_SUBJECTS = lexicon.words("attack-subjects")
 
 
 class MentionIndex:
-    """Which actor mention covers which token of the document, and the dictionary the mentions come from (the
-    coder asks it which codes are countries: the Coder's own, with the user's --dict files; the built-in one when
-    none is given)."""
+    """Which actor mention covers which token of the document, and the dictionary the mentions come from
+    (the coder asks it which codes are countries: the Coder's own, with the user's --dict files; the built-in
+    one when none is given)."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], dictionary: ActorDictionary | None = None) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+                 dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary if dictionary is not None else load_dictionary()
         self.by_token: dict[int, Mention] = {}
         for m in mentions:

@@ -170,8 +170,10 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     give, a weapons test or an attack; "" when the pair does not do this act (the police do not rally)."""
     assert cand.match is not None and cand.cameo is not None
     token = cand.predicate
-    cameo = joint if joint is not None else _state_violence(cand.cameo, source, token, dictionary.country_codes) \
-        if source else cand.cameo
+    if joint is not None:
+        cameo = joint
+    else:
+        cameo = _state_violence(cand.cameo, source, token, dictionary.country_codes) if source else cand.cameo
     cameo = _state_protest(cameo, source, token, dictionary) if source is not None else cameo
     if not cameo:
         return ""
@@ -231,7 +233,8 @@ def _state_protest(cameo: str, source: Mention, predicate: Token, dictionary: Ac
         return cameo
     # the state itself ("India", "Beijing", "the government"), not its people ("ethnic Albanians demonstrated")
     state = role == "GOV" or source.kind == "capital" or (
-        role == "" and (source.text or "").removeprefix("the ").removeprefix("The ") in dictionary.country_names)
+        role == "" and (source.text or "").removeprefix("the ").removeprefix("The ")
+        in dictionary.country_names)
     if predicate.lemma_.lower() in ("protest", "demonstrate") and state:
         return "114"
     if cameo.startswith("145") and role in ("MIL", "COP", "SPY", "GOV"):
