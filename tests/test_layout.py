@@ -30,6 +30,12 @@ def test_syntax_helpers_are_shared_not_borrowed_from_the_coder() -> None:
         assert "parley.events.coder" not in (SRC / rel).read_text(encoding="utf-8"), rel
 
 
+def test_coreference_reads_subjects_through_syntax() -> None:
+    """Who is the subject of a clause is parley.syntax's question (is_subject, grammatical_subject)."""
+    text = (SRC / "coref.py").read_text(encoding="utf-8")
+    assert "from parley.syntax import" in text and '"nsubj", "nsubjpass"' not in text
+
+
 def _parley_imports(rel: str) -> set[str]:
     import ast
 
@@ -66,7 +72,7 @@ def test_doc_state_is_read_through_registered_attributes() -> None:
     """doc._.dateline and doc._.source_text (parley.nlp), not doc.user_data keys spelled out in every stage."""
     readers = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
                if "user_data" in p.read_text(encoding="utf-8")]
-    assert set(readers) <= {"nlp.py", "pipeline.py"}, readers  # the pipeline still sets them (to move to doc._)
+    assert set(readers) == {"nlp.py"}, readers
 
 
 def test_constants_are_defined_before_the_code_that_uses_them() -> None:
@@ -110,3 +116,13 @@ def test_actor_codes_are_read_by_their_parts_not_sliced() -> None:
               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"\.code\[[-0-9]*:[-0-9]*\]", line)]
     assert not sliced, sliced
+
+
+def test_tests_mirror_the_package_tree() -> None:
+    """Each folder of tests/ is named after a package of src/parley (data/ holds their files), and test file
+    names are unique, since the folders have no __init__.py."""
+    tests = Path(__file__).resolve().parent
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and p.name not in ("data", "__pycache__")}
+    assert not {f for f in folders if not (SRC / f).is_dir()}, folders
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

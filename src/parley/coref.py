@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from parley import lexicon
 from parley.model import Mention
+from parley.syntax import grammatical_subject, is_subject
 
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 PERSON_DESCRIPTIONS = lexicon.words("person-descriptions")
@@ -68,7 +69,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             )
         )
         is_it = (
-            lower == "it" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")
+            lower == "it" and t.pos_ == "PRON" and is_subject(t)
             and ((t.head.lemma_.lower() not in IMPERSONAL_HEADS
                   and not any(c.dep_ in ("acomp", "attr") for c in t.head.children))
                  # "said it was ready to talk", "it is prepared to": readiness is said of an actor
@@ -84,7 +85,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
         )
         # "EU leaders said they would ...": subject "they" refers to the last actor named by a plural noun
-        is_they = (lower == "they" and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")) or (
+        is_they = (lower == "they" and t.pos_ == "PRON" and is_subject(t)) or (
             # "accused them of inciting violence", "arrested them": the last group named before, not the subject
             lower == "them" and t.pos_ == "PRON" and t.dep_ in ("dobj", "pobj", "dative"))
         if not (is_pronoun or is_description or is_it or is_body or is_they):
@@ -119,8 +120,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
 def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
     """'The government ... said it had ...': the subject of the verb of saying is a noun phrase that names no
     actor, so "it" is that unnamed speaker, not an earlier actor."""
-    saying = token.head.head
-    subject = next((c for c in saying.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = grammatical_subject(token.head.head)
     return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not any(
         t.i in taken for t in subject.subtree if t.i <= subject.i)
 
@@ -139,9 +139,7 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             continue
         if here - sent_of.get(span[0].i, 0) > reach:
             break
-        if token.dep_ in ("dobj", "dative", "pobj") and any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.head == token.head for t in span
-        ):
+        if token.dep_ in ("dobj", "dative", "pobj") and any(is_subject(t, of=token.head) for t in span):
             continue  # "Xi invited him": an object pronoun is not the subject of its own clause
         if want in BODY_DESCRIPTIONS:
             fits = m.kind in BODY_DESCRIPTIONS[want]
@@ -155,8 +153,8 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             fits = (m.kind == "person" or (span.root.lower_ in PERSON_DESCRIPTIONS and span.root.tag_ == "NN")) \
                 if want == "person" else m.code.endswith("GOV")
         if fits:
-            is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
-            candidates.append((not is_subject, len(candidates), m))
+            subject = any(is_subject(t) for t in span)
+            candidates.append((not subject, len(candidates), m))
     if not candidates:
         return None
     if token.lower_ == "them":
@@ -165,7 +163,7 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         verb = token.head if token.dep_ != "pobj" else token.head.head
         heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
         others = [c for c in candidates if not any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.head.i in heads
+            is_subject(t) and t.head.i in heads
             for t in doc.char_span(c[2].start, c[2].end, alignment_mode="expand"))]
         if not others:
             return None

@@ -98,8 +98,8 @@ class Coder:
         self.check(document)
         if doc is None:
             doc = self.nlp(self.prepare_text(document))
-        doc.user_data["dateline"] = find_dateline(document.text)
-        doc.user_data["text"] = document.text
+        doc._.dateline = find_dateline(document.text)
+        doc._.source_text = document.text
         published = document.published
         warnings: list[Warning_] = []
         if published is None:
@@ -119,6 +119,7 @@ class Coder:
             doc_id=document.id,
             date_of=lambda token: event_date(doc, token, published),
             place_of=lambda token, s, t: event_location(doc, token, mentions, s, t),
+            dictionary=self.actors,
         )
         decisions: list[Decision] = []
         if self.layer is not None:

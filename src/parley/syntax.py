@@ -15,6 +15,8 @@ from parley import lexicon
 
 #: dependency labels of a verb's object
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+#: dependency labels of a clause's subject, active or passive
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_CONTROL = lexicon.words("object-control")
 NOUN_OWNING_VERBS = lexicon.words("noun-owning-verbs")
 LEAVING_NOUNS = lexicon.words("leaving-nouns")
@@ -39,6 +41,11 @@ def conjuncts(token: Token) -> list[Token]:
         if c.dep_ == "conj":
             out.extend(conjuncts(c))
     return out
+
+
+def is_subject(token: Token, of: Token | None = None) -> bool:
+    """Whether ``token`` is the subject of a clause (of the clause of the verb ``of``, when given)."""
+    return token.dep_ in SUBJECT_DEPS and (of is None or token.head == of)
 
 
 def is_passive(verb: Token) -> bool:
@@ -74,7 +81,7 @@ def direct_object(anchor: Token) -> Token | None:
     return None
 
 
-def grammatical_subject(pred: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
+def grammatical_subject(pred: Token, deps: tuple[str, ...] = SUBJECT_DEPS) -> Token | None:
     """The subject child of ``pred``. When the parser gives two ("EU High Representative ... Kaja Kallas
     accused"), the one nearest before the verb is the name the title belongs to."""
     subjects = [c for c in pred.children if c.dep_ in deps]

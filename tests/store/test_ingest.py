@@ -69,6 +69,41 @@ def test_coder_version_changes_with_user_dictionaries(tmp_path):
     assert coder_version() != coder_version([str(extra)])
 
 
+def test_coder_version_covers_every_data_folder():
+    """Word lists (data/lexicon) and the trained layer (data/models) change what is coded, as dictionaries do:
+    every folder of parley/data is in the fingerprint, so a new one cannot be forgotten."""
+    from importlib import resources
+
+    from parley.store.ingest import DATA_FOLDERS
+
+    data = resources.files("parley") / "data"
+    shipped = {f.name for f in data.iterdir() if f.is_dir() and f.name[0] not in "._"}
+    assert {"lexicon", "models"} <= set(DATA_FOLDERS)
+    assert shipped <= set(DATA_FOLDERS), shipped - set(DATA_FOLDERS)
+
+
+def test_coder_version_changes_with_user_word_lists_and_models(tmp_path, monkeypatch):
+    words, model = tmp_path / "words", tmp_path / "model"
+    words.mkdir()
+    model.mkdir()
+    (model / "meta.json").write_text("{}", encoding="utf-8")
+    monkeypatch.delenv("PARLEY_LEXICON", raising=False)
+    before = coder_version()
+    monkeypatch.setenv("PARLEY_LEXICON", str(words))
+    assert coder_version() == before  # an empty folder adds no word
+    (words / "speech-verbs.txt").write_text("opine\n", encoding="utf-8")
+    with_words = coder_version()
+    assert with_words != before
+    (words / "speech-verbs.txt").write_text("opine\nmuse\n", encoding="utf-8")
+    assert coder_version() not in (before, with_words)
+    monkeypatch.delenv("PARLEY_LEXICON")
+    with_model = coder_version(model_path=str(model))
+    assert with_model != before and coder_version(model_path=str(model), use_model=False) == coder_version(
+        use_model=False)
+    (model / "meta.json").write_text('{"retrained": true}', encoding="utf-8")
+    assert coder_version(model_path=str(model)) != with_model
+
+
 def _ingest_cmd(target, corpus, batch):
     return [sys.executable, "-m", "parley", "ingest", str(corpus), "--db", target, "--batch-size", str(batch)]
 

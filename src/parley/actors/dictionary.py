@@ -74,10 +74,17 @@ class ActorDictionary:
         self.roles: dict[str, Entry] = {}
         #: phrase matchers built for a vocabulary, kept with the dictionary they match (see actors._matchers)
         self.matchers: list[tuple[Any, Any]] = []
+        #: codes of every country entry, historical states too, and the names the entries give ("India",
+        #: "Philippines" without "the"), not adjectives: the event coder asks them whether an actor is a state
+        self.country_codes: set[str] = set()
+        self.country_names: set[str] = set()
         for e in self.entries:
             self._index(e)
 
     def _index(self, e: Entry) -> None:
+        if e.kind == "country":
+            self.country_codes.add(e.code)
+            self.country_names.update(n.removeprefix("the ").removeprefix("The ") for n in e.names)
         if e.kind in ROLE_KINDS:
             for n in e.names:
                 for form in _role_forms(n):

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.events.candidate import Candidate
 from parley.events.mentions import ATTACK_SUBJECTS, MentionIndex
-from parley.events.places import city_country, country_codes, country_of, named_place, place_actors
+from parley.events.places import city_country, country_of, named_place, place_actors
 from parley.model import Mention
 from parley.syntax import clause_of_phrase, free_relative_noun, grammatical_subject, is_passive, subject_head
 
@@ -73,7 +73,7 @@ def _crowd_of_the_country(cand: Candidate, index: MentionIndex, head: Token | No
         # "thousands of people blocked streets in Hong Kong": a crowd of no named group protesting in a country
         # is that country's civilians, as CAMEO codes protesters
         place = next(iter(place_actors(cand, index)), None)
-        if place is not None and len(place.code) == 3 and place.code in country_codes():
+        if place is not None and len(place.code) == 3 and place.code in index.dictionary.country_codes:
             cand.sources = [replace(place, code=place.code + "CVL")]
             how = "a crowd, of the country where it protests"
     return how
@@ -164,7 +164,7 @@ def _own_people_coerced(cand: Candidate, index: MentionIndex, head: Token | None
             and all(m.kind == "role" for m in cand.targets) \
             and len(cand.sources) == 1 and len(cand.sources[0].code) == 6 \
             and cand.sources[0].actor.role in ("COP", "GOV", "JUD", "SPY") \
-            and cand.sources[0].actor.country in country_codes():
+            and cand.sources[0].actor.country in index.dictionary.country_codes:
         # "Maldives police arrested three opposition leaders": a state's police or courts coerce its own people,
         # unless the place is another country's
         country = cand.sources[0].actor.country
@@ -180,7 +180,7 @@ def _own_people_under_emergency_rule(cand: Candidate, index: MentionIndex, head:
     assert cand.match is not None
     if cand.match.pattern.cameo in EMERGENCY_RULE_CODES and not cand.targets and len(cand.sources) == 1 \
             and len(cand.sources[0].code) == 6 and cand.sources[0].actor.role in ("GOV", "MIL", "COP") \
-            and cand.sources[0].actor.country in country_codes() \
+            and cand.sources[0].actor.country in index.dictionary.country_codes \
             and all(m.actor.country == cand.sources[0].actor.country for m in place_actors(cand, index)):
         # "Noboa declared an internal armed conflict", "the junta imposed a curfew": emergency rule at home is
         # imposed on the country's own people
@@ -192,8 +192,9 @@ def _own_people_under_emergency_rule(cand: Candidate, index: MentionIndex, head:
 def _protesters_own_government(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
     """A country's people protesting with no one named protest against their government."""
     assert cand.match is not None
+    countries = index.dictionary.country_codes
     if cand.match.pattern.cameo[:2] == "14" and not cand.targets and cand.sources and all(
-            len(m.code) == 6 and m.actor.country in country_codes() and m.actor.role in DOMESTIC_PROTESTERS
+            len(m.code) == 6 and m.actor.country in countries and m.actor.role in DOMESTIC_PROTESTERS
             for m in cand.sources) and len({m.actor.country for m in cand.sources}) == 1:
         # "thousands of Serbians set up street blockades": a country's people protesting with no one named
         # protest against their government
@@ -212,7 +213,8 @@ def _country_of_the_place_visited(cand: Candidate, index: MentionIndex, head: To
         # sending inspectors to a site "in central Iran"
         head = named_place(cand.match.target_head)
         city = city_country(head) or next(
-            (country_of(m) for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
+            (country_of(m, index) for prep in head.children
+             if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
              for pobj in prep.children if pobj.dep_ == "pobj" for m in index.actors(pobj)
              if m.kind in ("country", "capital")), None)
         if city is None and cand.match.pattern.has("sending"):
@@ -249,7 +251,7 @@ def _country_where_force_is_used(cand: Candidate, index: MentionIndex, head: Tok
             if cand.targets:
                 how += "; target from the place attacked"
         # "missiles struck Kyiv": force against a capital city hits the country, not its government
-        cand.targets = [country_of(m) if m.kind == "capital" else m for m in cand.targets]
+        cand.targets = [country_of(m, index) if m.kind == "capital" else m for m in cand.targets]
     return how
 
 

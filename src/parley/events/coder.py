@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from parley.actors import ActorDictionary
 from parley.events import guards, match, recode
 from parley.events.arguments import fill, pairs, unknown_doer
 from parley.events.candidate import Candidate
@@ -48,9 +49,11 @@ def code_doc(
     doc_id: str,
     date_of: Callable[[Token], object] | None = None,
     place_of: PlaceFn | None = None,
+    dictionary: ActorDictionary | None = None,
 ) -> tuple[list[Event], list[Candidate]]:
-    """Code every sentence of ``doc``; return the events and every candidate looked at."""
-    index = MentionIndex(doc, mentions)
+    """Code every sentence of ``doc``; return the events and every candidate looked at. ``dictionary``: the
+    actor dictionary the mentions were found with (its countries are the states); None: the built-in one."""
+    index = MentionIndex(doc, mentions, dictionary)
     text = doc._.source_text  # the original text, dateline included
     events: list[Event] = []
     candidates: list[Candidate] = []
@@ -68,7 +71,8 @@ def code_doc(
                 if target is not None and source is not None and target.code == source.code:
                     continue
                 member_pair = joint is not None and source in cand.targets
-                cameo = recode.pair_code(cand, source, target, joint if member_pair else None, patterns)
+                cameo = recode.pair_code(cand, source, target, joint if member_pair else None, patterns,
+                                         index.dictionary)
                 if not cameo:
                     continue
                 location = place_of(token, source.code if source else None, target.code if target else None) \

@@ -19,7 +19,7 @@ from parley.events.candidate import Candidate
 from parley.events.match import conditional_threat, is_reported_obligation, own_threat
 from parley.events.mentions import MentionIndex
 from parley.events.patterns import PatternSet
-from parley.events.places import city_country, country_codes
+from parley.events.places import city_country
 from parley.model import Mention
 from parley.syntax import direct_object
 
@@ -81,7 +81,7 @@ def _joint_drills(cand: Candidate, index: MentionIndex) -> bool:
 
 def _left_no_organisation(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("leaves-organisation") and (not cand.targets or not all(
-        m.kind in ("igo",) or m.actor.country not in country_codes() for m in cand.targets))
+        m.kind in ("igo",) or m.actor.country not in index.dictionary.country_codes for m in cand.targets))
 
 
 def _unarmed_clash(cand: Candidate, index: MentionIndex) -> bool:

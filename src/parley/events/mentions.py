@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from parley import lexicon
+from parley.actors import ActorDictionary, load_dictionary
 from parley.model import Mention
 from parley.syntax import conjuncts
 
@@ -20,9 +21,13 @@ ATTACK_SUBJECTS = lexicon.words("attack-subjects")
 
 
 class MentionIndex:
-    """Which actor mention covers which token of the document."""
+    """Which actor mention covers which token of the document, and the dictionary the mentions come from
+    (the coder asks it which codes are countries: the Coder's own, with the user's --dict files; the built-in
+    one when none is given)."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+                 dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary if dictionary is not None else load_dictionary()
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

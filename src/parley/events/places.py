@@ -1,16 +1,14 @@
-"""Places in the coder's arguments: where force is used, the country of a city, the countries the dictionary
-knows."""
+"""Places in the coder's arguments: where force is used, the country of a city or capital (countries are those
+of the actor dictionary in use, ``MentionIndex.dictionary``)."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.actors import load_dictionary
 from parley.events.candidate import Candidate
 from parley.model import Mention
 from parley.where import lookup
@@ -23,22 +21,10 @@ TERRITORY_NOUNS = lexicon.words("territory-nouns")
 PLACE_NOUNS = lexicon.words("place-nouns")
 
 
-@functools.lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    """Codes of countries in the built-in dictionary, historical states too."""
-    return frozenset(e.code for e in load_dictionary().entries if e.kind == "country")
-
-
-@functools.lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Names of countries as the dictionary lists them ("India", "the Philippines"), not their adjectives."""
-    return frozenset(n.removeprefix("the ").removeprefix("The ") for e in load_dictionary().entries
-                     if e.kind == "country" for n in e.names)
-
-
 def place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
     """Countries (and capitals) named as where the predicate's force is used."""
     assert cand.match is not None
+    countries = index.dictionary.country_codes
     heads = [cand.predicate, *(c for c in cand.predicate.children if c.dep_ in ("dobj", "nsubjpass"))]
     if cand.match.object_token is not None and cand.match.object_token not in heads:
         heads.append(cand.match.object_token)
@@ -61,13 +47,13 @@ def place_actors(cand: Candidate, index: MentionIndex) -> list[Mention]:
                     actors = [m for m in index.actors(pobj) if m.kind in ("country", "region")]
                 for m in actors:
                     # countries, capitals, and territories coded as a country ("in Gaza", "in the West Bank")
-                    if (m.kind in ("country", "capital") or (m.kind == "region" and m.code in country_codes())) \
+                    if (m.kind in ("country", "capital") or (m.kind == "region" and m.code in countries)) \
                             and m not in found:
                         found.append(m)
                 city = city_country(pobj) if not actors else None
                 if city is not None:  # "hit a hospital in Kharkiv", "shelled villages near Belgorod"
                     found.append(city)
-    return [country_of(m) for m in found]
+    return [country_of(m, index) for m in found]
 
 
 def named_place(token: Token) -> Token:
@@ -99,9 +85,9 @@ def city_country(token: Token) -> Mention | None:
     return Mention(where.country, None, span.text, span.start_char, span.end_char, "place")
 
 
-def country_of(m: Mention) -> Mention:
+def country_of(m: Mention, index: MentionIndex) -> Mention:
     """The country a country or capital mention names, without a role ("Kyiv" -> UKR)."""
-    return replace(m, code=m.actor.country) if m.actor.country in country_codes() else m
+    return replace(m, code=m.actor.country) if m.actor.country in index.dictionary.country_codes else m
 
 
-__all__ = ["city_country", "country_codes", "country_names", "country_of", "named_place", "place_actors"]
+__all__ = ["city_country", "country_of", "named_place", "place_actors"]

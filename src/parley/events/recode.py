@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from parley import lexicon
+from parley.actors import ActorDictionary
 from parley.events.arguments import FORCE_ROOTS
 from parley.events.kinds import (
     KIND_CODES, KIND_NOUNS, KIND_VERBS, act_kind, act_kind_of, asked_act, asked_act_is_request, noun_kind,
@@ -21,7 +22,6 @@ from parley.events.kinds import (
 from parley.events.linked import with_code
 from parley.events.modality import Modality
 from parley.events.patterns import PatternSet
-from parley.events.places import country_codes, country_names
 from parley.model import Event, Mention
 from parley.ontology import ontology
 from parley.syntax import direct_object, subject_head
@@ -164,14 +164,17 @@ def settle(cand: Candidate, patterns: PatternSet) -> str:
 
 
 def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, joint: str | None,
-              patterns: PatternSet) -> str:
+              patterns: PatternSet, dictionary: ActorDictionary) -> str:
     """The code of the act between one pair of actors: the members' joint act (``joint``), violence and protest
-    by the state, the sharper code the clause's words give, a weapons test or an attack; "" when the pair does
-    not do this act (the police do not rally)."""
+    by the state (a state is a country of ``dictionary``, the one in use), the sharper code the clause's words
+    give, a weapons test or an attack; "" when the pair does not do this act (the police do not rally)."""
     assert cand.match is not None and cand.cameo is not None
     token = cand.predicate
-    cameo = joint if joint is not None else _state_violence(cand.cameo, source, token) if source else cand.cameo
-    cameo = _state_protest(cameo, source, token) if source is not None else cameo
+    if joint is not None:
+        cameo = joint
+    else:
+        cameo = _state_violence(cand.cameo, source, token, dictionary.country_codes) if source else cand.cameo
+    cameo = _state_protest(cameo, source, token, dictionary) if source is not None else cameo
     if not cameo:
         return ""
     cameo = _sharpened(cameo, token, patterns)
@@ -183,7 +186,7 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     return cameo
 
 
-def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
+def _state_violence(cameo: str, source: Mention, predicate: Token, countries: set[str]) -> str:
     """"Israeli airstrikes killed 25 people", "US forces attacked boats": violence by a state's armed forces
     (a country, its government or military) is fighting (19x), by air 195, by artillery 194; by others it stays
     an assault (18x)."""
@@ -201,8 +204,8 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     } & ROCKET_WORDS:
         return "195"  # "Hamas carried out a rocket attack", "militants fired rockets": aerial weapons, by anyone
     code, actor = source.code, source.actor
-    if not (len(code) == 3 and code in country_codes()) and not (len(code) == 6 and actor.role in ("GOV", "MIL")
-                                                                     and actor.country in country_codes()):
+    if not (len(code) == 3 and code in countries) and not (len(code) == 6 and actor.role in ("GOV", "MIL")
+                                                            and actor.country in countries):
         return cameo
     words = {predicate.lemma_.lower()}
     if predicate.pos_ in ("NOUN", "PROPN"):  # "a Russian missile and drone attack"
@@ -218,19 +221,20 @@ def _state_violence(cameo: str, source: Mention, predicate: Token) -> str:
     return "190"
 
 
-def _state_protest(cameo: str, source: Mention, predicate: Token) -> str:
+def _state_protest(cameo: str, source: Mention, predicate: Token, dictionary: ActorDictionary) -> str:
     """Protest (14x) is what civilians do. A state that "protests" a decision complains officially (114); its
     police or army "storming" a building coerce (170) or attack (190), they do not riot."""
     if cameo[:2] != "14":
         return cameo
     code, actor = source.code, source.actor
-    country = actor.country in country_codes()
+    country = actor.country in dictionary.country_codes
     role = actor.role if len(code) == 6 else ("" if len(code) == 3 else None)
     if not country or role not in ("", "GOV", "MIL", "COP", "SPY"):
         return cameo
     # the state itself ("India", "Beijing", "the government"), not its people ("ethnic Albanians demonstrated")
     state = role == "GOV" or source.kind == "capital" or (
-        role == "" and (source.text or "").removeprefix("the ").removeprefix("The ") in country_names())
+        role == "" and (source.text or "").removeprefix("the ").removeprefix("The ")
+        in dictionary.country_names)
     if predicate.lemma_.lower() in ("protest", "demonstrate") and state:
         return "114"
     if cameo.startswith("145") and role in ("MIL", "COP", "SPY", "GOV"):

@@ -7,29 +7,63 @@ The coder comes in from the caller; this module imports neither spaCy nor the co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from parley import __version__
+from parley.lexicon import user_dirs
 from parley.model import Document, Failure
 from parley.store.base import Store
 
 
-def coder_version(dictionaries: Sequence[str] = (), pattern_files: Sequence[str] = ()) -> str:
-    """A fingerprint of what codes documents: parley's version and every dictionary and pattern file."""
+DATA_FOLDERS = ("actors", "patterns", "ontology", "lexicon", "models")
+"""The folders of parley/data whose files change what is coded: dictionaries, patterns, code tables, word
+classes and the trained layer."""
+
+
+def coder_version(dictionaries: Sequence[str] = (), pattern_files: Sequence[str] = (), *,
+                  model_path: str | None = None, use_model: bool = True) -> str:
+    """A fingerprint of what codes documents: parley's version, every file in the data folders (DATA_FOLDERS),
+    the user's dictionary and pattern files and word lists (the folders of ``PARLEY_LEXICON``) and, when the
+    trained layer is used, the packaged model or ``model_path``. Any change means stored documents are coded
+    again by ``ingest``."""
     h = hashlib.sha256(__version__.encode())
     data = resources.files("parley") / "data"
-    for sub in ("actors", "patterns", "ontology"):
-        for f in sorted((data / sub).iterdir(), key=lambda p: p.name):
-            if f.name.endswith((".tsv", ".txt")):
-                h.update(f.name.encode())
-                h.update(f.read_bytes())
+    for sub in DATA_FOLDERS:
+        if sub == "models" and not use_model:
+            continue
+        for name, content in _files(data / sub, sub):
+            h.update(name.encode())
+            h.update(content)
     for path in (*dictionaries, *pattern_files):
         h.update(Path(path).read_bytes())
+    for folder in user_dirs():
+        for name, content in _files(folder, "lexicon"):
+            h.update(name.encode())
+            h.update(content)
+    if use_model and model_path:
+        for name, content in _files(Path(model_path), "model"):
+            h.update(name.encode())
+            h.update(content)
     return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def _files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    """Every file under ``folder`` (a file itself when it is one), by sorted relative name; caches and hidden
+    files left out. A folder that does not exist has none."""
+    if folder.is_file():
+        yield prefix, folder.read_bytes()
+        return
+    if not folder.is_dir():
+        return
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if f.name.startswith(".") or f.name == "__pycache__" or f.name.endswith(".pyc"):
+            continue
+        yield from _files(f, f"{prefix}/{f.name}")
 
 
 @dataclass
@@ -49,7 +83,10 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
 
     ``coder`` is a :class:`parley.pipeline.Coder` (anything with ``options`` and ``pipe_items``).
     """
-    version = version or coder_version(coder.options.dictionaries, coder.options.pattern_files)
+    options = coder.options
+    version = version or coder_version(options.dictionaries, options.pattern_files,
+                                       model_path=getattr(options, "model_path", None),
+                                       use_model=getattr(options, "use_model", True))
     stats = IngestStats()
     pending: list[Document | Failure] = []
 

@@ -1,22 +1,13 @@
-"""Scoring parley against gold data: our own gold format and the formats of ../shared/eval-data.
+"""parley's own gold format (docs/gold-format.md) and how predictions are matched to it.
 
-Formats (``detect_format`` picks one from the file):
-
-* ``gold``: parley's gold JSON Lines (docs/gold-format.md): one article or sentence per line with its gold
-  events, quotes and actors.
-* ``codebook``: the CAMEO codebook CSV (columns ``code`` and ``example``): each example sentence should
-  yield an asserted event with the code's root (and ideally the exact code).
-* ``plover``: PLOVER gold standard records JSON Lines (``plover_event``, ``source``, ``target``,
-  ``cameo_code``): event type, CAMEO code and actor country/sector accuracy.
-* ``actors``: actor-resolution cases JSON Lines (``actor``, ``expected``): country and sector accuracy.
-
-Every scorer returns a plain dict (written as JSON by ``parley eval --out``) with the figures and the
-lists of misses and false positives, each with its sentence.
+Reading and validating gold records, the actor-code forms scored as one (``IGOUNO`` = ``UNO``), matching
+predicted (source, code, target) keys to gold events (alternative codes and targets, optional events),
+coding the records of one article together (``code_records``) and the whole gold score (``score_gold``).
+The other formats (codebook, PLOVER, actors) reuse the counting and actor helpers here.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import json
@@ -28,10 +19,8 @@ from typing import Any
 
 from parley import errors
 from parley.model import MODALITIES, CodedDocument, Document
-from parley.ontology import plover_for
 from parley.read import parse_date
 
-FORMATS = ("gold", "codebook", "plover", "actors")
 NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
 GOLD_MODALITIES = (*MODALITIES, "optional", "speculative")
 """Gold modalities: parley's own, plus ANNOTATION.md's ``optional`` (defensible, neither required nor penalised)
@@ -45,24 +34,6 @@ ACTOR_ALIASES = {
     "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS",
 }
 """Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``."""
-
-
-def detect_format(path: Path) -> str:
-    if path.suffix.lower() == ".csv":
-        return "codebook"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    raise errors.InputError(f"{path}: first line is not JSON; give --format") from None
-                if "plover_event" in first:
-                    return "plover"
-                if "expected" in first and "actor" in first:
-                    return "actors"
-                return "gold"
-    raise errors.InputError(f"{path}: empty file")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -389,53 +360,7 @@ def _same_quote(a: str, b: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
-# the CAMEO codebook's example sentences
-
-
-def read_codebook(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            example = (row.get("example") or "").strip()
-            if example and example != "NA" and row.get("code"):
-                yield {"code": row["code"].strip(), "example": example}
-
-
-def score_codebook(rows: Iterable[dict[str, str]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
-    n = root_ok = exact_ok = any_root = 0
-    per_root: dict[str, Counter[str]] = {}
-    misses: list[dict[str, Any]] = []
-    for row in rows:
-        n += 1
-        want = row["code"]
-        coded = code(Document(text=row["example"], published=None))
-        occurred = [e for e in coded.events if e.occurred]
-        got_root = any(e.root == want[:2] for e in occurred)
-        got_exact = any(e.cameo == want for e in occurred)
-        root_ok += got_root
-        exact_ok += got_exact
-        any_root += any(e.root == want[:2] for e in coded.events)
-        c = per_root.setdefault(want[:2], Counter())
-        c["n"] += 1
-        c["root"] += got_root
-        c["exact"] += got_exact
-        if not got_root:
-            misses.append({"code": want, "sentence": row["example"],
-                           "predicted": [f"{e.cameo} {e.modality}" for e in coded.events]})
-    return {
-        "format": "codebook",
-        "examples": n,
-        "root_accuracy": round(root_ok / n, 4) if n else None,
-        "exact_accuracy": round(exact_ok / n, 4) if n else None,
-        "root_any_modality": round(any_root / n, 4) if n else None,
-        "root_right": root_ok,
-        "exact_right": exact_ok,
-        "per_root": {r: {"n": c["n"], "root": c["root"], "exact": c["exact"]} for r, c in sorted(per_root.items())},
-        "misses": misses,
-    }
-
-
-# --------------------------------------------------------------------------------------------------
-# PLOVER gold standard records
+# the JSON Lines the other formats come in
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -446,131 +371,3 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     yield json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise errors.InputError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
-
-
-def score_plover(rows: Iterable[dict[str, Any]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:
-    n = type_ok = 0
-    cameo_n = cameo_root = cameo_exact = 0
-    actor = Counter()
-    misses: list[dict[str, Any]] = []
-    for row in rows:
-        n += 1
-        coded = code(Document(text=row["text"], published=None))
-        occurred = [e for e in coded.events if e.occurred]
-        want = row.get("plover_event")
-        types = {(e.plover.type if e.plover else None) for e in occurred}
-        ok = want in types
-        type_ok += ok
-        if not ok:
-            misses.append({"id": row.get("plover_id"), "sentence": row["text"], "want": want,
-                           "predicted": sorted(f"{e.cameo}/{e.plover.type if e.plover else '-'}" for e in occurred)})
-        cameo = row.get("cameo_code")
-        if cameo and (row.get("cameo_match_ratio") or 0) >= 0.7:
-            cameo_n += 1
-            cameo_root += any(e.root == cameo[:2] for e in occurred)
-            cameo_exact += any(e.cameo == cameo for e in occurred)
-        # actors: the best event (right PLOVER type first) against the gold source and target
-        best = next((e for e in occurred if e.plover and e.plover.type == want), occurred[0] if occurred else None)
-        for role in ("source", "target"):
-            golds = row.get(role) or []
-            if isinstance(golds, (str, dict)):
-                golds = [golds]
-            golds = [g if isinstance(g, dict) else {"code": str(g)} for g in golds]
-            if not golds:
-                continue
-            pred = getattr(best, role) if best else None
-            pred_code = pred.code if pred else None
-            actor[f"{role}_n"] += 1
-            countries = {g.get("code") for g in golds}
-            sectors = {(g.get("code"), g.get("sector")) for g in golds if g.get("sector")}
-            actor[f"{role}_country"] += _country(pred_code) in countries
-            if sectors:
-                actor[f"{role}_sector_n"] += 1
-                actor[f"{role}_sector"] += (_country(pred_code), (pred_code or "")[3:6] or None) in sectors
-    pct = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
-    return {
-        "format": "plover",
-        "records": n,
-        "plover_type_accuracy": pct(type_ok, n),
-        "cameo_scored": cameo_n,
-        "cameo_root_accuracy": pct(cameo_root, cameo_n),
-        "cameo_exact_accuracy": pct(cameo_exact, cameo_n),
-        "source_country_accuracy": pct(actor["source_country"], actor["source_n"]),
-        "target_country_accuracy": pct(actor["target_country"], actor["target_n"]),
-        "source_sector_accuracy": pct(actor["source_sector"], actor["source_sector_n"]),
-        "target_sector_accuracy": pct(actor["target_sector"], actor["target_sector_n"]),
-        "note": "gold actor codes use the CAMEO country codes of the records (some differ from ISO, e.g. JAP); "
-                "an actor counts as right when the event parley picked has the gold country",
-        "misses": misses,
-    }
-
-
-# --------------------------------------------------------------------------------------------------
-# actor-resolution cases
-
-
-def _expected(exp: dict[str, Any], key: str) -> list[str] | None:
-    v = exp.get(key)
-    if not isinstance(v, dict) or v.get("op") not in ("==", "in"):
-        return None
-    value = v.get("value")
-    values = value if isinstance(value, list) else [value]
-    return [str(x) for x in values if x is not None]
-
-
-def score_actors(rows: Iterable[dict[str, Any]], resolve: Callable[[str, dt.date | None], Any]) -> dict[str, Any]:
-    c = Counter()
-    misses: list[dict[str, Any]] = []
-    for row in rows:
-        exp = row.get("expected") or {}
-        countries = _expected(exp, "country") or _expected(exp, "cc")
-        sectors = [s for k in ("code_1", "code_2") for s in (_expected(exp, k) or [])]
-        if countries is None and not sectors:
-            continue
-        on = _date(row.get("query_date"))
-        m = resolve(row["actor"], on)
-        code = m.code if m is not None else None
-        c["cases"] += 1
-        if countries is not None:
-            want = countries[0] if countries else ""
-            c["country_n"] += 1
-            got = _country(code) or ""
-            ok = got == want or (want == "" and (code is None or len(code) != 6))
-            c["country_ok"] += ok
-            if not ok:
-                misses.append({"actor": row["actor"], "want_country": want, "got": code})
-        if sectors:
-            c["sector_n"] += 1
-            got_sector = code[3:6] if code and len(code) >= 6 else (code if code and len(code) == 3 and code in sectors else None)
-            ok = got_sector in sectors
-            c["sector_ok"] += ok
-            if not ok:
-                misses.append({"actor": row["actor"], "want_sector": sectors, "got": code})
-    pct = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
-    return {
-        "format": "actors",
-        "cases": c["cases"],
-        "country_accuracy": pct(c["country_ok"], c["country_n"]),
-        "country_scored": c["country_n"],
-        "sector_accuracy": pct(c["sector_ok"], c["sector_n"]),
-        "sector_scored": c["sector_n"],
-        "misses": misses,
-    }
-
-
-def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in_context: bool = True
-             ) -> dict[str, Any]:
-    if fmt == "gold":
-        return score_gold(read_gold(path), code, in_context)
-    if fmt == "codebook":
-        return score_codebook(read_codebook(path), code)
-    if fmt == "plover":
-        return score_plover(read_jsonl(path), code)
-    if fmt == "actors":
-        from parley.actors import resolve_text
-
-        return score_actors(read_jsonl(path), lambda text, on: resolve_text(text, on))
-    raise errors.InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-
-
-__all__ = ["FORMATS", "detect_format", "evaluate", "score_actors", "score_codebook", "score_gold", "score_plover", "plover_for"]

@@ -101,3 +101,18 @@ def test_added_names_do_not_match_ordinary_text(phrase):
 def test_a_simile_or_label_is_no_actor(code_text):
     coded = code_text("The ministry called the group a terrorist organisation and compared its leader to a thief.")
     assert not any(m.code in ("REB", "CRM") for m in coded.mentions), [(m.text, m.code) for m in coded.mentions]
+
+
+def test_the_coder_takes_its_countries_from_the_dictionary_in_use(tmp_path):
+    """A country added with --dict is a state to the event coder too (not only the built-in countries): a
+    state that protests a decision complains officially (114); a people's protest would be 140."""
+    from parley.model import Document
+    from parley.pipeline import Coder, Options
+
+    mine = tmp_path / "freedonia.tsv"
+    mine.write_text("FRE\tcountry\tFreedonia|the Republic of Freedonia\t\t\tour own\n", encoding="utf-8")
+    coder = Coder(Options(use_model=False, dictionaries=(str(mine),)))
+    assert {"FRE"} <= coder.actors.country_codes and "Republic of Freedonia" in coder.actors.country_names
+    coded = coder.code(Document(text="Freedonia protested the decision of Russia."))
+    assert [(e.source.code, e.cameo, e.target.code) for e in coded.events] == [("FRE", "114", "RUS")]
+    assert "FRE" not in load_dictionary().country_codes  # the built-in dictionary is left as it was

@@ -23,7 +23,7 @@ from parley.formats.petrarch import (
     write_verbs,
 )
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 PEOPLE = DATA / "people.actors"
 AGENTS = DATA / "agents.actors"
 VERBS = DATA / "verbs.txt"

@@ -9,7 +9,7 @@ import pytest
 from parley.events.coder import counts_as_occurred, derived_codes
 from parley.events.patterns import default_patterns
 
-DATA = Path(__file__).parent / "data" / "code_sentences.tsv"
+DATA = Path(__file__).parents[1] / "data" / "code_sentences.tsv"
 
 
 def rows() -> list[tuple[str, str]]:
