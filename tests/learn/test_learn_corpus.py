@@ -96,3 +96,18 @@ def test_agreement_of_two_annotations(tmp_path):  # type: ignore[no-untyped-def]
     assert lenient["fn"] == 2 and lenient["fp"] == 2 and lenient["f1"] < 1.0
     with pytest.raises(ValueError, match="share no unit"):
         agreement(_write(tmp_path / "a.jsonl", units[:7]), _write(tmp_path / "d.jsonl", units[7:]))
+
+
+def test_a_sentence_copied_into_a_test_article_is_not_learned(tmp_path):  # type: ignore[no-untyped-def]
+    urls = [f"https://news.example/story-{i}" for i in range(200)]
+    test_url = next(u for u in urls if corpus.split_of(u) == "test")
+    train_url = next(u for u in urls if corpus.split_of(u) == "train")
+    shared = "Chile praised Peru for its help after the floods."
+    path = _write(tmp_path / "c.jsonl", [
+        _unit(id="x01-0001-01", article="x01-0001", source_url=test_url, text=shared),
+        _unit(id="x01-0002-01", article="x01-0002", source_url=train_url, text="  chile praised Peru for its help "
+                                                                                "after the floods."),
+        _unit(id="x01-0002-02", article="x01-0002", unit=2, source_url=train_url, text="Peru thanked Chile."),
+    ])
+    assert [u.id for u in corpus.load([path], ("train",))] == ["x01-0002-02"]
+    assert [u.id for u in corpus.load([path], ("test",))] == ["x01-0001-01"]

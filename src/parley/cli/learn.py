@@ -67,22 +67,26 @@ def check_command(corpus: CorpusArg = None) -> None:
 
 @corpus_app.command("stats")
 def stats_command(corpus: CorpusArg = None) -> None:
-    """Units, articles, events by root and modality, per split and per batch."""
+    """Units, articles, events and event-free units per batch file and per split."""
     from collections import Counter
 
     from parley.learn.corpus import Unit, read, split_of
 
-    per_split: dict[str, Counter[str]] = {}
+    per: dict[str, Counter[str]] = {}
+    articles: dict[str, set[str]] = {}
     for item in read(_paths(corpus)):
         if not isinstance(item, Unit):
             continue
-        c = per_split.setdefault(split_of(item.url), Counter())
-        c["units"] += 1
-        c["events"] += len(item.events)
-        c[f"article:{item.article}"] = 1
-    for split, c in sorted(per_split.items()):
-        arts = sum(1 for k in c if k.startswith("article:"))
-        console.print(f"{split}: {c['units']:,} units, {arts:,} articles, {c['events']:,} events")
+        for key in (Path(item.path).name, f"split {split_of(item.url)}", "all"):
+            c = per.setdefault(key, Counter())
+            c["units"] += 1
+            c["events"] += len(item.events)
+            c["event-free"] += not item.events
+            articles.setdefault(key, set()).add(item.article)
+    console.print(f"{'':>14} {'articles':>9} {'units':>7} {'events':>7} {'event-free':>11}")
+    for key in sorted(per, key=lambda k: (k.startswith("split") + 2 * (k == "all"), k)):
+        c = per[key]
+        console.print(f"{key:>14} {len(articles[key]):>9,} {c['units']:>7,} {c['events']:>7,} {c['event-free']:>11,}")
 
 
 @corpus_app.command("split")

@@ -222,17 +222,31 @@ def check(paths: Iterable[Path | str]) -> Report:
     return report
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def load(paths: Iterable[Path | str], splits: Iterable[str] = ("train",)) -> list[Unit]:
-    """The valid units of the named splits; raises ValueError on any invalid line (train on clean data only)."""
+    """The valid units of the named splits; raises ValueError on any invalid line (train on clean data only).
+
+    A train or dev unit whose sentence also stands in a test article (the same wire story on two sites) is
+    left out, so that nothing of the test split is learned, even by way of a copy."""
+    paths = list(paths)
     wanted = set(splits)
     if not wanted <= set(SPLITS):
         raise ValueError(f"unknown split in {sorted(wanted)}; expected {SPLITS}")
     out: list[Unit] = []
+    test_texts: set[str] = set()
     for item in read(paths):
         if isinstance(item, Problem):
             raise ValueError(str(item))
-        if split_of(item.url) in wanted:
+        split = split_of(item.url)
+        if split == "test":
+            test_texts.add(_norm(item.text))
+        if split in wanted:
             out.append(item)
+    if "test" not in wanted:
+        out = [u for u in out if _norm(u.text) not in test_texts]
     return out
 
 
