@@ -165,6 +165,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
     root_confusion: Counter[tuple[str, str]] = Counter()
     date_right = date_total = 0
     trap_stats: Counter[str] = Counter()
+    sentence_roots = PRF()
     non_asserted_sentences = non_asserted_clean = 0
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
@@ -197,6 +198,12 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
             ev = p_asserted[i]
             false_positives.append({"id": rec["id"], "sentence": ev.evidence, "predicted": _key_str(pkey(ev, True)),
                                     "rule": ev.rule, "event": f"{ev.source.code if ev.source else '-'} {ev.cameo} {ev.target.code if ev.target else '-'}"})
+        # roots per record, whatever the actors: which kinds of act the record asserts (optional ones excused)
+        g_roots = {str(g.get("cameo"))[:2] for g in g_asserted}
+        p_roots = {e.cameo[:2] for e in p_asserted}
+        excused = {str(g.get("cameo"))[:2] for g in g_optional} | {
+            str(a)[:2] for g in gold_events for a in g.get("alt_codes") or []}
+        sentence_roots.add(len(g_roots & p_roots), len(p_roots - g_roots - excused), len(g_roots - p_roots))
         # traps (hypothetical, negated, speculative gold events) that parley counted as having happened
         traps = [g for g in gold_events if g.get("modality") in TRAPS]
         if traps:
@@ -282,6 +289,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         "root_confusion": {f"{g} -> {p}": n for (g, p), n in sorted(root_confusion.items())},
         "non_asserted_sentences": {"sentences": non_asserted_sentences, "without_asserted_event": non_asserted_clean},
         "dates": {"scored": date_total, "right": date_right},
+        "roots_per_record": sentence_roots.as_dict(),
         "traps": {"gold_traps": trap_stats["traps"], "coded_as_real": trap_stats["coded_as_real"],
                   "share": round(trap_stats["coded_as_real"] / trap_stats["traps"], 4) if trap_stats["traps"] else None},
         "actors_strict": actors_strict.as_dict(),
