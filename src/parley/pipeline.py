@@ -126,7 +126,7 @@ class Coder:
             events, decisions = self.layer.apply(
                 doc, mentions, events, doc_id=document.id,
                 date_of=lambda token: event_date(doc, token, published),
-                place_of=lambda token, s, t: event_location(doc, token, mentions, s, t))
+                place_of=lambda token, s, t: event_location(doc, token, mentions, s, t), candidates=candidates)
         events = _link_quotes(events, quotes)
         coded = CodedDocument(
             document=document,

@@ -90,14 +90,11 @@ def rule_family(rule: str) -> str:
 
 def head_of(sent: Span, mention: Mention) -> Token | None:
     """The syntactic head of a mention's tokens inside ``sent``."""
-    tokens = [t for t in sent if t.idx < mention.end and t.idx + len(t.text) > mention.start]
-    if not tokens:
+    span = sent.doc.char_span(max(mention.start, sent.start_char), min(mention.end, sent.end_char),
+                              alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head is t:
-            return t
-    return tokens[0]
+    return span.root
 
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -114,8 +111,23 @@ def _role(mention: Mention) -> str:
     return mention.code[3:6] if len(mention.code) >= 6 else "CTRY"
 
 
-def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = ()) -> list[str]:
-    """What a word and its place in the parse say about the act it may express."""
+def rule_words(candidates: Iterable[object]) -> dict[int, tuple[str | None, str]]:
+    """What the rules made of each word they looked at: (the root of the pattern that matched it, or None; what
+    became of it: kept, no pattern matched, no source found, or dropped by a guard)."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for cand in candidates:
+        match = getattr(cand, "match", None)
+        root = match.pattern.cameo[:2] if match is not None else None
+        dropped = getattr(cand, "dropped", None) or ""
+        fate = ("kept" if not dropped else "nomatch" if dropped.startswith("no pattern matched")
+                else "nosource" if dropped.startswith("no source") else "guard")
+        out[cand.predicate.i] = (root, fate)  # type: ignore[attr-defined]
+    return out
+
+
+def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = (),
+                   rules_saw: dict[int, tuple[str | None, str]] | None = None) -> list[str]:
+    """What a word and its place in the parse say about the act it may express, and what the rules made of it."""
     lem = lemma(token)
     head = token.head
     feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
@@ -146,6 +158,12 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
         if e.trigger.start == token.idx:
             feats.append(f"rule_root={e.root}")
             feats.append(f"rule={rule_family(e.rule)}")
+    seen = (rules_saw or {}).get(token.i)
+    if seen is not None:
+        root, fate = seen
+        feats.append(f"rules_saw={fate}")
+        if root is not None:
+            feats.append(f"rules_root={root}|{fate}")
     return feats
 
 

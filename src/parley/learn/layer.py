@@ -32,7 +32,7 @@ from parley import errors
 from parley.events.modality import classify
 from parley.ontology import ontology, plover_for
 from parley.events.mentions import MentionIndex
-from parley.learn.features import (argument_tags, event_features, in_sentence, is_candidate, lemma, mention_features,
+from parley.learn.features import (argument_tags, rule_words, event_features, in_sentence, is_candidate, lemma, mention_features,
                                    modality_features, rule_family, sentence_features, token_features, token_vector)
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
@@ -147,13 +147,18 @@ class Layer:
 
     # -- scoring ----------------------------------------------------------------------------------
     def score(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
-              within: tuple[int, int] | None = None, reread_below: float | None = None) -> list[SentenceScores]:
+              within: tuple[int, int] | None = None, reread_below: float | None = None,
+              rules_saw: dict[int, tuple[str | None, str]] | None = None,
+              candidate_floor: float | None = None) -> list[SentenceScores]:
         """Score every sentence of ``doc`` (or those starting within the character range ``within``).
 
         Only what a choice can use is computed: the detector reads sentences that name an actor, the verifier
         scores rule events of families it knows, and actors are re-read only for events scoring below
         ``reread_below`` (default: this model's own verify threshold; tuning asks for more)."""
         below = self.thresholds.verify if reread_below is None else reread_below
+        # words scoring under the detector's threshold can become nothing: no need to read their actors
+        floor = max(CANDIDATE_FLOOR, min([self.thresholds.detect, *self.thresholds.per_root.values()])) \
+            if candidate_floor is None else candidate_floor
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
         index = MentionIndex(doc, [m for m in actors if m.code])
@@ -182,9 +187,10 @@ class Layer:
             for tok in sent:
                 if not is_candidate(tok) or tok.i in by_token:
                     continue
-                probs = self.detector.proba(token_features(tok, by_token, in_sent_events), token_vector(tok))
+                probs = self.detector.proba(token_features(tok, by_token, in_sent_events, rules_saw),
+                                            token_vector(tok))
                 j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
-                if probs[j] >= CANDIDATE_FLOOR:
+                if probs[j] >= floor:
                     cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
                                                  in_sent_mentions, index, doc_id))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
@@ -289,11 +295,12 @@ class Layer:
 
     def apply(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
               date_of: Callable[[Token], Any] | None = None,
-              place_of: Callable[[Token, str | None, str | None], Location] | None = None
-              ) -> tuple[list[Event], list[Decision]]:
+              place_of: Callable[[Token, str | None, str | None], Location] | None = None,
+              candidates: Sequence[object] = ()) -> tuple[list[Event], list[Decision]]:
         """The document's events after the layer, and its decisions. Dates and places are resolved only for the
         events the layer added (the rules' events have theirs; a re-read event keeps the rule's)."""
-        chosen, decisions = self.select(self.score(doc, mentions, events, doc_id=doc_id))
+        chosen, decisions = self.select(self.score(doc, mentions, events, doc_id=doc_id,
+                                                   rules_saw=rule_words(candidates)))
         for i, e in enumerate(chosen):
             if not e.rule.startswith("model:"):
                 continue
@@ -316,9 +323,9 @@ def _actors(e: Event) -> tuple[str | None, str | None]:
 def _mentions_by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
     for m in mentions:
-        for t in sent:
-            if t.idx < m.end and t.idx + len(t.text) > m.start:
-                out.setdefault(t.i, m)
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for t in span if span is not None else ():
+            out.setdefault(t.i, m)
     return out
 
 

@@ -25,9 +25,9 @@ from parley.evaluate import accepts, _country, _gold_occurred, match_events
 from parley.learn import corpus as corpus_mod
 from parley.learn.corpus import Unit
 from parley.events.mentions import MentionIndex
-from parley.learn.features import (argument_tags, event_features, is_candidate, lemma, mention_features, modality_features,
+from parley.learn.features import (argument_tags, rule_words, event_features, is_candidate, lemma, mention_features, modality_features,
                                    sentence_features, token_features, token_vector)
-from parley.learn.layer import MODEL_DIR, ROOTS, Layer, SentenceScores, Thresholds, counts
+from parley.learn.layer import CANDIDATE_FLOOR, MODEL_DIR, ROOTS, Layer, SentenceScores, Thresholds, counts
 from parley.learn.linear import Linear
 from parley.model import Document, Event, Mention
 from parley.read import parse_date
@@ -48,6 +48,7 @@ class Coded:
     mentions: list[Mention]
     events: list[Event]
     all_mentions: list[Mention]
+    rules_saw: dict[int, tuple[str | None, str]]
 
     @property
     def gold(self) -> list[dict[str, Any]]:
@@ -70,6 +71,7 @@ def code_units(units: Sequence[Unit], log: Log = print) -> list[Coded]:
     for k, (us, d, doc) in enumerate(zip(articles, docs, parsed)):
         analysis = coder.analyse(d, doc)
         mentions = [m for m in analysis.coded.mentions if m.code]
+        saw = rule_words(analysis.candidates)
         at = 0
         for u in us:
             start, end = at, at + len(u.text)
@@ -78,7 +80,7 @@ def code_units(units: Sequence[Unit], log: Log = print) -> list[Coded]:
             if span is None:
                 continue
             out.append(Coded(u, analysis.doc, span, [m for m in mentions if start <= m.start < end],
-                             [e for e in analysis.coded.events if start <= e.trigger.start < end], mentions))
+                             [e for e in analysis.coded.events if start <= e.trigger.start < end], mentions, saw))
         if (k + 1) % 200 == 0:
             log(f"  coded {k + 1:,} of {len(articles):,} articles")
     return out
@@ -189,7 +191,7 @@ def train_detector(data: Sequence[Coded], c: float, seed: int, dense: bool = Tru
         for tok in c_.span:
             if not is_candidate(tok) or tok.i in by_token:
                 continue
-            rows.append(token_features(tok, by_token, c_.events))
+            rows.append(token_features(tok, by_token, c_.events, c_.rules_saw))
             labels.append(roots.get(tok.i, "none"))
             vectors.append(token_vector(tok))
     vocab = Vocabulary(rows)
@@ -328,7 +330,8 @@ def score_layer(layer: Layer, data: Sequence[Coded], th: Thresholds,
 
 
 def _score(layer: Layer, c: Coded) -> list[SentenceScores]:
-    return layer.score(c.doc, c.all_mentions, c.events, doc_id=c.unit.id, within=c.within, reread_below=1.01)
+    return layer.score(c.doc, c.all_mentions, c.events, doc_id=c.unit.id, within=c.within, reread_below=1.01,
+                       rules_saw=c.rules_saw, candidate_floor=CANDIDATE_FLOOR)
 
 
 def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
