@@ -63,6 +63,18 @@ def test_malformed_line_keeps_the_rest(tmp_path):
     assert items[1].item.endswith("m.jsonl:2")
 
 
+@pytest.mark.parametrize("bad_line", [
+    "[" * 2000 + "]" * 2000,  # a bare array nested 2,000 deep
+    '{"text": "Oman mediated.", "meta": ' + "[" * 2000 + "]" * 2000 + "}",  # nested inside a good record
+    '{"a": ' * 2000 + "1" + "}" * 2000,
+])
+def test_deeply_nested_line_is_a_failure_and_the_good_lines_are_kept(tmp_path, bad_line):
+    content = '{"text": "Iraq hosted Iran."}\n' + bad_line + '\n{"text": "Chad expelled an envoy."}\n'
+    items = collect(tmp_path, "deep.jsonl", content.encode())
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document"]
+    assert items[1].item.endswith("deep.jsonl:2") and "nested too deeply" in items[1].message
+
+
 def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     import parley.read
 

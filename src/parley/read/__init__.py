@@ -85,6 +85,9 @@ def _documents_from_jsonl(text: str, name: str, published: dt.date | None) -> It
         except json.JSONDecodeError as exc:
             yield _fail(item, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:  # arrays or objects nested thousands deep exhaust the parser's stack
+            yield _fail(item, "malformed JSON (arrays or objects nested too deeply to read)")
+            continue
         if not isinstance(record, dict):
             yield _fail(item, "a JSON line must be an object with at least a 'text' key")
             continue
