@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from parley.cli import app
@@ -24,3 +26,30 @@ def test_cli_ingest_export_query(tmp_path):
     assert r.exit_code == 0 and json.loads(r.output.splitlines()[0])["events"] == 1
     r = runner.invoke(app, ["query", "counts", "--db", db, "--by", "fortnight"])
     assert r.exit_code == 2 and "unknown period" in r.output
+
+
+@pytest.mark.parametrize("command", [
+    ["query", "top-actors"],
+    ["query", "counts"],
+    ["query", "dyad", "RUS", "UKR"],
+    ["query", "say-do", "RUS", "UKR"],
+    ["export", "--format", "gdelt"],
+    ["export", "--format", "csv"],
+])
+def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, command):
+    db = tmp_path / "typo.duckdb"
+    r = CliRunner().invoke(app, [*command, "--db", str(db)])
+    assert r.exit_code == 2, r.output
+    assert "no such store" in r.output and "parley ingest" in r.output
+    assert not db.exists()
+
+
+def test_ingest_says_when_it_creates_the_store(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "new.duckdb")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert first.exit_code == 0 and f"created a new store in {db}" in first.output
+    again = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert again.exit_code == 0 and "created a new store" not in again.output

@@ -31,11 +31,12 @@ query_app = typer.Typer(help="Common questions without SQL: dyad timelines, top 
 app.add_typer(query_app, name="query")
 
 
-def _open(db: str):  # type: ignore[no-untyped-def]
+def _open(db: str, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at ``db``; only ``ingest`` creates one, reading a store that does not exist is an error."""
     from parley.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
@@ -65,7 +66,9 @@ def ingest_command(
 
     when = parse_date_option(published)
     coder = build_coder(max_chars, dictionary, patterns)
-    store = _open(db)
+    store = _open(db, create=True)
+    if store.created:
+        err.print(f"created a new store in {_where(db)}")
     items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
                            retries=retries, follow_links=follow_links)
 
@@ -83,8 +86,13 @@ def ingest_command(
     finally:
         store.close()
     err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
-              f"{stats.skipped} already stored, {stats.failed} failed, in {db if not db.startswith('postgres') else 'PostgreSQL'}")
+              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
     raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
+
+
+def _where(db: str) -> str:
+    """The store as a message names it: the DuckDB file, or just PostgreSQL (a URL may hold a password)."""
+    return "PostgreSQL" if db.startswith("postgres") else db
 
 
 def _filters(date_from: str | None, date_to: str | None, actors: list[str] | None, occurred: bool = False):  # type: ignore[no-untyped-def]

@@ -61,6 +61,8 @@ class Store(abc.ABC):
 
     def __init__(self) -> None:
         self.conn: Any = None
+        self.created = False
+        """True when opening the store created its tables (a new store)."""
 
     # -- backend hooks --------------------------------------------------------------------------
     @abc.abstractmethod
@@ -96,6 +98,22 @@ class Store(abc.ABC):
         self.close()
 
     # -- schema ---------------------------------------------------------------------------------
+    def _open(self, create: bool) -> None:
+        """Check the tables are there, or create them; without ``create`` a database with no parley tables
+        is refused and left as it was."""
+        existed = self._has_tables()
+        if not existed and not create:
+            self.close()
+            raise errors.StoreError(f"{self.url}: no parley store here (no documents table); "
+                                    "`parley ingest --db ...` creates one")
+        self.init()
+        self.created = not existed
+
+    def _has_tables(self) -> bool:
+        row = self._execute("SELECT COUNT(*) FROM information_schema.tables "
+                            "WHERE table_schema = current_schema() AND table_name = 'documents'").fetchone()
+        return bool(row[0])
+
     def init(self) -> None:
         for stmt in SCHEMA:
             self._execute(stmt)
