@@ -22,6 +22,9 @@ def test_cli_ingest_export_query(tmp_path):
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["export", "--format", "gdelt", "--db", db])
     assert r.exit_code == 0 and "TUR" in r.output
+    for actor, rows in (("TUR", 1), ("%", 0), ("_UR", 0)):  # LIKE wildcards are literal characters
+        r = runner.invoke(app, ["export", "--format", "csv", "--db", db, "--actor", actor])
+        assert r.exit_code == 0 and f"{rows} row(s) exported" in r.output, (actor, r.output)
     r = runner.invoke(app, ["query", "dyad", "TUR", "SWE", "--db", db, "--format", "json"])
     assert r.exit_code == 0 and json.loads(r.output.splitlines()[0])["events"] == 1
     r = runner.invoke(app, ["query", "counts", "--db", db, "--by", "fortnight"])

@@ -48,3 +48,26 @@ def test_filters_by_date_and_actor(filled_store):
     canada = list(filled_store.events(Filters(actors=("CAN",))))
     assert canada and all("CAN" in (e["source_code"] or "") + (e["target_code"] or "") for e in canada)
     assert list(filled_store.events(Filters(actors=("BRA",)))) == []
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("TUR", {"TUR"}),
+    ("%", set()),  # a wildcard is a character of the prefix, not "any code"
+    ("_UR", set()),  # "_" is not "any one letter": it must not match TUR
+    ("T_R", set()),
+    ("TU%", set()),
+    ("\\", set()),
+])
+def test_actor_prefixes_are_literal_not_like_patterns(filled_store, prefix, expected):
+    events = list(filled_store.events(Filters(actors=(prefix,))))
+    sides = [{e["source_code"] or "", e["target_code"] or ""} for e in events]
+    assert {code[:3] for side in sides for code in side if code.startswith(prefix)} == expected
+    assert all(any(code.startswith(prefix) for code in side) for side in sides)
+    assert bool(list(filled_store.aggregates(Filters(actors=(prefix,))))) == bool(expected)
+
+
+@pytest.mark.parametrize("a, b, events", [("TUR", "SWE", 2), ("%", "%", 0), ("_UR", "_WE", 0), ("T%", "S%", 0)])
+def test_dyad_and_say_do_take_literal_prefixes(filled_store, a, b, events):
+    dyad = q.as_dicts(q.dyad(filled_store, a, b, by="week"))
+    assert sum(r["events"] for r in dyad) == events
+    assert len(q.as_dicts(q.say_do(filled_store, a, b, by="month"))) == (1 if events else 0)

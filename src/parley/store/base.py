@@ -24,6 +24,19 @@ from parley.store.schema import (
 )
 
 
+def starts_with(column: str, p: str) -> str:
+    """SQL true when ``column`` starts with the parameter given by :func:`prefix_pattern` (same on both
+    backends: LIKE with ``\\`` as escape character)."""
+    return f"{column} LIKE {p} ESCAPE '\\'"
+
+
+def prefix_pattern(prefix: str) -> str:
+    """A LIKE pattern matching text that starts with ``prefix`` itself: its ``%``, ``_`` and ``\\`` are
+    escaped, so an actor code prefix such as ``_US`` or ``%`` matches only codes that begin with it."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
 @dataclass
 class Filters:
     """Which events to read: date range (event date) and actors (a code prefix on either side)."""
@@ -45,8 +58,9 @@ class Filters:
         if self.actors:
             ors = []
             for a in self.actors:
-                ors.append(f"({alias}.source_code LIKE {p} OR {alias}.target_code LIKE {p})")
-                params.extend([a + "%", a + "%"])
+                source, target = starts_with(f"{alias}.source_code", p), starts_with(f"{alias}.target_code", p)
+                ors.append(f"({source} OR {target})")
+                params.extend([prefix_pattern(a), prefix_pattern(a)])
             clauses.append("(" + " OR ".join(ors) + ")")
         if self.occurred_only:
             clauses.append(f"{alias}.occurred")
@@ -226,4 +240,4 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-__all__ = ["Filters", "Store", "to_jsonable"]
+__all__ = ["Filters", "Store", "prefix_pattern", "starts_with", "to_jsonable"]
