@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -40,3 +41,23 @@ def test_actor_codes_split_into_gdelt_s_fields(code, country, group, types):
     actor1 = [fields[COL[name]] for name in ("Actor1CountryCode", "Actor1KnownGroupCode", "Actor1Type1Code")]
     assert actor1 == [country, group, types]
     assert fields[COL["Actor2Code"]] == "" and fields[COL["Day"]] == ""
+
+
+def _row(**values):
+    row = {"source_code": None, "target_code": None, "cameo": "010", "base_code": "010", "root": "01",
+           "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
+    row.update(values)
+    return gdelt_row(row)
+
+
+@pytest.mark.parametrize("day, sqldate, month_year, fraction", [
+    (dt.date(1979, 1, 1), "19790101", "197901", "1979.0027"),  # as in GDELT's own files
+    (dt.date(2024, 1, 1), "20240101", "202401", "2024.0027"),
+    (dt.date(2004, 2, 20), "20040220", "200402", "2004.1397"),
+    (dt.date(2013, 4, 1), "20130401", "201304", "2013.2493"),
+    (dt.date(2023, 7, 2), "20230702", "202307", "2023.5014"),
+])
+def test_date_columns_and_fraction_date_as_gdelt_computes_it(day, sqldate, month_year, fraction):
+    fields = _row(source_code="USA", event_date=day)
+    assert [fields[COL[c]] for c in ("Day", "MonthYear", "Year", "FractionDate")] == [
+        sqldate, month_year, str(day.year), fraction]

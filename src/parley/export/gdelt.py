@@ -71,13 +71,17 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
+def fraction_date(day: dt.date) -> str:
+    """FractionDate as GDELT computes it: the year plus the day of the year over 365, four decimals
+    (1979-01-01 is 1979.0027 in GDELT's own files; 31 December of a leap year gives year + 1.0027)."""
+    return f"{day.year + day.timetuple().tm_yday / 365:.4f}"
+
+
 def gdelt_row(row: dict[str, Any]) -> list[str]:
     day = _as_date(row.get("event_date")) or _as_date(row.get("first_seen"))
     _iso3, fips, names = _countries()
     if day:
-        year_start = dt.date(day.year, 1, 1)
-        fraction = day.year + (day - year_start).days / 365
-        date_fields = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
+        date_fields = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day)]
     else:
         date_fields = ["", "", "", ""]
     country = row.get("action_country") or ""
@@ -116,4 +120,4 @@ def write_gdelt(rows: Iterable[dict[str, Any]], fh: TextIO) -> int:
     return n
 
 
-__all__ = ["GDELT_COLUMNS", "gdelt_row", "write_gdelt"]
+__all__ = ["GDELT_COLUMNS", "fraction_date", "gdelt_row", "write_gdelt"]
