@@ -61,3 +61,27 @@ def test_date_columns_and_fraction_date_as_gdelt_computes_it(day, sqldate, month
     fields = _row(source_code="USA", event_date=day)
     assert [fields[COL[c]] for c in ("Day", "MonthYear", "Year", "FractionDate")] == [
         sqldate, month_year, str(day.year), fraction]
+
+
+def test_num_sources_counts_named_sources_and_the_unnamed_as_one(filled_store, coder, news):
+    from parley.model import Document
+    from parley.store import ingest
+
+    # a third report of the condemnation, without a source: wire-a, wire-b and one unnamed source
+    ingest(filled_store, [Document(text="Turkey condemned Sweden over the protest on Monday, a minister said.",
+                                   published=news[0].published)], coder)
+    tur = next(r for r in filled_store.aggregates() if r["source_code"] == "TUR" and r["root"] == "11")
+    assert (tur["num_articles"], tur["num_sources"]) == (3, 3)
+
+
+def test_documents_without_a_source_are_one_source_not_none(store_target, coder):
+    from parley.model import Document
+    from parley.store import ingest, open_store
+
+    texts = ["Turkey condemned Sweden over the protest.", "Turkey condemned Sweden over the protest, officials said."]
+    with open_store(store_target) as store:
+        ingest(store, [Document(text=t, published=dt.date(2024, 3, 6)) for t in texts], coder)  # no source
+        buf = io.StringIO()
+        export(store, "gdelt", None, stream=buf)
+    [tur] = [f for f in (line.split("\t") for line in buf.getvalue().splitlines()) if f[COL["Actor1Code"]] == "TUR"]
+    assert tur[COL["NumArticles"]] == "2" and tur[COL["NumSources"]] == "1"
