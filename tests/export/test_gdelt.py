@@ -85,3 +85,26 @@ def test_documents_without_a_source_are_one_source_not_none(store_target, coder)
         export(store, "gdelt", None, stream=buf)
     [tur] = [f for f in (line.split("\t") for line in buf.getvalue().splitlines()) if f[COL["Actor1Code"]] == "TUR"]
     assert tur[COL["NumArticles"]] == "2" and tur[COL["NumSources"]] == "1"
+
+
+def test_event_date_then_publication_then_the_day_stored():
+    added = dt.datetime(2025, 2, 3, 10, 30)
+    dated = _row(event_date=dt.date(2024, 3, 4), first_seen=dt.date(2024, 3, 6), date_added=added)
+    published = _row(first_seen=dt.date(2024, 3, 6), date_added=added)
+    undated = _row(date_added=added)
+    assert [f[COL["Day"]] for f in (dated, published, undated)] == ["20240304", "20240306", "20250203"]
+    assert undated[COL["FractionDate"]] == "2025.0932" and undated[COL["DATEADDED"]] == "20250203103000"
+
+
+def test_undated_documents_are_dated_by_the_day_they_were_stored(store_target, coder):
+    from parley.model import Document
+    from parley.store import ingest, open_store
+
+    with open_store(store_target) as store:
+        ingest(store, [Document(text="Turkey condemned Sweden over the protest.")], coder)  # no date anywhere
+        buf = io.StringIO()
+        export(store, "gdelt", None, stream=buf)
+    [tur] = [f for f in (line.split("\t") for line in buf.getvalue().splitlines()) if f[COL["Actor1Code"]] == "TUR"]
+    assert tur[COL["Day"]] == tur[COL["DATEADDED"]][:8] and len(tur[COL["Day"]]) == 8
+    assert tur[COL["MonthYear"]] == tur[COL["Day"]][:6] and tur[COL["Year"]] == tur[COL["Day"]][:4]
+    assert tur[COL["FractionDate"]].startswith(tur[COL["Year"]] + ".")
