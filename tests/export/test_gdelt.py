@@ -27,27 +27,43 @@ def test_gdelt_rows_have_gdelt_s_columns_and_aggregate_articles(filled_store, co
     assert float(tur[COL["AvgTone"]]) == pytest.approx(sum(tones) / 2, abs=1e-3) and sum(tones) < 0
 
 
-@pytest.mark.parametrize("code, country, group, types", [
-    ("RUSGOV", "RUS", "", "GOV"),
-    ("USA", "USA", "", ""),
-    ("IGOUNO", "", "IGO", "UNO"),
-    ("NAT", "", "NAT", ""),
-])
-def test_actor_codes_split_into_gdelt_s_fields(code, country, group, types):
-    row = {"source_code": code, "source_name": "someone", "target_code": None, "cameo": "010", "base_code": "010",
-           "root": "01", "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
-    fields = gdelt_row(row)
-    assert (fields[COL["Actor1Code"]], fields[COL["Actor1Name"]]) == (code, "SOMEONE")
-    actor1 = [fields[COL[name]] for name in ("Actor1CountryCode", "Actor1KnownGroupCode", "Actor1Type1Code")]
-    assert actor1 == [country, group, types]
-    assert fields[COL["Actor2Code"]] == "" and fields[COL["Day"]] == ""
-
-
 def _row(**values):
     row = {"source_code": None, "target_code": None, "cameo": "010", "base_code": "010", "root": "01",
            "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
     row.update(values)
     return gdelt_row(row)
+
+
+ACTOR = ("Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code",
+         "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code")
+
+
+@pytest.mark.parametrize("code, name, expected_name, country, group, types", [
+    ("RUSGOV", "Kremlin", "KREMLIN", "RUS", "", ["GOV", "", ""]),
+    ("USA", "United States", "UNITED STATES", "USA", "", ["", "", ""]),
+    ("USAMILREB", None, "UNITED STATES MILITARY REBELS", "USA", "", ["MIL", "REB", ""]),
+    # a bare role is a type (GDELT's own rows: AGR, FARMER, Type1Code AGR), not a known group
+    ("AGR", "farmer", "FARMER", "", "", ["AGR", "", ""]),
+    ("CVL", None, "CIVILIANS", "", "", ["CVL", "", ""]),
+    ("MED", None, "MEDIA", "", "", ["MED", "", ""]),
+    ("BRAOPP", None, "BRAZIL POLITICAL OPPOSITION", "BRA", "", ["OPP", "", ""]),
+    # a CAMEO region is the country column (GDELT's own rows: AFR, AFRICA, Actor1CountryCode AFR)
+    ("AFR", None, "AFRICA", "AFR", "", ["", "", ""]),
+    ("EURJUD", None, "EUROPE JUDICIARY", "EUR", "", ["JUD", "", ""]),
+    # known groups: IGOs and groups without a country; IGO itself is a type
+    ("UNO", "United Nations", "UNITED NATIONS", "", "UNO", ["", "", ""]),
+    ("NAT", "NATO", "NATO", "", "NAT", ["", "", ""]),
+    ("IGOUNO", None, "INTER-GOVERNMENTAL ORGANISATION UNO", "", "UNO", ["IGO", "", ""]),
+    ("ECOWAS", None, "ECOWAS", "", "ECOWAS", ["", "", ""]),
+    ("INTERPOL", "Interpol", "INTERPOL", "", "INTERPOL", ["", "", ""]),
+])
+def test_actor_codes_split_into_gdelt_s_fields(code, name, expected_name, country, group, types):
+    fields = _row(source_code=code, source_name=name)
+    assert (fields[COL["Actor1Code"]], fields[COL["Actor1Name"]]) == (code, expected_name)
+    assert [fields[COL[c]] for c in ACTOR] == [country, group, "", "", "", *types]
+    target = _row(target_code=code, target_name=name)  # the target's columns are split the same way
+    assert [target[COL[c.replace("Actor1", "Actor2")]] for c in ACTOR] == [country, group, "", "", "", *types]
+    assert fields[COL["Actor2Code"]] == "" and fields[COL["Actor2Name"]] == ""
 
 
 @pytest.mark.parametrize("day, sqldate, month_year, fraction", [
