@@ -109,3 +109,28 @@ def test_explain_says_why_nothing_was_coded():
 def test_help_documents_commands(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.jsonl", b"", "empty"),
+    ("blank.txt", b"\n\n", "empty"),
+    ("huge.txt", None, "larger than the limit"),
+    ("notext.jsonl", b'{"title": "no body"}\n', "no 'text'"),
+])
+def test_bench_on_a_corpus_without_documents_is_a_clear_error(tmp_path, monkeypatch, name, content, reason):
+    import parley.bench
+
+    def never(*args, **kwargs):
+        raise AssertionError("timing started")
+
+    monkeypatch.setattr(parley.bench, "run", never)  # refused before any child process is timed
+    path = tmp_path / name
+    if content is None:
+        with path.open("wb") as fh:
+            fh.truncate(6_000_000)
+    else:
+        path.write_bytes(content)
+    result = run("bench", str(path), "-n", "5")
+    assert result.exit_code == 2, result.output
+    assert "no document to time" in result.output and reason in result.output
+    assert "Traceback" not in result.output and "ZeroDivisionError" not in result.output

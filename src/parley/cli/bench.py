@@ -10,7 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from parley import errors
 from parley.cli.app import app
+from parley.cli.code import EXIT_USAGE, err
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -32,7 +34,14 @@ def bench_command(
         n = bench.write_corpus(make_corpus, articles, seed)
         console.print(f"wrote {n} synthetic articles to {make_corpus}")
         return
-    results = bench.run(corpus, articles, processes or [1, 2], batch_size)
+    try:
+        skipped = bench.check_corpus(corpus, articles)
+        results = bench.run(corpus, articles, processes or [1, 2], batch_size)
+    except errors.ParleyError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    for reason in skipped:
+        err.print(f"[red]skipped[/] {reason}")
     table = Table(title=f"parley bench: {results[0]['articles']} articles ({corpus or 'synthetic corpus'})")
     for col in ("run", "processes", "articles/s", "sentences/s", "peak MB (main)", "peak MB (worker)", "load s", "events"):
         table.add_column(col, justify="right")
