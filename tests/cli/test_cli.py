@@ -134,3 +134,14 @@ def test_bench_on_a_corpus_without_documents_is_a_clear_error(tmp_path, monkeypa
     assert result.exit_code == 2, result.output
     assert "no document to time" in result.output and reason in result.output
     assert "Traceback" not in result.output and "ZeroDivisionError" not in result.output
+
+
+def test_a_synthetic_corpus_larger_than_the_byte_limit_is_coded(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    assert run("bench", "-n", "5", "--make-corpus", str(corpus)).exit_code == 0
+    limit = str(max(len(line) for line in corpus.read_bytes().splitlines()) + 1)
+    assert corpus.stat().st_size > int(limit)  # the file is over the limit, each document under it
+    out = tmp_path / "out.jsonl"
+    result = run("code", str(corpus), "--max-bytes", limit, "--no-model", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5

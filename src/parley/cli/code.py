@@ -75,7 +75,8 @@ def code_command(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (one coded document a line) or table.")] = Format.jsonl,
     out: Annotated[Path | None, typer.Option(help="Write JSON Lines here (default: stdout for jsonl).")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(
+        help="Refuse input files larger than this many bytes (in JSON Lines: each line, one document).")] = None,
     max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,

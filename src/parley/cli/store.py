@@ -48,7 +48,8 @@ def ingest_command(
     db: DbOption = "parley.duckdb",
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.")] = 64,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(
+        help="Refuse input files larger than this many bytes (in JSON Lines: each line, one document).")] = None,
     max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
     dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
