@@ -56,3 +56,18 @@ def test_ingest_says_when_it_creates_the_store(tmp_path):
     assert first.exit_code == 0 and f"created a new store in {db}" in first.output
     again = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert again.exit_code == 0 and "created a new store" not in again.output
+
+
+def test_ingest_again_with_published_updates_the_dates(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["ingest", str(src), "--db", db, "--published", "2024-03-06"])
+    assert r.exit_code == 0, r.output
+    assert "1 stored document(s) recoded and replaced" in r.output and "0 already stored" in r.output
+    monday = ["--from", "2024-03-04", "--to", "2024-03-04"]
+    r = runner.invoke(app, ["export", "--format", "csv", "--db", db, *monday])
+    assert r.exit_code == 0 and "TUR" in r.output  # "on Monday" is now dated

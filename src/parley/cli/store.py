@@ -77,7 +77,8 @@ def ingest_command(
         err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
 
     def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
-        err.print(f"committed batch {stats.batches}: {stats.coded} stored, {stats.skipped} already stored, {stats.failed} failed")
+        err.print(f"committed batch {stats.batches}: {stats.coded} stored ({stats.updated} updated), "
+                  f"{stats.skipped} already stored, {stats.failed} failed")
 
     try:
         stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
@@ -88,6 +89,9 @@ def ingest_command(
         store.close()
     err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
               f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
+    if stats.updated:
+        err.print(f"{stats.updated} stored document(s) recoded and replaced: they came with a new title, "
+                  "url, source or publication date")
     raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
 
 

@@ -148,6 +148,17 @@ class Store(abc.ABC):
         rows = self._execute(f"SELECT id FROM documents WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
         return {r[0] for r in rows}
 
+    def stored_metadata(self, ids: Sequence[str], version: str) -> dict[str, tuple[Any, ...]]:
+        """Of ``ids``, those stored by the same coder version, with what they were stored with: (title, url,
+        source, published)."""
+        if not ids:
+            return {}
+        p = self.param
+        marks = ", ".join([p] * len(ids))
+        rows = self._execute(f"SELECT id, title, url, source, published FROM documents "
+                             f"WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
+        return {r[0]: (r[1], r[2], r[3], _as_date(r[4])) for r in rows}
+
     def write_batch(self, coded: Sequence[CodedDocument], version: str) -> None:
         """Store a batch of coded documents in one transaction, replacing earlier versions of them."""
         if not coded:
@@ -230,6 +241,10 @@ class Store(abc.ABC):
 
     def _string_agg(self, expr: str) -> str:
         return f"STRING_AGG({expr}, ',' ORDER BY {expr})"
+
+
+def _as_date(value: Any) -> Any:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def to_jsonable(value: Any) -> Any:
