@@ -168,3 +168,12 @@ def test_stdin_json_lines_over_the_limit_are_read_document_by_document(monkeypat
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"plain text " * 200)))
     [failure] = list(iter_documents(["-"], max_bytes=1000))  # text over the limit is still refused
     assert isinstance(failure, Failure) and "larger than the limit" in failure.message
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"text": "abc', "malformed JSON (Unterminated string starting at column 10)"),
+    ('{"text" "abc"}', "malformed JSON (Expecting ':' delimiter at column 9)"),
+])
+def test_malformed_json_messages_read_well(tmp_path, line, message):
+    [failure] = collect(tmp_path, "m.jsonl", line.encode())
+    assert failure.message == message and "at at" not in failure.message

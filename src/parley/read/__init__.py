@@ -91,7 +91,9 @@ def _document_from_line(line: str, item: str, published: dt.date | None) -> Docu
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _fail(item, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        # json's messages may end in "at" already ("Unterminated string starting at")
+        where = "column" if exc.msg.endswith(" at") else "at column"
+        return _fail(item, f"malformed JSON ({exc.msg} {where} {exc.colno})")
     except RecursionError:  # arrays or objects nested thousands deep exhaust the parser's stack
         return _fail(item, "malformed JSON (arrays or objects nested too deeply to read)")
     if not isinstance(record, dict):
