@@ -32,9 +32,20 @@ def test_counts_leave_out_what_did_not_occur(filled_store):
     assert strikes and not any(e["occurred"] for e in strikes)
 
 
-def test_say_do_compares_words_and_force(filled_store):
+def test_say_do_compares_words_and_force(filled_store, coder):
+    from parley.model import Document
+    from parley.store import ingest
+
+    # only a condemnation (verbal conflict) so far: neither words of cooperation nor force, so no row, where
+    # there was a row of zeros
+    assert q.say_do(filled_store, "TUR", "SWE", by="month")[1] == []
+    text = ("Turkey praised Sweden on Tuesday. Turkish troops attacked Swedish soldiers on Tuesday. "
+            "Turkey praised Sweden.")
+    undated = Document(text="Turkey praised Sweden.")
+    ingest(filled_store, [Document(text=text, published=dt.date(2024, 3, 6)), undated], coder)
     gap = q.as_dicts(q.say_do(filled_store, "TUR", "SWE", by="month"))
-    assert [(r["verbal_cooperation"], r["material_conflict"], r["gap"]) for r in gap] == [(0, 0, 0)]
+    assert [(r["period"], r["verbal_cooperation"], r["material_conflict"], r["gap"]) for r in gap] == [
+        (dt.date(2024, 3, 1), 2, 1, 1), (None, 1, 0, 1)]  # the undated praise has a row of its own
 
 
 def test_an_unknown_period_is_an_input_error(filled_store):
@@ -70,4 +81,4 @@ def test_actor_prefixes_are_literal_not_like_patterns(filled_store, prefix, expe
 def test_dyad_and_say_do_take_literal_prefixes(filled_store, a, b, events):
     dyad = q.as_dicts(q.dyad(filled_store, a, b, by="week"))
     assert sum(r["events"] for r in dyad) == events
-    assert len(q.as_dicts(q.say_do(filled_store, a, b, by="month"))) == (1 if events else 0)
+    assert q.as_dicts(q.say_do(filled_store, a, b, by="month")) == []  # a condemnation: neither word nor force

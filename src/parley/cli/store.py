@@ -160,11 +160,15 @@ def _print(result, output: Output, title: str) -> None:  # type: ignore[no-untyp
         for r in rows:
             w.writerow([to_jsonable(v) for v in r])
         return
+    if not rows:
+        err.print(f"{title}: no events")
+        return
     table = Table(title=title)
     for c in cols:
         table.add_column(c)
-    for r in rows:
-        table.add_row(*("" if v is None else str(to_jsonable(v)) for v in r))
+    for r in rows:  # events whose date is unknown fall in no period: say so rather than leave it blank
+        table.add_row(*(("undated" if c == "period" else "") if v is None else str(to_jsonable(v))
+                        for c, v in zip(cols, r)))
     Console(highlight=False).print(table)
 
 

@@ -62,12 +62,13 @@ def counts(store: Store, by: str = "week", filters: Filters | None = None) -> tu
 
 def say_do(store: Store, a: str, b: str, by: str = "month", filters: Filters | None = None) -> tuple[list[str], list[tuple]]:
     """What ``a`` says toward ``b`` (verbal cooperation, quad class 1) against what it does (material
-    conflict, quad class 4), per period."""
+    conflict, quad class 4), per period; periods with neither have no row (not a row of zeros)."""
     p = store.param
     f = filters or Filters()
     f.occurred_only = True
     where, params = f.where(p)
     pair = f"{starts_with('e.source_code', p)} AND {starts_with('e.target_code', p)}"
+    pair += " AND e.quad_class IN (1, 4)"
     where = (where + " AND " if where else " WHERE ") + pair
     sql = (f"SELECT {_period(by)} AS period, "
            f"SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) AS verbal_cooperation, "
