@@ -17,15 +17,24 @@ from parley.cli.code import EXIT_USAGE, err
 console = Console(highlight=False, soft_wrap=True)
 
 
-@app.command("bench")
+@app.command("bench", short_help="Time parley against bare spaCy: articles/s, sentences/s, peak memory.")
 def bench_command(
-    corpus: Annotated[str | None, typer.Argument(help="Articles to time (file, folder, .jsonl); default: a synthetic corpus.")] = None,
-    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles to time.")] = 300,
-    processes: Annotated[list[int] | None, typer.Option("--processes", "-p", help="Process counts to time (repeat the option).")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size")] = 32,
-    make_corpus: Annotated[Path | None, typer.Option("--make-corpus", help="Only write a synthetic corpus of --articles articles to this JSONL file.")] = None,
-    seed: Annotated[int, typer.Option("--seed")] = 7,
-    out: Annotated[Path | None, typer.Option("--out", help="Also write the figures as JSON.")] = None,
+    corpus: Annotated[str | None, typer.Argument(
+        metavar="CORPUS", help="Articles to time (file, folder, .jsonl); default: a synthetic corpus.",
+    )] = None,
+    articles: Annotated[int, typer.Option(
+        "--articles", "-n", min=1, metavar="N", help="How many articles to time.")] = 300,
+    processes: Annotated[list[int] | None, typer.Option(
+        "--processes", "-p", min=1, metavar="N",
+        help="Process counts to time (repeat the option; default 1 and 2).")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, metavar="N", help="Documents per spaCy batch.")] = 32,
+    make_corpus: Annotated[Path | None, typer.Option(
+        "--make-corpus", metavar="FILE",
+        help="Only write a synthetic corpus of --articles articles to this JSONL file.")] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the synthetic corpus.")] = 7,
+    out: Annotated[Path | None, typer.Option(
+        "--out", metavar="FILE", help="Also write the figures as JSON.")] = None,
 ) -> None:
     """Articles/s, sentences/s and peak memory of parley and of bare spaCy nlp.pipe on the same articles."""
     from parley import bench

@@ -59,28 +59,43 @@ NoModelOption = Annotated[bool, typer.Option(
     "--no-model", help="Rules only: leave out the trained event layer (parley.learn).")]
 
 #: options for reading web pages and feeds, shared by ``code`` and ``ingest``
-TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for a URL to connect or send data.")]
-RetriesOption = Annotated[int, typer.Option(help="Retries of a URL after connection errors, timeouts, 5xx, 429.")]
+TimeoutOption = Annotated[float, typer.Option(
+    min=0.001, metavar="SECONDS", help="Seconds to wait for a URL to connect or send data.")]
+RetriesOption = Annotated[int, typer.Option(
+    min=0, metavar="N", help="Retries of a URL after connection errors, timeouts, 5xx, 429.")]
+#: options shared by ``code`` and ``ingest``
+PublishedOption = Annotated[str | None, typer.Option(
+    metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")]
+MaxBytesOption = Annotated[int | None, typer.Option(
+    min=1, metavar="BYTES",
+    help="Refuse input files larger than this many bytes (in JSON Lines: each line, one document).")]
+MaxCharsOption = Annotated[int | None, typer.Option(
+    min=1, metavar="CHARS", help="Refuse documents longer than this many characters.")]
+DictOption = Annotated[list[Path] | None, typer.Option(
+    "--dict", metavar="FILE", help="Extra actor dictionary file (repeatable).")]
+PatternsOption = Annotated[list[Path] | None, typer.Option(
+    "--patterns", metavar="FILE", help="Extra event pattern file (repeatable).")]
+InputsArgument = Annotated[list[str], typer.Argument(
+    metavar="INPUT",
+    help="Text, HTML, RSS/Atom or JSON Lines files (also .gz), folders, http(s) URLs, or - for stdin.")]
 FollowLinksOption = Annotated[
     bool, typer.Option("--follow-links", help="For feeds, fetch each entry's linked page for its full text.")
 ]
 
 
-@app.command("code")
+@app.command("code", short_help="Code news articles into events, quotations and actor mentions.")
 def code_command(
-    inputs: Annotated[list[str], typer.Argument(
-        help="Text, HTML, RSS/Atom or JSON Lines files (also .gz), folders, http(s) URLs, or - for stdin.")],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
-    ] = None,
+    inputs: InputsArgument,
+    published: PublishedOption = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (one coded document a line) or table.")] = Format.jsonl,
-    out: Annotated[Path | None, typer.Option(help="Write JSON Lines here (default: stdout for jsonl).")] = None,
-    max_bytes: Annotated[int | None, typer.Option(
-        help="Refuse input files larger than this many bytes (in JSON Lines: each line, one document).")] = None,
-    max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
-    dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
-    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
-    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (each loads the model).")] = 1,
+    out: Annotated[Path | None, typer.Option(
+        metavar="FILE", help="Write JSON Lines here (default: stdout for jsonl).")] = None,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    dictionary: DictOption = None,
+    patterns: PatternsOption = None,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-p", min=1, metavar="N", help="Worker processes (each loads the model).")] = 1,
     no_model: NoModelOption = False,
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
@@ -169,10 +184,10 @@ def print_document(console: Console, coded: CodedDocument) -> None:
         console.print(f"[yellow]warning {w.code}[/]: {w.message}")
 
 
-@app.command("explain")
+@app.command("explain", short_help="Show how one sentence is coded, step by step.")
 def explain_command(
     sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to explain.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Publication date.")] = None,
     no_model: NoModelOption = False,
 ) -> None:
     """Show the parse, the actor mentions, each pattern that fired, why candidates were dropped, and the trained
