@@ -107,8 +107,8 @@ def _load_texts(corpus: str | None, n: int) -> list[tuple[str, str | None]]:
 
 
 def check_corpus(corpus: str | None, n: int) -> list[str]:
-    """Read ``corpus`` before timing it: the items it could not read (as "item: reason"), or an InputError when
-    it holds no document at all (empty, over the size limit, no text...), since there is nothing to time."""
+    """Read ``corpus`` before timing it: the items it could not read (as "item: reason"), or an InputError
+    when it holds no document at all (empty, over the size limit, no text...): there is nothing to time."""
     if corpus is None:
         return []
     from parley.errors import InputError

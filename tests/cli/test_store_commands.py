@@ -27,7 +27,7 @@ def test_cli_ingest_export_query(tmp_path):
         assert r.exit_code == 0 and f"{rows} row(s) exported" in r.output, (actor, r.output)
     r = runner.invoke(app, ["query", "dyad", "TUR", "SWE", "--db", db, "--format", "json"])
     assert r.exit_code == 0 and json.loads(r.output.splitlines()[0])["events"] == 1
-    r = runner.invoke(app, ["query", "say-do", "TUR", "SWE", "--db", db])  # a condemnation: neither word nor force
+    r = runner.invoke(app, ["query", "say-do", "TUR", "SWE", "--db", db])  # a condemnation: neither
     assert r.exit_code == 0 and "no events" in r.output and "0 " not in r.output, r.output
     r = runner.invoke(app, ["query", "counts", "--db", db, "--by", "fortnight"])
     assert r.exit_code == 2 and "unknown period" in r.output

@@ -27,6 +27,10 @@ def test_gdelt_rows_have_gdelt_s_columns_and_aggregate_articles(filled_store, co
     assert float(tur[COL["AvgTone"]]) == pytest.approx(sum(tones) / 2, abs=1e-3) and sum(tones) < 0
 
 
+def _lines(buf: io.StringIO) -> list[list[str]]:
+    return [line.split("\t") for line in buf.getvalue().splitlines()]
+
+
 def _row(**values):
     row = {"source_code": None, "target_code": None, "cameo": "010", "base_code": "010", "root": "01",
            "quad_class": 1, "goldstein": 0.0, "num_mentions": 1, "num_sources": 1, "num_articles": 1}
@@ -84,8 +88,8 @@ def test_num_sources_counts_named_sources_and_the_unnamed_as_one(filled_store, c
     from parley.store import ingest
 
     # a third report of the condemnation, without a source: wire-a, wire-b and one unnamed source
-    ingest(filled_store, [Document(text="Turkey condemned Sweden over the protest on Monday, a minister said.",
-                                   published=news[0].published)], coder)
+    third = "Turkey condemned Sweden over the protest on Monday, a minister said."
+    ingest(filled_store, [Document(text=third, published=news[0].published)], coder)
     tur = next(r for r in filled_store.aggregates() if r["source_code"] == "TUR" and r["root"] == "11")
     assert (tur["num_articles"], tur["num_sources"]) == (3, 3)
 
@@ -94,12 +98,13 @@ def test_documents_without_a_source_are_one_source_not_none(store_target, coder)
     from parley.model import Document
     from parley.store import ingest, open_store
 
-    texts = ["Turkey condemned Sweden over the protest.", "Turkey condemned Sweden over the protest, officials said."]
+    texts = ["Turkey condemned Sweden over the protest.",
+             "Turkey condemned Sweden over the protest, officials said."]
     with open_store(store_target) as store:
         ingest(store, [Document(text=t, published=dt.date(2024, 3, 6)) for t in texts], coder)  # no source
         buf = io.StringIO()
         export(store, "gdelt", None, stream=buf)
-    [tur] = [f for f in (line.split("\t") for line in buf.getvalue().splitlines()) if f[COL["Actor1Code"]] == "TUR"]
+    [tur] = [f for f in _lines(buf) if f[COL["Actor1Code"]] == "TUR"]
     assert tur[COL["NumArticles"]] == "2" and tur[COL["NumSources"]] == "1"
 
 
@@ -120,7 +125,7 @@ def test_undated_documents_are_dated_by_the_day_they_were_stored(store_target, c
         ingest(store, [Document(text="Turkey condemned Sweden over the protest.")], coder)  # no date anywhere
         buf = io.StringIO()
         export(store, "gdelt", None, stream=buf)
-    [tur] = [f for f in (line.split("\t") for line in buf.getvalue().splitlines()) if f[COL["Actor1Code"]] == "TUR"]
+    [tur] = [f for f in _lines(buf) if f[COL["Actor1Code"]] == "TUR"]
     assert tur[COL["Day"]] == tur[COL["DATEADDED"]][:8] and len(tur[COL["Day"]]) == 8
     assert tur[COL["MonthYear"]] == tur[COL["Day"]][:6] and tur[COL["Year"]] == tur[COL["Day"]][:4]
     assert tur[COL["FractionDate"]].startswith(tur[COL["Year"]] + ".")

@@ -77,8 +77,10 @@ def test_actor_prefixes_are_literal_not_like_patterns(filled_store, prefix, expe
     assert bool(list(filled_store.aggregates(Filters(actors=(prefix,))))) == bool(expected)
 
 
-@pytest.mark.parametrize("a, b, events", [("TUR", "SWE", 2), ("%", "%", 0), ("_UR", "_WE", 0), ("T%", "S%", 0)])
+@pytest.mark.parametrize("a, b, events", [
+    ("TUR", "SWE", 2), ("%", "%", 0), ("_UR", "_WE", 0), ("T%", "S%", 0),
+])
 def test_dyad_and_say_do_take_literal_prefixes(filled_store, a, b, events):
     dyad = q.as_dicts(q.dyad(filled_store, a, b, by="week"))
     assert sum(r["events"] for r in dyad) == events
-    assert q.as_dicts(q.say_do(filled_store, a, b, by="month")) == []  # a condemnation: neither word nor force
+    assert q.as_dicts(q.say_do(filled_store, a, b, by="month")) == []  # a condemnation: neither

@@ -14,8 +14,8 @@ from parley.cli.app import app
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-corpus_app = typer.Typer(help="Check, split and measure the annotated corpus (corpus/README.md).", no_args_is_help=True,
-                         short_help="Check, split and measure the annotated corpus.")
+corpus_app = typer.Typer(help="Check, split and measure the annotated corpus (corpus/README.md).",
+                         no_args_is_help=True, short_help="Check, split and measure the annotated corpus.")
 app.add_typer(corpus_app, name="corpus")
 
 CorpusArg = Annotated[list[Path] | None, typer.Argument(

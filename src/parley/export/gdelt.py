@@ -130,7 +130,8 @@ def _as_date(value: Any) -> dt.date | None:
 def gdelt_row(row: dict[str, Any]) -> list[str]:
     # the event date, else the first publication date, else (a document without a date) the day it was
     # stored: GDELT dates an event it cannot date by the article, and its articles are dated when seen
-    day = _as_date(row.get("event_date")) or _as_date(row.get("first_seen")) or _as_date(row.get("date_added"))
+    day = (_as_date(row.get("event_date")) or _as_date(row.get("first_seen"))
+           or _as_date(row.get("date_added")))
     _iso3, fips, names = _countries()
     if day:
         date_fields = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day)]

@@ -143,8 +143,8 @@ def _stream_jsonl(handle: BinaryIO, name: str, published: dt.date | None, max_by
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield _fail(item, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the line); "
-                              "convert it to UTF-8 first")
+            yield _fail(item, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the "
+                              "line); convert it to UTF-8 first")
             continue
         yield _document_from_line(line, item, published)
     if not seen:

@@ -30,7 +30,8 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
     """A DuckDB file (default ``parley.duckdb``) or a PostgreSQL server given by a ``postgresql://`` URL.
 
     With ``create`` (the default) a store that does not exist yet is created (``Store.created`` says so);
-    without it, as for reading, a missing store is a :class:`~parley.errors.StoreError` and nothing is created.
+    without it, as for reading, a missing store is a :class:`~parley.errors.StoreError` and nothing is
+    created.
     """
     t = str(target or DEFAULT_DB)
     if t.startswith(("postgresql://", "postgres://")):

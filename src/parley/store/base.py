@@ -58,7 +58,8 @@ class Filters:
         if self.actors:
             ors = []
             for a in self.actors:
-                source, target = starts_with(f"{alias}.source_code", p), starts_with(f"{alias}.target_code", p)
+                source = starts_with(f"{alias}.source_code", p)
+                target = starts_with(f"{alias}.target_code", p)
                 ors.append(f"({source} OR {target})")
                 params.extend([prefix_pattern(a), prefix_pattern(a)])
             clauses.append("(" + " OR ".join(ors) + ")")

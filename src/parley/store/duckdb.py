@@ -14,8 +14,8 @@ class DuckDBStore(Store):
     param = "?"
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
-        """Open the DuckDB file ``path``; without ``create`` a missing file (or one without parley's tables) is
-        a StoreError and nothing is created."""
+        """Open the DuckDB file ``path``; without ``create`` a missing file (or one without parley's tables)
+        is a StoreError and nothing is created."""
         super().__init__()
         import duckdb
 
