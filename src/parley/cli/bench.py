@@ -17,6 +17,19 @@ from parley.cli.code import EXIT_USAGE, err
 console = Console(highlight=False, soft_wrap=True)
 
 
+def results_table(results: list[dict], corpus: str | None) -> Table:
+    """The figures of :func:`parley.bench.run` as a table that fits 80 columns (short headers that wrap
+    between words, where 'processes' was cut to 'proces…')."""
+    table = Table(title=f"parley bench: {results[0]['articles']} articles ({corpus or 'synthetic corpus'})")
+    for col in ("run", "procs", "art/s", "sent/s", "peak MB main", "peak MB worker", "load s", "events"):
+        table.add_column(col, justify="right")
+    for r in results:
+        table.add_row(r["kind"], str(r["processes"]), f"{r['articles'] / r['seconds']:.1f}",
+                      f"{r['sentences'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}",
+                      f"{r['worker_peak_mb']:.0f}", f"{r['load_seconds']:.2f}", str(r["events"]))
+    return table
+
+
 @app.command("bench", short_help="Time parley against bare spaCy: articles/s, sentences/s, peak memory.")
 def bench_command(
     corpus: Annotated[str | None, typer.Argument(
@@ -51,14 +64,7 @@ def bench_command(
         raise typer.Exit(EXIT_USAGE) from None
     for reason in skipped:
         err.print(f"[red]skipped[/] {reason}")
-    table = Table(title=f"parley bench: {results[0]['articles']} articles ({corpus or 'synthetic corpus'})")
-    for col in ("run", "processes", "articles/s", "sentences/s", "peak MB (main)", "peak MB (worker)", "load s", "events"):
-        table.add_column(col, justify="right")
-    for r in results:
-        table.add_row(r["kind"], str(r["processes"]), f"{r['articles'] / r['seconds']:.1f}",
-                      f"{r['sentences'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}", f"{r['worker_peak_mb']:.0f}",
-                      f"{r['load_seconds']:.2f}", str(r["events"]))
-    console.print(table)
+    console.print(results_table(results, corpus))
     for p in sorted({r["processes"] for r in results}):
         s = next(r for r in results if r["kind"] == "spacy" and r["processes"] == p)
         c = next(r for r in results if r["kind"] == "parley" and r["processes"] == p)
