@@ -70,3 +70,40 @@ def test_event_date_from_the_clause(nlp, sentence, word, expected):
 def test_no_publication_date_and_no_date_gives_none(nlp):
     doc = nlp("Peru recalled its envoy.")
     assert event_date(doc, doc[1], None) is None
+
+
+DATED = ("Russia condemned Ukraine on Monday. On 4 July 2023 France and Germany met in Paris for two days. "
+         "Last week Japan pledged aid, and yesterday the Philippines thanked Tokyo. The talks ended. "
+         "Egypt will host a summit next month.")
+
+
+def test_sentence_entities_are_doc_ents_of_the_sentence(nlp):
+    from parley.when import sentence_entities
+
+    doc = nlp(DATED)
+    for sent in doc.sents:
+        for label in ("DATE", "GPE"):
+            expected = [(e.start, e.end, e.label_) for e in doc.ents
+                        if e.label_ == label and e.start >= sent.start and e.end <= sent.end]
+            assert [(e.start, e.end, e.label_) for e in sentence_entities(sent, label)] == expected
+
+
+class _NoEnts:
+    """A Doc whose ``ents`` must not be read: building them all for each event made dating quadratic."""
+
+    def __init__(self, doc):
+        self._doc = doc
+
+    def __getattr__(self, name):
+        if name == "ents":
+            raise AssertionError("doc.ents read for one event's date")
+        return getattr(self._doc, name)
+
+
+def test_dating_an_event_reads_only_its_sentence(nlp):
+    from parley.when import clause_date_expression
+
+    doc = nlp(DATED)
+    [condemned] = [t for t in doc if t.lemma_ == "condemn"]
+    assert clause_date_expression(_NoEnts(doc), condemned).text == "Monday"
+    assert event_date(_NoEnts(doc), condemned, PUB) == dt.date(2024, 7, 15)

@@ -43,3 +43,15 @@ def test_a_corrupt_cache_is_rebuilt(fresh_gazetteer):
     cached.write_bytes(b"not a pickle")
     where._gazetteer.cache_clear()
     assert where.lookup("Kharkiv").country == "UKR"
+
+
+def test_entity_of_a_token_is_its_doc_ents_entity(nlp):
+    from parley.where import entity_of
+
+    doc = nlp("Troops from the United States and South Korea drilled near Busan on Monday, "
+              "said the Pentagon in Washington, D.C. late on Tuesday.")
+    assert doc.ents
+    for token in doc:
+        expected = next(((e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end), None)
+        found = entity_of(token)
+        assert (None if found is None else (found.start, found.end, found.label_)) == expected, token

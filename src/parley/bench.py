@@ -106,6 +106,29 @@ def _load_texts(corpus: str | None, n: int) -> list[tuple[str, str | None]]:
     return out
 
 
+def check_corpus(corpus: str | None, n: int) -> list[str]:
+    """Read ``corpus`` before timing it: the items it could not read (as "item: reason"), or an InputError
+    when it holds no document at all (empty, over the size limit, no text...): there is nothing to time."""
+    if corpus is None:
+        return []
+    from parley.errors import InputError
+    from parley.model import Document
+    from parley.read import iter_documents
+
+    documents, failures = 0, []
+    for item in iter_documents([corpus]):
+        if isinstance(item, Document):
+            documents += 1
+            if documents >= n:
+                break
+        else:
+            failures.append(f"{item.item}: {item.message}")
+    if not documents:
+        reasons = "; ".join(failures[:3]) + (f" (and {len(failures) - 3} more)" if len(failures) > 3 else "")
+        raise InputError(f"{corpus}: no document to time" + (f": {reasons}" if reasons else ""))
+    return failures
+
+
 def child(kind: str, corpus: str | None, n: int, processes: int, batch_size: int) -> dict:
     texts = _load_texts(corpus, n)
     t0 = time.perf_counter()
@@ -142,6 +165,8 @@ def child(kind: str, corpus: str | None, n: int, processes: int, batch_size: int
 
 
 def run(corpus: str | None, n: int, processes: list[int], batch_size: int = 32) -> list[dict]:
+    """Time parley and bare spaCy on ``n`` articles of ``corpus`` (default: synthetic) for each process count;
+    check the corpus with :func:`check_corpus` first."""
     results = []
     for p in processes:
         for kind in ("spacy", "parley"):

@@ -122,10 +122,30 @@ def _governing_verb(ent: Span) -> Token | None:
     return None
 
 
+def sentence_entities(sent: Span, label: str) -> list[Span]:
+    """The entities labelled ``label`` that lie wholly inside ``sent``, as ``doc.ents`` filtered to the
+    sentence, but read from the sentence's own tokens: ``doc.ents`` builds every entity of the document on
+    each call, which made dating every event of a long document quadratic in its length."""
+    doc = sent.doc
+    out = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= sent.end and token.ent_type_ == label:
+            out.append(Span(doc, i, end, label=token.ent_type))
+        i = end
+    return out
+
+
 def clause_date_expression(doc: Doc, predicate: Token) -> Span | None:
     """The DATE expression attached to the predicate or to the nearest clause governing it."""
-    sent = predicate.sent
-    dates = [e for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
+    dates = sentence_entities(predicate.sent, "DATE")
     if not dates:
         return None
     by_verb = {}

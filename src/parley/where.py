@@ -11,7 +11,7 @@ import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.model import Location, Mention
@@ -96,6 +96,21 @@ def lookup(name: str, prefer: Sequence[str] = ()) -> Location | None:
     return Location(country=iso2_to_iso3.get(best[1]), name=best[0], lat=best[2], lon=best[3])
 
 
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, as ``doc.ents`` gives it, read from the tokens around it:
+    ``doc.ents`` builds every entity of the document on each call (quadratic over a long document)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type_:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type)
+
+
 def _clause_place(predicate: Token) -> str | None:
     node = predicate
     for _ in range(3):
@@ -103,7 +118,7 @@ def _clause_place(predicate: Token) -> str | None:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                        ent = entity_of(pobj)
                         return ent.text if ent is not None else pobj.text
         if node.head is node or node.dep_ not in ("xcomp", "conj", "acl", "advcl"):
             break

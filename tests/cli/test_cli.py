@@ -109,3 +109,96 @@ def test_explain_says_why_nothing_was_coded():
 def test_help_documents_commands(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.jsonl", b"", "empty"),
+    ("blank.txt", b"\n\n", "empty"),
+    ("huge.txt", None, "larger than the limit"),
+    ("notext.jsonl", b'{"title": "no body"}\n', "no 'text'"),
+])
+def test_bench_on_a_corpus_without_documents_is_a_clear_error(tmp_path, monkeypatch, name, content, reason):
+    import parley.bench
+
+    def never(*args, **kwargs):
+        raise AssertionError("timing started")
+
+    monkeypatch.setattr(parley.bench, "run", never)  # refused before any child process is timed
+    path = tmp_path / name
+    if content is None:
+        with path.open("wb") as fh:
+            fh.truncate(6_000_000)
+    else:
+        path.write_bytes(content)
+    result = run("bench", str(path), "-n", "5")
+    assert result.exit_code == 2, result.output
+    assert "no document to time" in result.output and reason in result.output
+    assert "Traceback" not in result.output and "ZeroDivisionError" not in result.output
+
+
+def test_a_synthetic_corpus_larger_than_the_byte_limit_is_coded(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    assert run("bench", "-n", "5", "--make-corpus", str(corpus)).exit_code == 0
+    limit = str(max(len(line) for line in corpus.read_bytes().splitlines()) + 1)
+    assert corpus.stat().st_size > int(limit)  # the file is over the limit, each document under it
+    out = tmp_path / "out.jsonl"
+    result = run("code", str(corpus), "--max-bytes", limit, "--no-model", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+TWELVE = " ".join([
+    "Russia condemned Ukraine on Monday.", "Japan pledged aid to the Philippines.",
+    "China criticised the United States.", "Turkey condemned Sweden.", "Egypt praised Israel.",
+    "Iran accused Iraq of spying.", "France met Germany in Paris.",
+    "India rejected the proposal by Pakistan.",
+    "Brazil signed a deal with Argentina.", "Kenya expelled two Ugandan diplomats.",
+    "Poland urged Belarus to release the journalists.", "Canada sent aid to Haiti.",
+])
+
+
+def test_table_fits_80_columns_without_breaking_words(code_text):
+    import io
+
+    from rich.console import Console
+
+    from parley.cli.code import print_document
+    from parley.ontology import ontology
+
+    coded = code_text(TWELVE)
+    assert len(coded.events) >= 10
+    console = Console(width=80, file=io.StringIO(), record=True, highlight=False)
+    print_document(console, coded)
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    words = {w for line in lines for w in line.replace("│", " ").split()}
+    for e in coded.events:  # every code and every word of each event's name is printed whole
+        assert {e.source.code, e.cameo, *ontology().get(e.cameo).name.split()} <= words, e
+    assert len(lines) <= 2 * len(coded.events) + 12, "\n".join(lines)  # at most two lines an event
+    assert "…" not in "\n".join(lines)
+
+
+def test_wide_table_has_every_column(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    args = ["code", str(src), "--published", "2024-07-17", "--format", "wide", "--no-model"]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert all(col in result.output for col in ("modality", "trigger", "rule", "conf", "kind", "cue"))
+
+
+def test_bench_table_headers_fit_80_columns():
+    import io
+
+    from rich.console import Console
+
+    from parley.cli.bench import results_table
+
+    figures = {"articles": 300, "sentences": 4000, "seconds": 2.5, "peak_mb": 812.0, "worker_peak_mb": 0.0,
+               "load_seconds": 1.23, "events": 2345}
+    rows = [{"kind": k, "processes": p, **figures} for p in (1, 2) for k in ("spacy", "parley")]
+    console = Console(width=80, file=io.StringIO(), record=True)
+    console.print(results_table(rows, None))
+    text = console.export_text()
+    assert "…" not in text and all(len(line) <= 80 for line in text.splitlines())
+    assert "procs" in text and "art/s" in text

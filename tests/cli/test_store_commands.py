@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from parley.cli import app
@@ -20,7 +22,54 @@ def test_cli_ingest_export_query(tmp_path):
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["export", "--format", "gdelt", "--db", db])
     assert r.exit_code == 0 and "TUR" in r.output
+    for actor, rows in (("TUR", 1), ("%", 0), ("_UR", 0)):  # LIKE wildcards are literal characters
+        r = runner.invoke(app, ["export", "--format", "csv", "--db", db, "--actor", actor])
+        assert r.exit_code == 0 and f"{rows} row(s) exported" in r.output, (actor, r.output)
     r = runner.invoke(app, ["query", "dyad", "TUR", "SWE", "--db", db, "--format", "json"])
     assert r.exit_code == 0 and json.loads(r.output.splitlines()[0])["events"] == 1
+    r = runner.invoke(app, ["query", "say-do", "TUR", "SWE", "--db", db])  # a condemnation: neither
+    assert r.exit_code == 0 and "no events" in r.output and "0 " not in r.output, r.output
     r = runner.invoke(app, ["query", "counts", "--db", db, "--by", "fortnight"])
     assert r.exit_code == 2 and "unknown period" in r.output
+
+
+@pytest.mark.parametrize("command", [
+    ["query", "top-actors"],
+    ["query", "counts"],
+    ["query", "dyad", "RUS", "UKR"],
+    ["query", "say-do", "RUS", "UKR"],
+    ["export", "--format", "gdelt"],
+    ["export", "--format", "csv"],
+])
+def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, command):
+    db = tmp_path / "typo.duckdb"
+    r = CliRunner().invoke(app, [*command, "--db", str(db)])
+    assert r.exit_code == 2, r.output
+    assert "no such store" in r.output and "parley ingest" in r.output
+    assert not db.exists()
+
+
+def test_ingest_says_when_it_creates_the_store(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "new.duckdb")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert first.exit_code == 0 and f"created a new store in {db}" in first.output
+    again = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert again.exit_code == 0 and "created a new store" not in again.output
+
+
+def test_ingest_again_with_published_updates_the_dates(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["ingest", str(src), "--db", db, "--published", "2024-03-06"])
+    assert r.exit_code == 0, r.output
+    assert "1 stored document(s) recoded and replaced" in r.output and "0 already stored" in r.output
+    monday = ["--from", "2024-03-04", "--to", "2024-03-04"]
+    r = runner.invoke(app, ["export", "--format", "csv", "--db", db, *monday])
+    assert r.exit_code == 0 and "TUR" in r.output  # "on Monday" is now dated

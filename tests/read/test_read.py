@@ -63,6 +63,18 @@ def test_malformed_line_keeps_the_rest(tmp_path):
     assert items[1].item.endswith("m.jsonl:2")
 
 
+@pytest.mark.parametrize("bad_line", [
+    "[" * 2000 + "]" * 2000,  # a bare array nested 2,000 deep
+    '{"text": "Oman mediated.", "meta": ' + "[" * 2000 + "]" * 2000 + "}",  # nested inside a good record
+    '{"a": ' * 2000 + "1" + "}" * 2000,
+])
+def test_deeply_nested_line_is_a_failure_and_the_good_lines_are_kept(tmp_path, bad_line):
+    content = '{"text": "Iraq hosted Iran."}\n' + bad_line + '\n{"text": "Chad expelled an envoy."}\n'
+    items = collect(tmp_path, "deep.jsonl", content.encode())
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document"]
+    assert items[1].item.endswith("deep.jsonl:2") and "nested too deeply" in items[1].message
+
+
 def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     import parley.read
 
@@ -105,3 +117,63 @@ def test_stdin_text_and_jsonl(monkeypatch):
     assert doc.text == "Peru recalled its ambassador."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')))
     assert [d.text for d in iter_documents(["-"])] == ["a", "b"]
+
+
+def _jsonl(n: int, size: int = 200) -> bytes:
+    """``n`` JSON lines of about ``size`` bytes each."""
+    lines = [json.dumps({"id": f"d{i}", "text": f"Document {i}. " + "x" * (size - 40)}) for i in range(n)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.ndjson", "corpus.jsonl.gz"])
+def test_the_size_limit_applies_to_each_json_line_not_the_file(tmp_path, name):
+    data = _jsonl(30)  # 30 documents of 200 bytes: a 6,000-byte file under a 1,000-byte limit
+    content = gzip.compress(data) if name.endswith(".gz") else data
+    items = collect(tmp_path, name, content, max_bytes=1000)
+    assert [i.id for i in items] == [f"d{i}" for i in range(30)] and len(data) > 1000
+
+
+def test_a_json_line_over_the_limit_is_one_failure_and_the_rest_are_kept(tmp_path):
+    long = json.dumps({"id": "long", "text": "y" * 5000}).encode()
+    lines = _jsonl(2).splitlines()
+    content = b"\r\n".join([lines[0], long, lines[1], long + b" "]) + b"\n"  # CRLF line ends too
+    items = collect(tmp_path, "m.jsonl", content, max_bytes=1000)
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document", "Failure"]
+    assert [i.item.rsplit(":", 1)[1] for i in items if isinstance(i, Failure)] == ["2", "4"]
+    assert "line larger than the limit of 1,000 bytes" in items[1].message
+    assert [i.id for i in items if isinstance(i, Document)] == ["d0", "d1"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"),
+    (b"\n \n", "empty"),
+    (b"\x00\x01" * 300, "binary"),
+])
+def test_an_unreadable_json_lines_file_is_one_failure(tmp_path, content, message):
+    [failure] = collect(tmp_path, "bad.jsonl", content, max_bytes=1000)
+    assert isinstance(failure, Failure) and message in failure.message and failure.item.endswith("bad.jsonl")
+
+
+def test_a_bad_byte_fails_its_line_only(tmp_path):
+    content = b'{"text": "Caf\xe9 talks"}\n' + _jsonl(1)
+    items = collect(tmp_path, "latin.jsonl", content)
+    assert [type(i).__name__ for i in items] == ["Failure", "Document"]
+    assert "not valid UTF-8" in items[0].message and items[0].item.endswith("latin.jsonl:1")
+
+
+def test_stdin_json_lines_over_the_limit_are_read_document_by_document(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(_jsonl(30))))
+    items = list(iter_documents(["-"], max_bytes=1000))
+    assert [i.id for i in items] == [f"d{i}" for i in range(30)]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"plain text " * 200)))
+    [failure] = list(iter_documents(["-"], max_bytes=1000))  # text over the limit is still refused
+    assert isinstance(failure, Failure) and "larger than the limit" in failure.message
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"text": "abc', "malformed JSON (Unterminated string starting at column 10)"),
+    ('{"text" "abc"}', "malformed JSON (Expecting ':' delimiter at column 9)"),
+])
+def test_malformed_json_messages_read_well(tmp_path, line, message):
+    [failure] = collect(tmp_path, "m.jsonl", line.encode())
+    assert failure.message == message and "at at" not in failure.message

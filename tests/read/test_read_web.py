@@ -466,3 +466,14 @@ def test_cli_passes_fetch_options(server):
     assert result.exit_code == 1, result.output  # one item failed, the other was coded
     assert server.hits == {"/down": 1, "/page": 1}  # --retries 0: a single attempt
     assert "1 attempt" in result.output and '"text"' in result.output
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1000])
+def test_main_text_nested_hundreds_of_elements_deep_is_found(tmp_path, depth):
+    text = "Russia and China condemned the strikes on Syria on Saturday, officials in Moscow said."
+    paragraph = f"<p>{text}</p>"
+    body = "<div>" * depth + paragraph + "</div>" * depth  # libxml2 stops at 256 levels by default
+    content = f"<html><head><title>Deep</title></head><body>{body}</body></html>"
+    [item] = list(iter_documents([write(tmp_path, "deep.html", content)]))
+    assert isinstance(item, Document), item
+    assert item.text == text

@@ -3,6 +3,8 @@ errors that say which store and never show a password."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parley import errors
@@ -16,6 +18,48 @@ def test_a_path_opens_duckdb_and_a_url_postgres(store_target):
         expected = PostgresStore if store_target.startswith("postgresql://") else DuckDBStore
         assert type(store) is expected
         assert store.counts() == {"documents": 0, "events": 0, "quotes": 0}
+
+
+def _tables(target: str) -> list[str]:
+    """The tables in the store's database (its schema, for PostgreSQL), without opening it as a store."""
+    if not target.startswith("postgresql://"):
+        import duckdb
+
+        with duckdb.connect(target, read_only=True) as con:
+            return [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+    import psycopg
+
+    with psycopg.connect(target) as con:
+        return [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                          "WHERE table_schema = current_schema()").fetchall()]
+
+
+def test_reading_a_store_that_does_not_exist_is_refused_and_creates_nothing(store_target):
+    with pytest.raises(errors.StoreError, match="ingest --db"):
+        open_store(store_target, create=False)
+    if store_target.startswith("postgresql://"):
+        assert _tables(store_target) == []
+    else:
+        assert not Path(store_target).exists()
+
+
+def test_only_the_first_open_creates_the_store(store_target):
+    with open_store(store_target) as store:
+        assert store.created
+    with open_store(store_target, create=False) as store:
+        assert not store.created and store.counts()["documents"] == 0
+    assert "documents" in _tables(store_target)
+
+
+def test_a_database_without_parley_s_tables_is_not_a_store(tmp_path):
+    import duckdb
+
+    path = str(tmp_path / "other.duckdb")
+    with duckdb.connect(path) as con:
+        con.execute("CREATE TABLE something (x INTEGER)")
+    with pytest.raises(errors.StoreError, match="no parley store here"):
+        open_store(path, create=False)
+    assert _tables(path) == ["something"]
 
 
 def test_unreachable_postgres_is_a_clear_error():

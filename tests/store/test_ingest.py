@@ -137,3 +137,43 @@ def test_sigkill_during_ingest_loses_nothing_committed_and_rerun_completes(store
         assert store.counts()["documents"] == 240
         _cols, rows = store.query("SELECT SUM(n_events) FROM documents")
         assert rows[0][0] == store.counts()["events"]
+
+
+def _undated(news):
+    from parley.model import Document
+
+    return [Document(text=d.text, source=d.source) for d in news]
+
+
+@pytest.mark.parametrize("change, updated", [
+    ({"published": dt.date(2024, 3, 6)}, 3),  # --published on a second run: dates filled in
+    ({}, 0),  # the same documents again: skipped
+    ({"source": "wire-c"}, 3),
+    ({"title": "A new title"}, 3),
+    ({"url": "https://news.example/moved"}, 3),
+])
+def test_documents_ingested_again_with_new_metadata_are_recoded(store_target, coder, news, change, updated):
+    import dataclasses
+
+    with open_store(store_target) as store:
+        ingest(store, _undated(news), coder)
+        assert all(e["event_date"] is None for e in store.events())
+        again = [dataclasses.replace(d, **change) for d in _undated(news)]
+        stats = ingest(store, again, coder)
+        assert (stats.updated, stats.coded, stats.skipped) == (updated, updated, 3 - updated)
+        assert store.counts()["documents"] == 3
+        for d in again:
+            stored = store.document(d.id).document
+            fields = ("title", "url", "source", "published")
+            assert [getattr(stored, f) for f in fields] == [getattr(d, f) for f in fields]
+        if "published" in change:
+            condemned = [e for e in store.events() if e["cameo"].startswith("11")]
+            assert condemned and all(e["event_date"] == dt.date(2024, 3, 4) for e in condemned)  # "on Monday"
+
+
+def test_a_field_not_given_again_keeps_the_stored_value(store_target, coder, news):
+    with open_store(store_target) as store:
+        ingest(store, news, coder)  # published 6 March 2024, with sources and urls
+        stats = ingest(store, _undated(news), coder)  # the same texts without date or url
+        assert (stats.updated, stats.skipped) == (0, 3)
+        assert store.document(news[0].id).document.published == dt.date(2024, 3, 6)

@@ -21,6 +21,7 @@ How a mention is built, in order:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -523,11 +524,18 @@ def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozense
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep people first, then longer mentions; drop any mention overlapping one already kept."""
+    """Keep people first, then longer mentions; drop any mention overlapping one already kept.
+
+    The kept spans never overlap, so sorted by (start, end) their ends rise too: a new span overlaps one of
+    them exactly when it overlaps the last that starts before it ends, found by bisection. (Checking every
+    kept span made this quadratic in the number of mentions, that is in the length of the document.)"""
     ordered = sorted(mentions, key=lambda m: (m.kind != "person", -(m.end - m.start), m.start))
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []  # the kept (start, end), sorted
     for m in ordered:
-        if any(m.start < k.end and k.start < m.end for k in kept):
+        before = bisect.bisect_left(spans, (m.end, -1)) - 1  # the last kept span starting before m ends
+        if before >= 0 and m.start < spans[before][1]:
             continue
         kept.append(m)
+        bisect.insort(spans, (m.start, m.end))
     return kept

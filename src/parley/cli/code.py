@@ -26,6 +26,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 class Format(str, Enum):
     jsonl = "jsonl"
     table = "table"
+    wide = "wide"
 
 
 def parse_date_option(value: str | None) -> dt.date | None:
@@ -59,27 +60,45 @@ NoModelOption = Annotated[bool, typer.Option(
     "--no-model", help="Rules only: leave out the trained event layer (parley.learn).")]
 
 #: options for reading web pages and feeds, shared by ``code`` and ``ingest``
-TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for a URL to connect or send data.")]
-RetriesOption = Annotated[int, typer.Option(help="Retries of a URL after connection errors, timeouts, 5xx, 429.")]
+TimeoutOption = Annotated[float, typer.Option(
+    min=0.001, metavar="SECONDS", help="Seconds to wait for a URL to connect or send data.")]
+RetriesOption = Annotated[int, typer.Option(
+    min=0, metavar="N", help="Retries of a URL after connection errors, timeouts, 5xx, 429.")]
+#: options shared by ``code`` and ``ingest``
+PublishedOption = Annotated[str | None, typer.Option(
+    metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")]
+MaxBytesOption = Annotated[int | None, typer.Option(
+    min=1, metavar="BYTES",
+    help="Refuse input files larger than this many bytes (in JSON Lines: each line, one document).")]
+MaxCharsOption = Annotated[int | None, typer.Option(
+    min=1, metavar="CHARS", help="Refuse documents longer than this many characters.")]
+DictOption = Annotated[list[Path] | None, typer.Option(
+    "--dict", metavar="FILE", help="Extra actor dictionary file (repeatable).")]
+PatternsOption = Annotated[list[Path] | None, typer.Option(
+    "--patterns", metavar="FILE", help="Extra event pattern file (repeatable).")]
+InputsArgument = Annotated[list[str], typer.Argument(
+    metavar="INPUT",
+    help="Text, HTML, RSS/Atom or JSON Lines files (also .gz), folders, http(s) URLs, or - for stdin.")]
 FollowLinksOption = Annotated[
     bool, typer.Option("--follow-links", help="For feeds, fetch each entry's linked page for its full text.")
 ]
 
 
-@app.command("code")
+@app.command("code", short_help="Code news articles into events, quotations and actor mentions.")
 def code_command(
-    inputs: Annotated[list[str], typer.Argument(
-        help="Text, HTML, RSS/Atom or JSON Lines files (also .gz), folders, http(s) URLs, or - for stdin.")],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl (one coded document a line) or table.")] = Format.jsonl,
-    out: Annotated[Path | None, typer.Option(help="Write JSON Lines here (default: stdout for jsonl).")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
-    max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
-    dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
-    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
-    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (each loads the model).")] = 1,
+    inputs: InputsArgument,
+    published: PublishedOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help=(
+        "jsonl (one coded document a line), table (compact, fits 80 columns) or wide (every column)."))
+    ] = Format.jsonl,
+    out: Annotated[Path | None, typer.Option(
+        metavar="FILE", help="Write JSON Lines here (default: stdout for jsonl).")] = None,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    dictionary: DictOption = None,
+    patterns: PatternsOption = None,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-p", min=1, metavar="N", help="Worker processes (each loads the model).")] = 1,
     no_model: NoModelOption = False,
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
@@ -120,8 +139,8 @@ def code_command(
             if sink is not None:
                 sink.write(item.to_json() + "\n")
                 sink.flush()
-            if fmt is Format.table:
-                print_document(console, item)
+            if fmt is not Format.jsonl:
+                print_document(console, item, wide=fmt is Format.wide)
     finally:
         if sink is not None and sink is not sys.stdout:
             sink.close()
@@ -136,42 +155,50 @@ def _actor(ref) -> str:  # type: ignore[no-untyped-def]
     return f"{ref.code} ({ref.name or ref.text})"
 
 
-def print_document(console: Console, coded: CodedDocument) -> None:
-    doc = coded.document
-    console.rule(f"{doc.title or doc.id}  published {doc.published or 'unknown'}")
-    events = Table(title=f"{len(coded.events)} events", show_lines=False, expand=True)
-    for col in ("sent", "source", "CAMEO", "target", "modality", "date", "trigger", "rule", "conf"):
-        events.add_column(col, overflow="fold")
+def print_document(console: Console, coded: CodedDocument, wide: bool = False) -> None:
+    """A coded document as tables. Compact (the default) fits 80 columns: actor codes, the CAMEO code and name
+    with the modality when it is not asserted, the date, cells wrapping between words; ``wide`` adds actor
+    names, modality, trigger, rule and confidence, and the quotations' kind and cue."""
     from parley.ontology import ontology
 
     onto = ontology()
+    doc = coded.document
+    console.rule(f"{doc.title or doc.id}  published {doc.published or 'unknown'}")
+    events = Table(title=f"{len(coded.events)} events", expand=True)
+    if wide:
+        columns = ("sent", "source", "CAMEO", "target", "modality", "date", "trigger", "rule", "conf")
+    else:
+        columns = ("sent", "source", "event", "target", "date")
+    for col in columns:  # wide tables are for wide terminals: there a cell folds rather than hide its end
+        events.add_column(col, no_wrap=col in ("sent", "date"), overflow="fold" if wide else "ellipsis")
     for e in coded.events:
-        events.add_row(
-            str(e.sentence),
-            _actor(e.source),
-            f"{e.cameo} {onto.get(e.cameo).name}",
-            _actor(e.target),
-            e.modality,
-            str(e.date or "-"),
-            e.trigger.text,
-            e.rule,
-            f"{e.confidence:.2f}",
-        )
+        name = f"{e.cameo} {onto.get(e.cameo).name}"
+        if wide:
+            events.add_row(str(e.sentence), _actor(e.source), name, _actor(e.target), e.modality,
+                           str(e.date or "-"), e.trigger.text, e.rule, f"{e.confidence:.2f}")
+        else:
+            modality = "" if e.modality == "asserted" else f" ({e.modality})"
+            events.add_row(str(e.sentence), e.source.code if e.source else "-", name + modality,
+                           e.target.code if e.target else "-", str(e.date or "-"))
     console.print(events)
     quotes = Table(title=f"{len(coded.quotes)} quotations", expand=True)
-    for col in ("sent", "speaker", "kind", "cue", "text"):
-        quotes.add_column(col, overflow="fold")
+    for col in ("sent", "speaker", "kind", "cue", "text") if wide else ("sent", "speaker", "text"):
+        quotes.add_column(col, no_wrap=col == "sent", ratio=3 if col == "text" else None,
+                          overflow="fold" if wide else "ellipsis")
     for q in coded.quotes:
-        quotes.add_row(str(q.sentence), _actor(q.speaker), q.kind, q.cue or "-", q.text)
+        if wide:
+            quotes.add_row(str(q.sentence), _actor(q.speaker), q.kind, q.cue or "-", q.text)
+        else:
+            quotes.add_row(str(q.sentence), q.speaker.code if q.speaker else "-", q.text)
     console.print(quotes)
     for w in coded.warnings:
         console.print(f"[yellow]warning {w.code}[/]: {w.message}")
 
 
-@app.command("explain")
+@app.command("explain", short_help="Show how one sentence is coded, step by step.")
 def explain_command(
     sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to explain.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Publication date.")] = None,
     no_model: NoModelOption = False,
 ) -> None:
     """Show the parse, the actor mentions, each pattern that fired, why candidates were dropped, and the trained

@@ -13,7 +13,8 @@ from rich.table import Table
 from parley import errors
 from parley.cli.app import app
 
-dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns, word classes).")
+dict_app = typer.Typer(help="Validate and describe the dictionaries (ontology, actors, event patterns, word "
+                            "classes).", short_help="Validate, describe and import the dictionaries.")
 app.add_typer(dict_app, name="dict")
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -35,7 +36,7 @@ def _load(dictionaries: list[Path] | None, patterns: list[Path] | None):  # type
     return onto, actors, pattern_set
 
 
-@dict_app.command("check")
+@dict_app.command("check", short_help="Validate every dictionary; errors name the file and line.")
 def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
     """Load and validate every dictionary; errors name the file and line. Exit 0 when all are valid."""
     try:
@@ -58,7 +59,7 @@ def check(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
     )
 
 
-@dict_app.command("stats")
+@dict_app.command("stats", short_help="CAMEO codes reachable, patterns per root, actors per country.")
 def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
     """Coverage: CAMEO codes reachable by patterns, patterns per root, actor entries per country."""
     try:
@@ -102,7 +103,7 @@ def stats(dictionary: ActorFiles = None, patterns: PatternFiles = None) -> None:
 IMPORT_FORMATS = ("petrarch-actors", "petrarch-verbs")
 
 
-@dict_app.command("import")
+@dict_app.command("import", short_help="Convert a PETRARCH/TABARI dictionary into parley's formats.")
 def import_command(
     file: Annotated[Path, typer.Argument(help="The PETRARCH/TABARI dictionary file to convert.")],
     fmt: Annotated[str, typer.Option("--format", help="petrarch-actors (actors and agents) or petrarch-verbs.")],

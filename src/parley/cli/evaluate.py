@@ -17,7 +17,7 @@ console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-@app.command("eval")
+@app.command("eval", short_help="Score parley against a gold file: precision, recall, F1 and what it missed.")
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold file: parley gold JSONL, CAMEO codebook CSV, PLOVER GSR JSONL or actor cases JSONL.")],
     fmt: Annotated[str, typer.Option("--format", help="gold, codebook, plover, actors; default: detected from the file")] = "auto",

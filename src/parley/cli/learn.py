@@ -14,10 +14,12 @@ from parley.cli.app import app
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-corpus_app = typer.Typer(help="Check, split and measure the annotated corpus (corpus/README.md).", no_args_is_help=True)
+corpus_app = typer.Typer(help="Check, split and measure the annotated corpus (corpus/README.md).",
+                         no_args_is_help=True, short_help="Check, split and measure the annotated corpus.")
 app.add_typer(corpus_app, name="corpus")
 
-CorpusArg = Annotated[list[Path] | None, typer.Argument(help="Corpus files or folders (default: corpus/batches).")]
+CorpusArg = Annotated[list[Path] | None, typer.Argument(
+    metavar="CORPUS", help="Corpus files or folders (default: corpus/batches).")]
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -29,10 +31,11 @@ def _paths(paths: list[Path] | None) -> list[Path]:
     return chosen
 
 
-@app.command("train")
+@app.command("train", short_help="Train the event layer on the corpus's train split (about 4 minutes).")
 def train_command(
     corpus: CorpusArg = None,
-    out: Annotated[Path | None, typer.Option(help="Where to write the models (default: the packaged model folder).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        metavar="FOLDER", help="Where to write the models (default: the packaged model folder).")] = None,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic for a seed).")] = 0,
     max_units: Annotated[int | None, typer.Option(min=1, help="Train on about this many units (whole articles, seeded).")] = None,
     floor: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Precision the thresholds must reach on dev "
@@ -57,7 +60,7 @@ def train_command(
     console.print(report(meta))
 
 
-@corpus_app.command("check")
+@corpus_app.command("check", short_help="Validate every unit of the corpus; exit 1 on any problem.")
 def check_command(corpus: CorpusArg = None) -> None:
     """Validate every unit (fields, codes, modalities, ids, one address per article); exit 1 on any problem."""
     from parley.learn.corpus import main
@@ -65,7 +68,7 @@ def check_command(corpus: CorpusArg = None) -> None:
     raise typer.Exit(main([str(p) for p in _paths(corpus)]))
 
 
-@corpus_app.command("stats")
+@corpus_app.command("stats", short_help="Units, articles and events per batch file and per split.")
 def stats_command(corpus: CorpusArg = None) -> None:
     """Units, articles, events and event-free units per batch file and per split."""
     from collections import Counter
@@ -89,7 +92,7 @@ def stats_command(corpus: CorpusArg = None) -> None:
         console.print(f"{key:>14} {len(articles[key]):>9,} {c['units']:>7,} {c['events']:>7,} {c['event-free']:>11,}")
 
 
-@corpus_app.command("split")
+@corpus_app.command("split", short_help="Write one split (train, dev or test) as a gold file.")
 def split_command(
     name: Annotated[str, typer.Argument(help="train, dev or test")],
     corpus: CorpusArg = None,
@@ -111,7 +114,7 @@ def split_command(
         err.print(f"{len(units):,} units written to {out}")
 
 
-@corpus_app.command("agreement")
+@corpus_app.command("agreement", short_help="Inter-annotator agreement between two annotations.")
 def agreement_command(
     first: Annotated[Path, typer.Argument(help="One annotation (scored as gold).")],
     second: Annotated[Path, typer.Argument(help="The other, blind annotation of the same units.")],

@@ -18,7 +18,13 @@ from parley.cli.code import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    DictOption,
     FollowLinksOption,
+    InputsArgument,
+    MaxBytesOption,
+    MaxCharsOption,
+    PatternsOption,
+    PublishedOption,
     RetriesOption,
     TimeoutOption,
     build_coder,
@@ -26,37 +32,46 @@ from parley.cli.code import (
 )
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-DbOption = Annotated[str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.")]
-query_app = typer.Typer(help="Common questions without SQL: dyad timelines, top actors, counts, the say-do gap.")
+DbOption = Annotated[str, typer.Option("--db", metavar="DB", help="DuckDB file, or a postgresql:// URL.")]
+FromOption = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First event date.")]
+ToOption = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last event date.")]
+ActorA = Annotated[str, typer.Argument(metavar="A", help="First actor: a CAMEO code prefix (RUS, RUSGOV).")]
+ActorB = Annotated[str, typer.Argument(metavar="B", help="Second actor: a CAMEO code prefix (UKR, UKRMIL).")]
+query_app = typer.Typer(help="Common questions without SQL: dyad timelines, top actors, counts, the say-do "
+                             "gap.",
+                        short_help="Dyad timelines, top actors, counts, the say-do gap, without SQL.")
 app.add_typer(query_app, name="query")
 
 
-def _open(db: str):  # type: ignore[no-untyped-def]
+def _open(db: str, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at ``db``; only ``ingest`` creates one, reading a store that does not exist is an error."""
     from parley.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
-@app.command("ingest")
+@app.command("ingest", short_help="Code documents and store them (DuckDB or PostgreSQL); safe to run again.")
 def ingest_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, URLs or - for stdin.")],
+    inputs: InputsArgument,
     db: DbOption = "parley.duckdb",
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.")] = 64,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
-    max_chars: Annotated[int | None, typer.Option(help="Refuse documents longer than this many characters.")] = None,
-    dictionary: Annotated[list[Path] | None, typer.Option("--dict", help="Extra actor dictionary file.")] = None,
-    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra event pattern file.")] = None,
+    published: PublishedOption = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, metavar="N", help="Documents per transaction.")] = 64,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    dictionary: DictOption = None,
+    patterns: PatternsOption = None,
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
     follow_links: FollowLinksOption = False,
 ) -> None:
-    """Code documents and store them. Safe to run again: stored documents are skipped (or recoded and
-    replaced when the dictionaries changed); each batch is one transaction.
+    """Code documents and store them. Safe to run again: stored documents are skipped, or recoded and
+    replaced when the dictionaries changed or they come with a new title, url, source or publication date
+    (--published); each batch is one transaction.
 
     Exit codes: 0 all coded and stored; 1 some items failed (reported on stderr); 2 usage or store error.
     """
@@ -65,7 +80,9 @@ def ingest_command(
 
     when = parse_date_option(published)
     coder = build_coder(max_chars, dictionary, patterns)
-    store = _open(db)
+    store = _open(db, create=True)
+    if store.created:
+        err.print(f"created a new store in {_where(db)}")
     items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
                            retries=retries, follow_links=follow_links)
 
@@ -73,7 +90,8 @@ def ingest_command(
         err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
 
     def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
-        err.print(f"committed batch {stats.batches}: {stats.coded} stored, {stats.skipped} already stored, {stats.failed} failed")
+        err.print(f"committed batch {stats.batches}: {stats.coded} stored ({stats.updated} updated), "
+                  f"{stats.skipped} already stored, {stats.failed} failed")
 
     try:
         stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
@@ -83,8 +101,16 @@ def ingest_command(
     finally:
         store.close()
     err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
-              f"{stats.skipped} already stored, {stats.failed} failed, in {db if not db.startswith('postgres') else 'PostgreSQL'}")
+              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
+    if stats.updated:
+        err.print(f"{stats.updated} stored document(s) recoded and replaced: they came with a new title, "
+                  "url, source or publication date")
     raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
+
+
+def _where(db: str) -> str:
+    """The store as a message names it: the DuckDB file, or just PostgreSQL (a URL may hold a password)."""
+    return "PostgreSQL" if db.startswith("postgres") else db
 
 
 def _filters(date_from: str | None, date_to: str | None, actors: list[str] | None, occurred: bool = False):  # type: ignore[no-untyped-def]
@@ -100,14 +126,16 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-@app.command("export")
+@app.command("export", short_help="Export stored events as GDELT 2.0 rows, JSON Lines, CSV or Parquet.")
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="gdelt (GDELT 2.0 event table), jsonl, csv, parquet.")],
     db: DbOption = "parley.duckdb",
-    out: Annotated[Path | None, typer.Option(help="Output file (default: stdout; parquet needs a file).")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="First event date YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last event date YYYY-MM-DD.")] = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Actor code prefix on either side (repeatable).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        metavar="FILE", help="Output file (default: stdout; parquet needs a file).")] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", metavar="CODE", help="Actor code prefix on either side (repeatable).")] = None,
     aggregate: Annotated[bool, typer.Option("--aggregate", help="One row per event across articles (gdelt always).")] = False,
     occurred: Annotated[bool, typer.Option("--occurred", help="Only events that occurred (no hypothetical, negated...).")] = False,
 ) -> None:
@@ -147,16 +175,20 @@ def _print(result, output: Output, title: str) -> None:  # type: ignore[no-untyp
         for r in rows:
             w.writerow([to_jsonable(v) for v in r])
         return
+    if not rows:
+        err.print(f"{title}: no events")
+        return
     table = Table(title=title)
     for c in cols:
         table.add_column(c)
-    for r in rows:
-        table.add_row(*("" if v is None else str(to_jsonable(v)) for v in r))
+    for r in rows:  # events whose date is unknown fall in no period: say so rather than leave it blank
+        table.add_row(*(("undated" if c == "period" else "") if v is None else str(to_jsonable(v))
+                        for c, v in zip(cols, r)))
     Console(highlight=False).print(table)
 
 
 OutputOption = Annotated[Output, typer.Option("--format", help="table, csv or json (one object a line).")]
-ByOption = Annotated[str, typer.Option("--by", help="day, week, month or year.")]
+ByOption = Annotated[str, typer.Option("--by", metavar="PERIOD", help="day, week, month or year.")]
 
 
 def _run(fn, output: Output, title: str, db: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -170,11 +202,11 @@ def _run(fn, output: Output, title: str, db: str, *args, **kwargs) -> None:  # t
         store.close()
 
 
-@query_app.command("dyad")
-def dyad_command(a: str, b: str, db: DbOption = "parley.duckdb", by: ByOption = "week",
+@query_app.command("dyad", short_help="Events between two actors per period and CAMEO root.")
+def dyad_command(a: ActorA, b: ActorB, db: DbOption = "parley.duckdb", by: ByOption = "week",
                  one_way: Annotated[bool, typer.Option("--one-way", help="Only events from A to B.")] = False,
-                 date_from: Annotated[str | None, typer.Option("--from")] = None,
-                 date_to: Annotated[str | None, typer.Option("--to")] = None,
+                 date_from: FromOption = None,
+                 date_to: ToOption = None,
                  output: OutputOption = Output.table) -> None:
     """Events between two actors (code prefixes) per period and CAMEO root."""
     from parley.store import query
@@ -182,10 +214,12 @@ def dyad_command(a: str, b: str, db: DbOption = "parley.duckdb", by: ByOption = 
     _run(query.dyad, output, f"{a} <-> {b}", db, a, b, by, not one_way, _filters(date_from, date_to, None))
 
 
-@query_app.command("top-actors")
-def top_actors_command(db: DbOption = "parley.duckdb", n: Annotated[int, typer.Option("-n")] = 20,
-                       date_from: Annotated[str | None, typer.Option("--from")] = None,
-                       date_to: Annotated[str | None, typer.Option("--to")] = None,
+@query_app.command("top-actors", short_help="The actors in the most events.")
+def top_actors_command(db: DbOption = "parley.duckdb",
+                       n: Annotated[int, typer.Option(
+                           "-n", min=1, metavar="N", help="How many actors to list.")] = 20,
+                       date_from: FromOption = None,
+                       date_to: ToOption = None,
                        output: OutputOption = Output.table) -> None:
     """The actors in the most events (as source or target)."""
     from parley.store import query
@@ -193,11 +227,13 @@ def top_actors_command(db: DbOption = "parley.duckdb", n: Annotated[int, typer.O
     _run(query.top_actors, output, "top actors", db, n, _filters(date_from, date_to, None))
 
 
-@query_app.command("counts")
+@query_app.command("counts", short_help="Events per period by quad class and CAMEO root.")
 def counts_command(db: DbOption = "parley.duckdb", by: ByOption = "week",
-                   actor: Annotated[list[str] | None, typer.Option("--actor")] = None,
-                   date_from: Annotated[str | None, typer.Option("--from")] = None,
-                   date_to: Annotated[str | None, typer.Option("--to")] = None,
+                   actor: Annotated[list[str] | None, typer.Option(
+                       "--actor", metavar="CODE",
+                       help="Only events with this actor code prefix (repeatable).")] = None,
+                   date_from: FromOption = None,
+                   date_to: ToOption = None,
                    output: OutputOption = Output.table) -> None:
     """Events per period by quad class and CAMEO root."""
     from parley.store import query
@@ -205,10 +241,10 @@ def counts_command(db: DbOption = "parley.duckdb", by: ByOption = "week",
     _run(query.counts, output, f"events per {by}", db, by, _filters(date_from, date_to, actor))
 
 
-@query_app.command("say-do")
-def say_do_command(a: str, b: str, db: DbOption = "parley.duckdb", by: ByOption = "month",
-                   date_from: Annotated[str | None, typer.Option("--from")] = None,
-                   date_to: Annotated[str | None, typer.Option("--to")] = None,
+@query_app.command("say-do", short_help="What A says to B against what it does, per period.")
+def say_do_command(a: ActorA, b: ActorB, db: DbOption = "parley.duckdb", by: ByOption = "month",
+                   date_from: FromOption = None,
+                   date_to: ToOption = None,
                    output: OutputOption = Output.table) -> None:
     """Verbal cooperation against material conflict by A toward B, per period."""
     from parley.store import query

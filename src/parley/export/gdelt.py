@@ -41,19 +41,75 @@ def _countries() -> tuple[set[str], dict[str, str], dict[str, str]]:
     return iso3, fips, names
 
 
+@lru_cache(maxsize=1)
+def _roles_and_regions() -> tuple[dict[str, str], dict[str, str]]:
+    """CAMEO role (GDELT "type") codes and region codes, each with its name, from parley's ontology."""
+    from parley.ontology import ontology
+
+    onto = ontology()
+    return onto.roles(), onto.regions()
+
+
+def split_actor(code: str) -> tuple[str, str, list[str]]:
+    """A CAMEO actor code as GDELT splits it: (country, known group, types).
+
+    The country is the first three letters when they are a country or a CAMEO region (GDELT writes ``AFR``
+    as Actor1CountryCode); every following three-letter part that is a role (GOV, MIL, CVL, MED, IGO...) is a
+    type, in order; what is left (UNO, NAT, ECOWAS, INTERPOL) is the known group. A bare role such as ``CVL``
+    is a type, not a group.
+
+    >>> split_actor("USAMILREB"), split_actor("CVL"), split_actor("IGOUNO"), split_actor("NAT")
+    (('USA', '', ['MIL', 'REB']), ('', '', ['CVL']), ('', 'UNO', ['IGO']), ('', 'NAT', []))
+    """
+    iso3, _fips, _names = _countries()
+    roles, regions = _roles_and_regions()
+    country = code[:3] if code[:3] in iso3 or code[:3] in regions else ""
+    rest = code[len(country):]
+    if len(rest) % 3:
+        return country, rest, []
+    parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    types = [part for part in parts if part in roles]
+    group = "".join(part for part in parts if part not in roles)
+    return country, group, types
+
+
+def actor_name(code: str, name: str | None) -> str:
+    """Actor1Name: the actor's name in capitals as GDELT writes it; when the coder gave none (a role such as
+    CVL, or a country's role such as BRAOPP met without a name), the names of the code's parts ("CIVILIANS",
+    "BRAZIL POLITICAL OPPOSITION"), or the code itself for a group parley has no name for."""
+    if name:
+        return name.upper()
+    _iso3, _fips, countries = _countries()
+    roles, regions = _roles_and_regions()
+    country, _group, _types = split_actor(code)
+    rest = code[len(country):]
+    words = [countries.get(country) or regions.get(country) or country] if country else []
+    parts = [rest] if len(rest) % 3 else [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    group = ""  # letters of a known group, kept together ("ECO" + "WAS")
+    for part in parts:
+        if part in roles:
+            words += [group, roles[part]] if group else [roles[part]]
+            group = ""
+        else:
+            group += part
+    if group:
+        words.append(group)
+    return " ".join(words).upper()
+
+
 def _actor_fields(code: str | None, name: str | None) -> list[str]:
+    """The ten Actor columns: code, name, country, known group, ethnic, religion 1 and 2, types 1 to 3."""
     if not code:
         return [""] * 10
-    iso3, _fips, _names = _countries()
-    country = code[:3] if code[:3] in iso3 else ""
-    if country:
-        known_group = ""
-        types = code[3:6]
-    elif len(code) == 3 or len(code) > 6:
-        known_group, types = code, ""  # IGOs and groups without a country (UNO, NAT, EUR...)
-    else:
-        known_group, types = code[:3], code[3:6]
-    return [code, (name or "").upper(), country, known_group, "", "", "", types, "", ""]
+    country, group, types = split_actor(code)
+    types = (types + ["", "", ""])[:3]
+    return [code, actor_name(code, name), country, group, "", "", "", *types]
+
+
+def fraction_date(day: dt.date) -> str:
+    """FractionDate as GDELT computes it: the year plus the day of the year over 365, four decimals
+    (1979-01-01 is 1979.0027 in GDELT's own files; 31 December of a leap year gives year + 1.0027)."""
+    return f"{day.year + day.timetuple().tm_yday / 365:.4f}"
 
 
 def _event_id(row: dict[str, Any]) -> int:
@@ -72,12 +128,13 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def gdelt_row(row: dict[str, Any]) -> list[str]:
-    day = _as_date(row.get("event_date")) or _as_date(row.get("first_seen"))
+    # the event date, else the first publication date, else (a document without a date) the day it was
+    # stored: GDELT dates an event it cannot date by the article, and its articles are dated when seen
+    day = (_as_date(row.get("event_date")) or _as_date(row.get("first_seen"))
+           or _as_date(row.get("date_added")))
     _iso3, fips, names = _countries()
     if day:
-        year_start = dt.date(day.year, 1, 1)
-        fraction = day.year + (day - year_start).days / 365
-        date_fields = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
+        date_fields = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day)]
     else:
         date_fields = ["", "", "", ""]
     country = row.get("action_country") or ""
@@ -116,4 +173,4 @@ def write_gdelt(rows: Iterable[dict[str, Any]], fh: TextIO) -> int:
     return n
 
 
-__all__ = ["GDELT_COLUMNS", "gdelt_row", "write_gdelt"]
+__all__ = ["GDELT_COLUMNS", "actor_name", "fraction_date", "gdelt_row", "split_actor", "write_gdelt"]

@@ -4,7 +4,8 @@ Failures) out.
 Every input item is either a :class:`~parley.model.Document` or a :class:`~parley.model.Failure` that says
 what was wrong with it (empty, binary, invalid UTF-8, over the size limit, malformed JSON line, missing
 path, HTML page without main text, malformed feed, network error), so one bad item never stops a batch. Files
-are checked against the size limit before they are read, downloads while they stream. The web formats are
+are checked against the size limit before they are read, downloads while they stream, JSON Lines line by line
+(the limit is per document there, not per file). The web formats are
 read by :mod:`parley.read.web`.
 """
 
@@ -23,7 +24,8 @@ from parley.model import Document, Failure
 from parley.read import web
 
 DEFAULT_MAX_BYTES = 5_000_000
-"""Input files (and stdin) larger than this are refused without being read; change with ``max_bytes``."""
+"""Input files (and stdin) larger than this are refused without being read; change with ``max_bytes``. In JSON
+Lines (``.jsonl``, ``.ndjson``, and stdin) the limit applies to each line, one document, not to the file."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -41,8 +43,7 @@ def decode(data: bytes, item: str) -> str:
     """Bytes to text, refusing binary data and invalid UTF-8 with a message that says where."""
     if not data.strip():
         raise InputError(f"{item}: empty")
-    sample = data[:8192]
-    if b"\x00" in sample:
+    if b"\x00" in data[:8192]:
         raise InputError(f"{item}: binary data (NUL bytes), not text")
     try:
         text = data.decode("utf-8-sig")
@@ -50,10 +51,14 @@ def decode(data: bytes, item: str) -> str:
         raise InputError(
             f"{item}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8 first"
         ) from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.05 * min(len(text), 8192):
-        raise InputError(f"{item}: looks binary ({controls} control characters), not text")
+    _check_controls(text[:8192], item)
     return text
+
+
+def _check_controls(sample: str, item: str) -> None:
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * len(sample):
+        raise InputError(f"{item}: looks binary ({controls} control characters), not text")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -77,33 +82,97 @@ def _read_limited(handle: BinaryIO, max_bytes: int, item: str) -> bytes:
 
 def _documents_from_jsonl(text: str, name: str, published: dt.date | None) -> Iterator[Document | Failure]:
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+        if line.strip():
+            yield _document_from_line(line, f"{name}:{number}", published)
+
+
+def _document_from_line(line: str, item: str, published: dt.date | None) -> Document | Failure:
+    """One JSON line: a Document, or a Failure saying what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # json's messages may end in "at" already ("Unterminated string starting at")
+        where = "column" if exc.msg.endswith(" at") else "at column"
+        return _fail(item, f"malformed JSON ({exc.msg} {where} {exc.colno})")
+    except RecursionError:  # arrays or objects nested thousands deep exhaust the parser's stack
+        return _fail(item, "malformed JSON (arrays or objects nested too deeply to read)")
+    if not isinstance(record, dict):
+        return _fail(item, "a JSON line must be an object with at least a 'text' key")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return _fail(item, "no 'text' (or it is empty)")
+    date = parse_date(record.get("published"))
+    if date is None and record.get("published") not in (None, ""):
+        return _fail(item, f"unreadable 'published' date {record.get('published')!r}; use YYYY-MM-DD")
+    return Document(
+        text=body,
+        id=str(record.get("id") or ""),
+        title=record.get("title") if isinstance(record.get("title"), str) else None,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        source=record.get("source") if isinstance(record.get("source"), str) else None,
+        published=date or published,
+    )
+
+
+def _stream_jsonl(handle: BinaryIO, name: str, published: dt.date | None, max_bytes: int,
+                  head: bytes = b"") -> Iterator[Document | Failure]:
+    """JSON Lines read line by line, ``head`` (bytes already read) first: the size limit applies to each line
+    (one document), not to the file, and a line over it is skipped without being held in memory. A file that
+    looks binary, or has no line at all, is one Failure."""
+    head += handle.read(max(0, 8192 - len(head)))
+    if b"\x00" in head[:8192]:
+        yield _fail(name, "binary data (NUL bytes), not text")
+        return
+    try:
+        _check_controls(head[:8192].decode("utf-8", "replace"), name)
+    except InputError as exc:
+        yield _fail(name, exc.message)
+        return
+    seen = False
+    for number, raw in enumerate(_capped_lines(handle, max_bytes, head), 1):
         item = f"{name}:{number}"
+        if raw is None:
+            seen = True
+            yield _fail(item, f"line larger than the limit of {max_bytes:,} bytes (--max-bytes)")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
+        if not raw.strip():
+            continue
+        seen = True
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _fail(item, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield _fail(item, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the "
+                              "line); convert it to UTF-8 first")
             continue
-        if not isinstance(record, dict):
-            yield _fail(item, "a JSON line must be an object with at least a 'text' key")
+        yield _document_from_line(line, item, published)
+    if not seen:
+        yield _fail(name, "empty")
+
+
+def _capped_lines(handle: BinaryIO, max_bytes: int, head: bytes = b"") -> Iterator[bytes | None]:
+    """The lines of ``head`` followed by the rest of ``handle``, without their line ends; None for a line
+    longer than ``max_bytes``, whose bytes are read past, never kept."""
+    *complete, pending = head.split(b"\n")
+    for line in complete:
+        yield line.rstrip(b"\r") if len(line) <= max_bytes else None
+    while True:
+        if len(pending) > max_bytes:
+            while pending and not pending.endswith(b"\n"):  # read past the rest of this line
+                pending = handle.readline(1 << 16)
+            pending = b""
+            yield None
             continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield _fail(item, "no 'text' (or it is empty)")
-            continue
-        date = parse_date(record.get("published"))
-        if date is None and record.get("published") not in (None, ""):
-            yield _fail(item, f"unreadable 'published' date {record.get('published')!r}; use YYYY-MM-DD")
-            continue
-        yield Document(
-            text=body,
-            id=str(record.get("id") or ""),
-            title=record.get("title") if isinstance(record.get("title"), str) else None,
-            url=record.get("url") if isinstance(record.get("url"), str) else None,
-            source=record.get("source") if isinstance(record.get("source"), str) else None,
-            published=date or published,
-        )
+        more = handle.readline(max_bytes + 1 - len(pending))
+        if not more:
+            if pending:
+                yield pending.rstrip(b"\r")
+            return
+        pending += more
+        if pending.endswith(b"\n"):
+            line, pending = pending[:-1].rstrip(b"\r"), b""
+            yield line if len(line) <= max_bytes else None
 
 
 def _looks_jsonl(text: str) -> bool:
@@ -118,11 +187,18 @@ def read_path(path: Path, *, published: dt.date | None, max_bytes: int) -> Itera
     inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
     suffix = inner.suffix.lower()
     markup = suffix in web.HTML_SUFFIXES or suffix in web.FEED_SUFFIXES
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    if suffix in JSONL_SUFFIXES:  # one document a line: the limit applies to each line, not the file
+        try:
+            with opener(path, "rb") as handle:  # type: ignore[operator]
+                yield from _stream_jsonl(handle, item, published, max_bytes)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield _fail(item, f"cannot read: {exc}")
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes and path.suffix.lower() != ".gz":
             raise InputError(f"{item}: {size:,} bytes, larger than the limit of {max_bytes:,} (--max-bytes)")
-        opener = gzip.open if path.suffix.lower() == ".gz" else open
         with opener(path, "rb") as handle:  # type: ignore[operator]
             data = _read_limited(handle, max_bytes, item)
         if markup:  # the HTML and feed parsers detect the encoding (meta charset, XML declaration) themselves
@@ -140,7 +216,7 @@ def read_path(path: Path, *, published: dt.date | None, max_bytes: int) -> Itera
         yield from web.documents_from_feed(data, item, published)
     elif suffix in web.HTML_SUFFIXES:
         yield web.document_from_html(data, item, published=published)
-    elif suffix in JSONL_SUFFIXES or (suffix == ".json" and _looks_jsonl(text)):
+    elif suffix == ".json" and _looks_jsonl(text):
         yield from _documents_from_jsonl(text, item, published)
     elif web.looks_like_feed(text):
         yield from web.documents_from_feed(text, item, published)
@@ -168,8 +244,14 @@ def iter_documents(
                                               max_bytes=max_bytes, backoff=backoff, follow_links=follow_links)
             continue
         if source == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                # JSON Lines longer than the limit: read on line by line, the limit applying to each document
+                yield from _stream_jsonl(sys.stdin.buffer, "stdin", published, max_bytes, head=data)
+                continue
             try:
-                data = _read_limited(sys.stdin.buffer, max_bytes, "stdin")
+                if len(data) > max_bytes:
+                    raise InputError(f"stdin: larger than the limit of {max_bytes:,} bytes (--max-bytes)")
                 text = decode(data, "stdin")
             except InputError as exc:
                 yield _fail("stdin", exc.message)

@@ -85,17 +85,20 @@ def document_from_html(data: bytes | str, item: str, url: str | None = None,
     ``data`` may be bytes (the encoding is then detected from the page) or text.
     """
     try:
-        import trafilatura
-
-        result = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=False)
-        extracted: dict[str, Any] = {}
-        if result is not None:
-            extracted = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+        extracted = _extract(data, url)
     except Exception as exc:  # noqa: BLE001 - malformed markup must never stop a batch
         return _fail(item, f"{item}: cannot read the HTML page ({exc.__class__.__name__}: {exc})")
     body = (extracted.get("text") or "").strip()
-    if not any(len(line.split()) >= MIN_WORDS for line in body.splitlines()):
+    if not _has_main_text(body):
+        # libxml2 drops what is nested over 256 elements deep (an article inside hundreds of <div>s): parse
+        # again without that limit before concluding that the page has no text
+        try:
+            deeper = _extract(_deep_tree(data), url)
+        except Exception:  # noqa: BLE001 - only a second try: the first reading's verdict stands
+            deeper = {}
+        if _has_main_text((deeper.get("text") or "").strip()):
+            extracted, body = deeper, (deeper.get("text") or "").strip()
+    if not _has_main_text(body):
         return _fail(item, f"{item}: no main text found in the HTML page (only menus, links or nothing)")
     return Document(
         text=body,
@@ -104,6 +107,28 @@ def document_from_html(data: bytes | str, item: str, url: str | None = None,
         source=extracted.get("sitename") or extracted.get("hostname") or None,
         published=_date(extracted.get("date")) or published,
     )
+
+
+def _extract(data: Any, url: str | None) -> dict[str, Any]:
+    """trafilatura's main text and metadata of a page (bytes, text or a parsed tree); {} if it finds none."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
+                                         include_tables=False)
+    if result is None:
+        return {}
+    return result.as_dict() if hasattr(result, "as_dict") else dict(result)
+
+
+def _deep_tree(data: bytes | str) -> Any:
+    """The page parsed by lxml with libxml2's depth limit lifted (``huge_tree``)."""
+    import lxml.html
+
+    return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True))
+
+
+def _has_main_text(body: str) -> bool:
+    return any(len(line.split()) >= MIN_WORDS for line in body.splitlines())
 
 
 class _TextParser(HTMLParser):

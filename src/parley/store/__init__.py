@@ -26,12 +26,17 @@ from parley.store.postgres import PostgresStore
 DEFAULT_DB = "parley.duckdb"
 
 
-def open_store(target: str | Path | None = None) -> Store:
-    """A DuckDB file (default ``parley.duckdb``) or a PostgreSQL server given by a ``postgresql://`` URL."""
+def open_store(target: str | Path | None = None, *, create: bool = True) -> Store:
+    """A DuckDB file (default ``parley.duckdb``) or a PostgreSQL server given by a ``postgresql://`` URL.
+
+    With ``create`` (the default) a store that does not exist yet is created (``Store.created`` says so);
+    without it, as for reading, a missing store is a :class:`~parley.errors.StoreError` and nothing is
+    created.
+    """
     t = str(target or DEFAULT_DB)
     if t.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(t)
-    return DuckDBStore(t)
+        return PostgresStore(t, create=create)
+    return DuckDBStore(t, create=create)
 
 
 __all__ = ["DEFAULT_DB", "DuckDBStore", "Filters", "IngestStats", "PostgresStore", "Store", "coder_version", "ingest",

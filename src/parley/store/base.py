@@ -24,6 +24,19 @@ from parley.store.schema import (
 )
 
 
+def starts_with(column: str, p: str) -> str:
+    """SQL true when ``column`` starts with the parameter given by :func:`prefix_pattern` (same on both
+    backends: LIKE with ``\\`` as escape character)."""
+    return f"{column} LIKE {p} ESCAPE '\\'"
+
+
+def prefix_pattern(prefix: str) -> str:
+    """A LIKE pattern matching text that starts with ``prefix`` itself: its ``%``, ``_`` and ``\\`` are
+    escaped, so an actor code prefix such as ``_US`` or ``%`` matches only codes that begin with it."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
 @dataclass
 class Filters:
     """Which events to read: date range (event date) and actors (a code prefix on either side)."""
@@ -45,8 +58,10 @@ class Filters:
         if self.actors:
             ors = []
             for a in self.actors:
-                ors.append(f"({alias}.source_code LIKE {p} OR {alias}.target_code LIKE {p})")
-                params.extend([a + "%", a + "%"])
+                source = starts_with(f"{alias}.source_code", p)
+                target = starts_with(f"{alias}.target_code", p)
+                ors.append(f"({source} OR {target})")
+                params.extend([prefix_pattern(a), prefix_pattern(a)])
             clauses.append("(" + " OR ".join(ors) + ")")
         if self.occurred_only:
             clauses.append(f"{alias}.occurred")
@@ -61,6 +76,8 @@ class Store(abc.ABC):
 
     def __init__(self) -> None:
         self.conn: Any = None
+        self.created = False
+        """True when opening the store created its tables (a new store)."""
 
     # -- backend hooks --------------------------------------------------------------------------
     @abc.abstractmethod
@@ -96,6 +113,22 @@ class Store(abc.ABC):
         self.close()
 
     # -- schema ---------------------------------------------------------------------------------
+    def _open(self, create: bool) -> None:
+        """Check the tables are there, or create them; without ``create`` a database with no parley tables
+        is refused and left as it was."""
+        existed = self._has_tables()
+        if not existed and not create:
+            self.close()
+            raise errors.StoreError(f"{self.url}: no parley store here (no documents table); "
+                                    "`parley ingest --db ...` creates one")
+        self.init()
+        self.created = not existed
+
+    def _has_tables(self) -> bool:
+        row = self._execute("SELECT COUNT(*) FROM information_schema.tables "
+                            "WHERE table_schema = current_schema() AND table_name = 'documents'").fetchone()
+        return bool(row[0])
+
     def init(self) -> None:
         for stmt in SCHEMA:
             self._execute(stmt)
@@ -115,6 +148,17 @@ class Store(abc.ABC):
         marks = ", ".join([p] * len(ids))
         rows = self._execute(f"SELECT id FROM documents WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
         return {r[0] for r in rows}
+
+    def stored_metadata(self, ids: Sequence[str], version: str) -> dict[str, tuple[Any, ...]]:
+        """Of ``ids``, those stored by the same coder version, with what they were stored with: (title, url,
+        source, published)."""
+        if not ids:
+            return {}
+        p = self.param
+        marks = ", ".join([p] * len(ids))
+        rows = self._execute(f"SELECT id, title, url, source, published FROM documents "
+                             f"WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
+        return {r[0]: (r[1], r[2], r[3], _as_date(r[4])) for r in rows}
 
     def write_batch(self, coded: Sequence[CodedDocument], version: str) -> None:
         """Store a batch of coded documents in one transaction, replacing earlier versions of them."""
@@ -183,7 +227,8 @@ class Store(abc.ABC):
             "MIN(e.base_code) AS base_code, MIN(e.root) AS root, MIN(e.quad_class) AS quad_class, "
             "MIN(e.goldstein) AS goldstein, MIN(e.source_name) AS source_name, MIN(e.target_name) AS target_name, "
             "MIN(e.place_country) AS action_country, MIN(e.place_name) AS action_place, AVG(e.lat) AS lat, AVG(e.lon) AS lon, "
-            "COUNT(*) AS num_mentions, COUNT(DISTINCT d.source) AS num_sources, COUNT(DISTINCT e.doc_id) AS num_articles, "
+            "COUNT(*) AS num_mentions, COUNT(DISTINCT COALESCE(d.source, '')) AS num_sources, "
+            "COUNT(DISTINCT e.doc_id) AS num_articles, "
             "AVG(e.confidence) AS avg_confidence, AVG(d.tone) AS avg_tone, MIN(d.published) AS first_seen, MAX(d.published) AS last_seen, "
             "MIN(d.url) AS source_url, MIN(d.stored_at) AS date_added, MIN(e.sentence) AS first_sentence, "
             f"{evidence} AS evidence_ids "
@@ -199,6 +244,10 @@ class Store(abc.ABC):
         return f"STRING_AGG({expr}, ',' ORDER BY {expr})"
 
 
+def _as_date(value: Any) -> Any:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def to_jsonable(value: Any) -> Any:
     """A value read from the store as JSON can hold it: dates as ISO text, decimals as floats."""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -208,4 +257,4 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-__all__ = ["Filters", "Store", "to_jsonable"]
+__all__ = ["Filters", "Store", "prefix_pattern", "starts_with", "to_jsonable"]

@@ -13,20 +13,24 @@ from parley.store.base import Store
 class DuckDBStore(Store):
     param = "?"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open the DuckDB file ``path``; without ``create`` a missing file (or one without parley's tables)
+        is a StoreError and nothing is created."""
         super().__init__()
         import duckdb
 
         self.url = str(path)
         self._schemas: dict[str, Any] = {}
         p = Path(path)
+        if not create and not p.is_file():
+            raise errors.StoreError(f"{p}: no such store; `parley ingest --db {p}` creates one")
         if p.parent and not p.parent.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = duckdb.connect(str(p))
         except duckdb.Error as exc:
             raise errors.StoreError(f"{p}: cannot open the DuckDB store ({exc})") from None
-        self.init()
+        self._open(create)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, list(params))

@@ -69,17 +69,28 @@ def _files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
 @dataclass
 class IngestStats:
     read: int = 0
-    coded: int = 0
-    skipped: int = 0  # already stored with this coder version
+    coded: int = 0  # coded and stored, ``updated`` included
+    skipped: int = 0  # already stored with this coder version and the same metadata
     failed: int = 0
     events: int = 0
     batches: int = 0
+    updated: int = 0  # stored before, recoded and replaced: a title, url, source or date was given anew
+
+
+def metadata_changed(doc: Document, stored: tuple[Any, ...]) -> bool:
+    """Whether ``doc`` brings a title, url, source or publication date other than the stored one. A field the
+    document does not give (None) keeps the stored value: ingesting again without ``--published`` never
+    removes a date stored before."""
+    given = (doc.title, doc.url, doc.source, doc.published)
+    return any(new is not None and new != old for new, old in zip(given, stored))
 
 
 def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, batch_size: int = 64,
            version: str | None = None, on_failure: Callable[[Failure], None] | None = None,
            on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
-    """Code and store documents batch by batch; documents already stored by the same coder are skipped.
+    """Code and store documents batch by batch; documents already stored by the same coder are skipped, unless
+    they come with a new title, url, source or publication date (say ``--published`` on a second run): then
+    they are recoded (relative dates depend on the publication date) and replaced, counted in ``updated``.
 
     ``coder`` is a :class:`parley.pipeline.Coder` (anything with ``options`` and ``pipe_items``).
     """
@@ -97,14 +108,15 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
                 stats.failed += 1
                 if on_failure:
                     on_failure(x)
-        done = store.stored_ids([d.id for d in docs], version)
+        stored = store.stored_metadata([d.id for d in docs], version)
         todo, seen = [], set()
         for d in docs:
-            if d.id in done or d.id in seen:
+            if d.id in seen or (d.id in stored and not metadata_changed(d, stored[d.id])):
                 stats.skipped += 1
             else:
                 seen.add(d.id)
                 todo.append(d)
+        updated = {d.id for d in todo if d.id in stored}
         coded = []
         for item in coder.pipe_items(todo):
             if isinstance(item, Failure):
@@ -115,6 +127,7 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
                 coded.append(item)
         store.write_batch(coded, version)
         stats.coded += len(coded)
+        stats.updated += sum(1 for c in coded if c.document.id in updated)
         stats.events += sum(len(c.events) for c in coded)
         stats.batches += 1
         if on_batch:
@@ -131,4 +144,4 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
     return stats
 
 
-__all__ = ["IngestStats", "coder_version", "ingest"]
+__all__ = ["IngestStats", "coder_version", "ingest", "metadata_changed"]

@@ -12,7 +12,9 @@ from parley.store.base import Store
 class PostgresStore(Store):
     param = "%s"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Connect to ``url``; without ``create`` a database (schema) without parley's tables is a StoreError
+        and nothing is created in it."""
         super().__init__()
         import psycopg
 
@@ -21,7 +23,7 @@ class PostgresStore(Store):
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise errors.StoreError(f"{self.url}: cannot connect to PostgreSQL ({exc})") from None
-        self.init()
+        self._open(create)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, list(params) if params else None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley import errors
-from parley.store.base import Filters, Store
+from parley.store.base import Filters, Store, prefix_pattern, starts_with
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -25,11 +25,12 @@ def dyad(store: Store, a: str, b: str, by: str = "week", both_ways: bool = True,
     f = filters or Filters()
     f.occurred_only = True
     where, params = f.where(p)
-    pair = f"(e.source_code LIKE {p} AND e.target_code LIKE {p})"
-    pairs = [a + "%", b + "%"]
+    source, target = starts_with("e.source_code", p), starts_with("e.target_code", p)
+    pair = f"({source} AND {target})"
+    pairs = [prefix_pattern(a), prefix_pattern(b)]
     if both_ways:
-        pair = f"({pair} OR (e.source_code LIKE {p} AND e.target_code LIKE {p}))"
-        pairs += [b + "%", a + "%"]
+        pair = f"({pair} OR ({source} AND {target}))"
+        pairs += [prefix_pattern(b), prefix_pattern(a)]
     where = (where + " AND " if where else " WHERE ") + pair
     sql = (f"SELECT {_period(by)} AS period, SUBSTR(e.source_code, 1, 3) AS source, SUBSTR(e.target_code, 1, 3) AS target, "
            f"e.root, COUNT(*) AS events, ROUND(CAST(AVG(e.goldstein) AS NUMERIC), 2) AS avg_goldstein "
@@ -61,18 +62,20 @@ def counts(store: Store, by: str = "week", filters: Filters | None = None) -> tu
 
 def say_do(store: Store, a: str, b: str, by: str = "month", filters: Filters | None = None) -> tuple[list[str], list[tuple]]:
     """What ``a`` says toward ``b`` (verbal cooperation, quad class 1) against what it does (material
-    conflict, quad class 4), per period."""
+    conflict, quad class 4), per period; periods with neither have no row (not a row of zeros)."""
     p = store.param
     f = filters or Filters()
     f.occurred_only = True
     where, params = f.where(p)
-    where = (where + " AND " if where else " WHERE ") + f"e.source_code LIKE {p} AND e.target_code LIKE {p}"
+    pair = f"{starts_with('e.source_code', p)} AND {starts_with('e.target_code', p)}"
+    pair += " AND e.quad_class IN (1, 4)"
+    where = (where + " AND " if where else " WHERE ") + pair
     sql = (f"SELECT {_period(by)} AS period, "
            f"SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) AS verbal_cooperation, "
            f"SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict, "
            f"SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) - SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS gap "
            f"FROM events e{where} GROUP BY 1 ORDER BY 1")
-    return store.query(sql, [*params, a + "%", b + "%"])
+    return store.query(sql, [*params, prefix_pattern(a), prefix_pattern(b)])
 
 
 def as_dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
