@@ -37,8 +37,8 @@ def main() -> None:
     t = time.perf_counter()
     Layer.load(MODEL_DIR)
     load_s = time.perf_counter() - t
-    fresh = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); from parley.pipeline import "
-                            "Coder; Coder(); print(time.perf_counter()-t)"], capture_output=True, text=True)
+    fresh = subprocess.run([sys.executable, "-c", ("import time; t=time.perf_counter(); from parley.pipeline import "
+                            "Coder; Coder(); print(time.perf_counter()-t)")], capture_output=True, text=True, check=False)
     rules, full = Coder(Options(use_model=False)), Coder()
     nlp = rules.nlp
     texts = [rules.prepare_text(d) for d in docs]

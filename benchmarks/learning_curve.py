@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--split", default="test", choices=["dev", "test"])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    quiet = lambda _: None  # noqa: E731
+    quiet = lambda _: None
     t0 = time.perf_counter()
     train_units = corpus.load(args.corpus, ("train",))
     dev = code_units(corpus.load(args.corpus, ("dev",)), quiet)
@@ -42,7 +42,7 @@ def main() -> None:
         secs = time.perf_counter() - t
         rules = score_layer(layer, scored, Thresholds())
         both = score_layer(layer, scored, layer.thresholds)
-        fmt = lambda m: f"{m['precision']:.3f}/{m['recall']:.3f}/{m['f1']:.3f}"  # noqa: E731
+        fmt = lambda m: f"{m['precision']:.3f}/{m['recall']:.3f}/{m['f1']:.3f}"
         print(f"{len(data):>12,} {fmt(rules):>22} {fmt(both):>22} "
               f"{both['traps_coded_as_real']:>4}/{both['traps']:<6} {secs:>6.0f}")
 

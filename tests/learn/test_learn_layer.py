@@ -52,7 +52,7 @@ def mini_model(tmp_path_factory):  # type: ignore[no-untyped-def]
 def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  # type: ignore[no-untyped-def]
     from parley.learn.train import train
 
-    out, _layer, meta = mini_model
+    out, _layer, _meta = mini_model
     names = sorted(p.name for p in out.iterdir())
     assert names == ["detect.npz", "meta.json", "modality.npz", "source.npz", "target.npz", "triggers.json",
                      "verify.npz"]
@@ -91,7 +91,7 @@ def test_the_combined_coder_keeps_evidence_and_explains(mini_model):  # type: ig
 def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 
-    out, layer, _meta = mini_model
+    _out, layer, _meta = mini_model
     coder = Coder(Options(use_model=False))
     text = "Chile condemned Peru over the border incident. Brazil troops shelled positions held by Japan forces."
     analysis = coder.analyse(Document(text=text))
@@ -117,7 +117,7 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
 def test_no_model_gives_the_rules_alone(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 
-    out, _layer, _meta = mini_model
+    _out, _layer, _meta = mini_model
     text = "Canada would impose sanctions on Chile if the talks fail. Canada praised Chile for its help."
     rules = Coder(Options(use_model=False)).analyse(Document(text=text))
     assert rules.decisions == ()

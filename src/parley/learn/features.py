@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
-
 from spacy.tokens import Span, Token
 
 from parley.events.mentions import MentionIndex
-from parley.syntax import subject_head
 from parley.lexicon import words as word_class
 from parley.model import Event, Mention
+from parley.syntax import subject_head
 
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "xcomp", "ccomp", "attr", "dative"})

@@ -29,25 +29,31 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from parley import errors
-from parley.events.modality import classify
-from parley.ontology import ontology, plover_for
 from parley.events.mentions import MentionIndex
-from parley.learn.features import (argument_tags, rule_words, event_features, in_sentence, is_candidate, lemma, mention_features,
-                                   modality_features, rule_family, sentence_features, token_features, token_vector)
+from parley.events.modality import classify
+from parley.learn.features import (
+    argument_tags,
+    event_features,
+    in_sentence,
+    is_candidate,
+    lemma,
+    mention_features,
+    modality_features,
+    rule_family,
+    rule_words,
+    sentence_features,
+    token_features,
+    token_vector,
+)
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
 from parley.model import Span as TextSpan
+from parley.ontology import ontology, plover_for
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 CANDIDATE_FLOOR = 0.25  # detector scores below the lowest threshold tuning tries are not candidates at all
 MIN_VERIFIED = 20  # events of a pattern family the verifier must have learned from before it may drop one
-
-
-def counts(event: Event) -> bool:
-    """The events aggregates count as having happened (same rule as the coder's ``counts_as_occurred``)."""
-    return event.modality == "asserted" or (event.modality == "intended" and event.root in ("03", "13")) or (
-        event.modality == "demanded" and event.root == "10")
 
 
 @dataclass(frozen=True)
@@ -182,7 +188,7 @@ class Layer:
                     if s < below:
                         other = self._reread(doc, sent, n, e, in_sent_mentions, index)
                 rule_scored.append((e, s, other))
-            by_token = _mentions_by_token(sent, in_sent_mentions)
+            by_token = mentions_by_token(sent, in_sent_mentions)
             cands = []
             for tok in sent:
                 if not is_candidate(tok) or tok.i in by_token:
@@ -320,7 +326,8 @@ def _actors(e: Event) -> tuple[str | None, str | None]:
     return (e.source.code if e.source else None, e.target.code if e.target else None)
 
 
-def _mentions_by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
+def mentions_by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Which actor mention covers each token (by index in the document) of ``sent``."""
     out: dict[int, Mention] = {}
     for m in mentions:
         span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -342,4 +349,4 @@ def available(path: Path = MODEL_DIR) -> bool:
     return (path / "meta.json").exists()
 
 
-__all__ = ["Decision", "Layer", "MODEL_DIR", "Thresholds", "available", "counts", "load_layer"]
+__all__ = ["MODEL_DIR", "Decision", "Layer", "Thresholds", "available", "load_layer"]

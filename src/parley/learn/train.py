@@ -21,13 +21,30 @@ from typing import Any
 import numpy as np
 
 from parley import errors
-from parley.evaluate import accepts, _country, _gold_occurred, match_events
+from parley.evaluate import _country, _gold_occurred, accepts, match_events
+from parley.events.mentions import MentionIndex
 from parley.learn import corpus as corpus_mod
 from parley.learn.corpus import Unit
-from parley.events.mentions import MentionIndex
-from parley.learn.features import (argument_tags, rule_words, event_features, is_candidate, lemma, mention_features, modality_features,
-                                   sentence_features, token_features, token_vector)
-from parley.learn.layer import CANDIDATE_FLOOR, MODEL_DIR, ROOTS, Layer, SentenceScores, Thresholds, counts
+from parley.learn.features import (
+    argument_tags,
+    event_features,
+    is_candidate,
+    lemma,
+    mention_features,
+    modality_features,
+    rule_words,
+    sentence_features,
+    token_features,
+    token_vector,
+)
+from parley.learn.layer import (
+    CANDIDATE_FLOOR,
+    MODEL_DIR,
+    Layer,
+    SentenceScores,
+    Thresholds,
+    mentions_by_token,
+)
 from parley.learn.linear import Linear
 from parley.model import Document, Event, Mention
 from parley.read import parse_date
@@ -153,12 +170,7 @@ def locate_trigger(c: Coded, g: dict[str, Any]) -> Any:
 
 
 def _mentions_by_token(c: Coded) -> dict[int, Mention]:
-    out: dict[int, Mention] = {}
-    for m in _mentions(c):
-        for t in c.span:
-            if t.idx < m.end and t.idx + len(t.text) > m.start:
-                out.setdefault(t.i, m)
-    return out
+    return mentions_by_token(c.span, _mentions(c))
 
 
 def _labelled_triggers(c: Coded) -> tuple[dict[int, str], bool]:
