@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from parley import errors
 from parley.actors import find_mentions, load_dictionary
+from parley.actors.convention import annotation_codes
 from parley.coref import corefer
 from parley.dateline import find_dateline, masked
 from parley.events.coder import Candidate, code_doc
@@ -139,7 +140,8 @@ class Coder:
         return Analysis(coded, doc, tuple(candidates), tuple(decisions))
 
     def code(self, document: Document) -> CodedDocument:
-        return self.analyse(document).coded
+        """The coded document, actor codes as ANNOTATION.md writes them (``analyse`` keeps the coder's own)."""
+        return annotation_codes(self.analyse(document).coded)
 
     # -- many documents -------------------------------------------------------------------------
     def pipe(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
@@ -188,10 +190,10 @@ class Coder:
             else:
                 doc = next(parsed)
                 if raise_errors:
-                    yield self.analyse(item, doc).coded
+                    yield annotation_codes(self.analyse(item, doc).coded)
                     continue
                 try:
-                    yield self.analyse(item, doc).coded
+                    yield annotation_codes(self.analyse(item, doc).coded)
                 except errors.ParleyError as exc:
                     yield Failure(item.url or item.id, exc.code, exc.message)
                 except (ValueError, IndexError, KeyError) as exc:  # a coder bug must not lose the batch

@@ -31,7 +31,7 @@ TRAPS = ("hypothetical", "negated", "speculative", "reported-speculation")
 # Both are scored as the same actor.
 ACTOR_ALIASES = {
     "IGOUNO": "UNO", "IGOEUREEC": "EUR", "IGOEUR": "EUR", "IGOWSTNAT": "NAT", "IGOAFRAFU": "AFU",
-    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS",
+    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS", "NGOHRI": "HRI",
 }
 """Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``."""
 
