@@ -6,6 +6,7 @@ The CLI, the store, the evaluation and the distributed runner all call this modu
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -201,11 +202,16 @@ class Coder:
 
 
 def _link_quotes(events: list[Event], quotes: Sequence[Quote]) -> list[Event]:
+    """Each event with the quote its trigger lies in: the last quote starting at or before the trigger, found by
+    bisection (quotes do not overlap), not by reading every quote for every event."""
     if not quotes:
         return events
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
     linked = []
     for e in events:
-        q = next((q for q in quotes if q.start <= e.trigger.start < q.end), None)
+        i = bisect.bisect_right(starts, e.trigger.start) - 1
+        q = ordered[i] if i >= 0 and e.trigger.start < ordered[i].end else None
         linked.append(dataclasses.replace(e, quote=q.id) if q is not None else e)
     return linked
 
