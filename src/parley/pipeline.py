@@ -23,6 +23,7 @@ from parley.dateline import find_dateline, masked
 from parley.events.coder import Candidate, code_doc
 from parley.events.patterns import PatternSet, default_patterns, load_patterns
 from parley.learn.layer import Decision, Layer, available, load_layer
+from parley.legible import legibility_warnings
 from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
 from parley.nlp import load as load_nlp
 from parley.nlp import normalise
@@ -108,6 +109,7 @@ class Coder:
             warnings.append(
                 Warning_(errors.W_DATE_UNKNOWN, "no publication date: relative dates and event dates left null")
             )
+        warnings.extend(legibility_warnings(document.text))
         mentions = corefer(doc, find_mentions(doc, published, self.actors))
         if doc.text != document.text:  # the parser saw a normalised text: mentions quote the original
             mentions = [dataclasses.replace(m, text=document.text[m.start:m.end]) for m in mentions]
