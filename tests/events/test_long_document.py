@@ -65,3 +65,31 @@ def test_events_find_their_quote_without_reading_every_quote():
     linked = _link_quotes(events, quotes)  # type: ignore[arg-type]
     assert [e.quote for e in linked] == [f"q{i}" if i % 2 == 0 else None for i in range(2000)]
     assert _Quote.reads < 10 * 2000, _Quote.reads  # not 2000 x 2000
+
+
+class _Sentence:
+    reads = 0
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    @property
+    def start_char(self) -> int:
+        _Sentence.reads += 1
+        return self._start
+
+    @property
+    def end_char(self) -> int:
+        _Sentence.reads += 1
+        return self._end
+
+
+def test_a_quote_finds_its_sentence_without_reading_every_sentence():
+    from parley.quotes import sentence_of
+
+    sentences = [_Sentence(10 * i, 10 * i + 9) for i in range(5000)]
+    starts = [s.start_char for s in sentences]
+    _Sentence.reads = 0
+    assert [sentence_of(sentences, starts, o) for o in (0, 9, 45, 49999, 60000)] == [0, 0, 4, 0, 0]
+    assert [sentence_of(sentences, starts, o) for o in (10, 12345, 49998)] == [1, 1234, 4999]
+    assert _Sentence.reads < 100, _Sentence.reads
