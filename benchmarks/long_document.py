@@ -1,7 +1,7 @@
 """Coding time against document length (issue 16 row 2): one document of N short sentences against ten
 documents of N/10 sentences each, the same sentences in all.
 
-    python benchmarks/long_document.py [-n 10000] [--parts 10]
+    python benchmarks/long_document.py [-n 10000] [--parts 10] [--no-model]
 
 The sentences are short news sentences with actors, places and a quotation, repeated in turn. Prints the seconds
 for the one long document, for the ``parts`` shorter ones, and their ratio (linear coding: near 1). Nothing is
@@ -37,12 +37,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=10_000, help="sentences in the long document")
     ap.add_argument("--parts", type=int, default=10, help="documents the same sentences are split into")
+    ap.add_argument("--no-model", action="store_true", help="the rules alone, without the trained layer")
     args = ap.parse_args()
 
     from parley.model import Document
-    from parley.pipeline import Coder
+    from parley.pipeline import Coder, Options
 
-    coder = Coder()
+    coder = Coder(Options(use_model=not args.no_model))
     coder.code(Document(text=text(20)))  # warm up
     long_s = seconds(coder, [Document(text=text(args.n))])
     short_s = seconds(coder, [Document(text=text(args.n // args.parts)) for _ in range(args.parts)])
