@@ -59,10 +59,16 @@ class InternalError(ParleyError):
 # Warning codes recorded in CodedDocument.warnings
 W_DATE_UNKNOWN = "W101"
 W_QUOTE_UNBALANCED = "W102"
+W_NOT_ENGLISH = "W103"
+W_ALL_CAPITALS = "W104"
+W_NO_PUNCTUATION = "W105"
 
 WARNINGS = {
     W_DATE_UNKNOWN: "no publication date and no explicit date: relative dates and event dates left null",
     W_QUOTE_UNBALANCED: "quotation marks do not pair up in a paragraph: that paragraph's quotes skipped",
+    W_NOT_ENGLISH: "the text is not in English: the English model finds few or no events in it",
+    W_ALL_CAPITALS: "the text is written in capitals: the model reads it poorly and may miss events",
+    W_NO_PUNCTUATION: "the text has no sentence punctuation: the model cannot split its sentences, events missed",
 }
 
 
@@ -81,4 +87,5 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 
 __all__ = ["ConfigError", "DictionaryError", "InputError", "InternalError", "ModelMissingError", "ParleyError",
-           "StoreError", "W_DATE_UNKNOWN", "W_QUOTE_UNBALANCED", "WARNINGS", "catalogue"]
+           "StoreError", "W_ALL_CAPITALS", "W_DATE_UNKNOWN", "W_NO_PUNCTUATION", "W_NOT_ENGLISH",
+           "W_QUOTE_UNBALANCED", "WARNINGS", "catalogue"]

@@ -6,6 +6,7 @@ The CLI, the store, the evaluation and the distributed runner all call this modu
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -22,6 +23,7 @@ from parley.dateline import find_dateline, masked
 from parley.events.coder import Candidate, code_doc
 from parley.events.patterns import PatternSet, default_patterns, load_patterns
 from parley.learn.layer import Decision, Layer, available, load_layer
+from parley.legible import legibility_warnings
 from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
 from parley.nlp import load as load_nlp
 from parley.nlp import normalise
@@ -107,6 +109,7 @@ class Coder:
             warnings.append(
                 Warning_(errors.W_DATE_UNKNOWN, "no publication date: relative dates and event dates left null")
             )
+        warnings.extend(legibility_warnings(document.text))
         mentions = corefer(doc, find_mentions(doc, published, self.actors))
         if doc.text != document.text:  # the parser saw a normalised text: mentions quote the original
             mentions = [dataclasses.replace(m, text=document.text[m.start:m.end]) for m in mentions]
@@ -201,11 +204,16 @@ class Coder:
 
 
 def _link_quotes(events: list[Event], quotes: Sequence[Quote]) -> list[Event]:
+    """Each event with the quote its trigger lies in: the last quote starting at or before the trigger, found by
+    bisection (quotes do not overlap), not by reading every quote for every event."""
     if not quotes:
         return events
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
     linked = []
     for e in events:
-        q = next((q for q in quotes if q.start <= e.trigger.start < q.end), None)
+        i = bisect.bisect_right(starts, e.trigger.start) - 1
+        q = ordered[i] if i >= 0 and e.trigger.start < ordered[i].end else None
         linked.append(dataclasses.replace(e, quote=q.id) if q is not None else e)
     return linked
 

@@ -15,6 +15,7 @@ The speaker is the subject of the speech verb ("X said", "said X", "X told repor
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -190,6 +191,7 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
     raws, warnings = find_raw_quotes(text)
     index = _Mentions(doc, mentions)
     sentences = list(doc.sents)
+    sentence_starts = [s.start_char for s in sentences]
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     for raw in raws:
@@ -205,7 +207,7 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
         if cue is None and len(stripped.split()) < MIN_WORDS_WITHOUT_CUE:
             continue  # scare quotes
         span = doc.char_span(start, end, alignment_mode="expand")
-        sent_no = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), 0)
+        sent_no = sentence_of(sentences, sentence_starts, start)
         speaker: Mention | None = None
         named_unknown = False
         if cue is not None:
@@ -232,6 +234,13 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
     quotes.extend(_indirect(doc, index, sentences, covered))
     quotes.sort(key=lambda q: q.start)
     return [Quote(f"q{i}", q.sentence, q.speaker, q.text, q.start, q.end, q.kind, q.cue) for i, q in enumerate(quotes, 1)], warnings
+
+
+def sentence_of(sentences: Sequence, starts: Sequence[int], offset: int) -> int:
+    """The number of the sentence holding character ``offset`` (0 if none does), by bisection over the sentences'
+    ``starts``: not a scan of every sentence for each quote (quadratic over a long document)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < sentences[i].end_char else 0
 
 
 def _indirect(doc: Doc, index: _Mentions, sentences: list, covered: list[tuple[int, int]]) -> list[Quote]:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.events.candidate import Candidate
 from parley.model import Mention
-from parley.where import lookup
+from parley.where import entity_of, lookup
 
 if TYPE_CHECKING:
     from parley.events.mentions import MentionIndex
@@ -71,7 +71,7 @@ def city_country(token: Token) -> Mention | None:
     if token.pos_ != "PROPN":
         return None
     doc = token.doc
-    span = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    span = entity_of(token)  # not doc.ents: every entity of the document, built for each place
     if span is None:  # no entity: the proper noun with its compounds ("Red Sea", not "Sea")
         first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.i < token.i)])
         span = doc[first:token.i + 1]
