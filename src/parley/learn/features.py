@@ -270,11 +270,3 @@ def event_features(event: Event) -> list[str]:
             f"ev_src_role={src[3:6] or 'CTRY'}", f"ev_tgt_role={tgt[3:6] or ('CTRY' if tgt else 'NONE')}",
             f"ev_mod={event.modality}", f"ev_same_country={bool(src and tgt and src[:3] == tgt[:3])}",
             f"ev_root={event.root}|conf={event.confidence}", f"ev_rule={fam}|tgt={bool(tgt)}"]
-
-
-def in_sentence(sent: Span, items: Iterable[Mention | Event]) -> Iterator:
-    """The mentions (by offsets) or events (by trigger) that lie in ``sent``."""
-    for x in items:
-        start = x.trigger.start if isinstance(x, Event) else x.start
-        if sent.start_char <= start < sent.end_char:
-            yield x

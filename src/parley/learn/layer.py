@@ -19,6 +19,7 @@ Every model event says ``rule = "model:<name>"`` and carries its detector score 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -34,7 +35,6 @@ from parley.events.modality import classify
 from parley.learn.features import (
     argument_tags,
     event_features,
-    in_sentence,
     is_candidate,
     lemma,
     mention_features,
@@ -168,11 +168,18 @@ class Layer:
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
         index = MentionIndex(doc, [m for m in actors if m.code])
+        # each sentence's events and mentions by bisection over sorted offsets: linear in the document's length
+        by_trigger = sorted(events, key=lambda e: e.trigger.start)
+        trigger_starts = [e.trigger.start for e in by_trigger]
+        coded = sorted((m for m in actors if m.code), key=lambda m: m.start)
+        mention_starts = [m.start for m in coded]
         for n, sent in enumerate(doc.sents):
             if within is not None and not within[0] <= sent.start_char < within[1]:
                 continue
-            in_sent_events = list(in_sentence(sent, events))
-            in_sent_mentions = [m for m in in_sentence(sent, actors) if m.code]
+            lo, hi = bisect_left(trigger_starts, sent.start_char), bisect_left(trigger_starts, sent.end_char)
+            in_sent_events = by_trigger[lo:hi]
+            lo, hi = bisect_left(mention_starts, sent.start_char), bisect_left(mention_starts, sent.end_char)
+            in_sent_mentions = coded[lo:hi]
             if not in_sent_mentions:  # no actor named here: nothing to attribute, nothing to re-read
                 out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
                 continue
