@@ -159,7 +159,7 @@ def check_record(rec: Any) -> list[str]:
 
 def read(paths: Iterable[Path | str]) -> Iterator[Unit | Problem]:
     """Units of the given files or folders (``*.jsonl`` inside), and a Problem for every bad line."""
-    for path in _files(paths):
+    for path in files(paths):
         with Path(path).open(encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
@@ -176,7 +176,8 @@ def read(paths: Iterable[Path | str]) -> Iterator[Unit | Problem]:
                 yield Unit(rec, str(path), n)
 
 
-def _files(paths: Iterable[Path | str]) -> list[Path]:
+def files(paths: Iterable[Path | str]) -> list[Path]:
+    """The corpus files named: each file itself, each folder's ``*.jsonl`` (sorted)."""
     out: list[Path] = []
     for p in map(Path, paths):
         out.extend(sorted(p.glob("*.jsonl")) if p.is_dir() else [p])

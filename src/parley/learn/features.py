@@ -14,7 +14,7 @@ so a feature added here later never breaks an older model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -64,18 +64,6 @@ def sentence_features(sent: Span, rule_events: Sequence[Event] = (), mentions: S
         feats.add(f"rule_root={e.root}|{e.modality}")
         feats.add(f"rule={rule_family(e.rule)}")
     return sorted(feats)
-
-
-def sentence_vector(sent: Span) -> np.ndarray:
-    """The sentence's words as spaCy's own token vectors see them (the tagger and parser's shared ``tok2vec``,
-    ``doc.tensor``): mean and maximum over its words, 2 x 96 numbers, computed anyway by the parse."""
-    doc = sent.doc
-    rows = [t.i for t in sent if not t.is_punct and not t.is_space]
-    if doc.tensor is None or not doc.tensor.size or not rows:
-        width = doc.tensor.shape[1] if doc.tensor is not None and doc.tensor.ndim == 2 else 96
-        return np.zeros(2 * width, dtype=np.float32)
-    block = doc.tensor[rows]
-    return np.concatenate([block.mean(axis=0), block.max(axis=0)]).astype(np.float32) * DENSE_SCALE
 
 
 DENSE_SCALE = 0.1  # keeps the dense part on the scale of a handful of binary features

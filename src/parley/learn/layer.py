@@ -63,10 +63,6 @@ class Thresholds:
     happened: float = 0.5  # the modality model's score an added event needs
     source: float = 0.5
     target: float = 0.5
-    per_root: dict[str, float] = field(default_factory=dict)  # detector thresholds that differ by root
-
-    def detect_for(self, root: str) -> float:
-        return self.per_root.get(root, self.detect)
 
 
 @dataclass(frozen=True)
@@ -119,7 +115,6 @@ class Layer:
         self.verified_rules: dict[str, int] = lexicon.get("verified_rules", {})
         t = meta.get("thresholds") or {}
         self.thresholds = Thresholds(**t)
-        self._root_index = {r: i for i, r in enumerate(self.detector.labels)}
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR) -> Layer:
@@ -163,8 +158,7 @@ class Layer:
         ``reread_below`` (default: this model's own verify threshold; tuning asks for more)."""
         below = self.thresholds.verify if reread_below is None else reread_below
         # words scoring under the detector's threshold can become nothing: no need to read their actors
-        floor = max(CANDIDATE_FLOOR, min([self.thresholds.detect, *self.thresholds.per_root.values()])) \
-            if candidate_floor is None else candidate_floor
+        floor = max(CANDIDATE_FLOOR, self.thresholds.detect) if candidate_floor is None else candidate_floor
         out = []
         actors = [m for m in mentions if m.kind not in ("pronoun",) or m.code]
         index = MentionIndex(doc, [m for m in actors if m.code])
@@ -285,7 +279,7 @@ class Layer:
                 kept_roots.add(e.root)
                 decisions.append(Decision(s.sentence, "rule", e.root, v, outcome, e))
             for c in sorted(s.candidates, key=lambda c: -c.score):
-                need = th.detect_for(c.root)
+                need = th.detect
                 if c.score < need:
                     outcome = "not added: below threshold"
                 elif c.root in kept_roots:

@@ -40,10 +40,6 @@ class Linear:
             return e / e.sum()
         return 1.0 / (1.0 + np.exp(-z))
 
-    def weight(self, feature: str, label: int = 0) -> float:
-        i = self.features.get(feature)
-        return float(self.weights[i, label]) if i is not None else 0.0
-
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.__getitem__)
         extra = {} if self.dense is None else {"dense": self.dense.astype(np.float32)}

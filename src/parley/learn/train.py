@@ -373,7 +373,7 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
 # -- the whole run ---------------------------------------------------------------------------------
 def corpus_hash(paths: Sequence[Path]) -> str:
     h = hashlib.sha256()
-    for p in corpus_mod._files(paths):
+    for p in corpus_mod.files(paths):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()
