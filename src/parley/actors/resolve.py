@@ -25,6 +25,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -208,9 +209,10 @@ class _Finder:
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
-    def local_roles(self, taken: set[int], country: str) -> list[Mention]:
+    def local_roles(self, taken: set[int], country: str | Callable[[int], str | None]) -> list[Mention]:
         """State bodies named by their role alone ("police arrested 20 protesters", "troops fired on the
-        crowd") in a text about one country (its dateline, or the only country it names): that country's
+        crowd") in a text about one country (its dateline, or the only country it names), or in a sentence
+        that names one country (``country`` is then a function of the mention's offset): that country's
         police, army, courts or government, as a local reader takes them."""
         out: list[Mention] = []
         for head, r, span in self._bare_roles(taken, LOCAL_ROLES, ("NOUN", "PROPN")):
@@ -221,7 +223,9 @@ class _Finder:
                 continue  # "its army", "Hamas police": someone else's
             if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in head.children):
                 continue  # "police in Gaza", "the army of ...": the phrase names its own place or owner
-            out.append(Mention(country + r.code, None, span.text, span.start_char, span.end_char, "role"))
+            c = country if isinstance(country, str) else country(span.start_char)
+            if c:
+                out.append(Mention(c + r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
     # -- names ---------------------------------------------------------------------------------
@@ -476,9 +480,11 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     taken = {i for m in mentions for i in _token_range(doc, m)}
     mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
     country = _document_country(doc, mentions, matchers.country_codes)
-    if country is not None:
-        taken = {i for m in mentions for i in _token_range(doc, m)}
-        mentions.extend(f.local_roles(taken, country))
+    # otherwise the context of each mention says: its own sentence for state bodies, the sentences before too for
+    # groups
+    local = _sentence_countries(doc, mentions, matchers.country_codes)
+    taken = {i for m in mentions for i in _token_range(doc, m)}
+    mentions.extend(f.local_roles(taken, country or (lambda at: local(at, True))))
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
@@ -490,8 +496,47 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
             # "protesters stormed the parliament", "gunmen attacked a school" in a text about one country: that
             # country's protesters and gunmen (ANNOTATION.md § Actors), not actors of unknown country
             roles = [replace(m, code=country + m.code) if m.code in LOCAL_GROUPS else m for m in roles]
+        else:
+            roles = [replace(m, code=c + m.code) if m.code in LOCAL_GROUPS and (c := local(m.start, False)) else m
+                     for m in roles]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]
+                        ) -> Callable[[int, bool], str | None]:
+    """The country the context gives an actor named by role alone, at a character offset: the only country its
+    sentence names; else, for groups (``near=False``), the only country the nearest of the two sentences before
+    it names. None when the sentence names several countries, or none is near: the role then keeps no country
+    (ANNOTATION.md § Actors: "militants" in a country's conflict are that country's; nothing is guessed)."""
+    starts = [s.start_char for s in doc.sents]
+    named: list[set[str]] = [set() for _ in starts]
+    for m in mentions:
+        if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
+                and _names_a_party(doc, m):
+            named[bisect.bisect_right(starts, m.start) - 1].add(m.actor.country)
+
+    def at(offset: int, near: bool = False) -> str | None:
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        if not named or len(named[i]) > 1 or (near and not named[i]):
+            return None
+        if named[i]:
+            return next(iter(named[i]))
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if named[j]:
+                return next(iter(named[j])) if len(named[j]) == 1 else None
+        return None
+    return at
+
+
+def _names_a_party(doc: Doc, m: Mention) -> bool:
+    """Does a mention name its country as a party or a place ("Kenya", "Kenya's police", "in Nairobi"), rather
+    than as someone's origin ("Kenyan aid workers", "Russian missiles", "a student from Peru"), which says nothing
+    of whose police or rebels the sentence speaks?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.pos_ == "PROPN" and not (t.dep_ == "pobj" and t.head.lower_ == "from") for t in span)
 
 
 def _starts_sentence(t: Token) -> bool:
