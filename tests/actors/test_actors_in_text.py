@@ -132,14 +132,14 @@ def test_overlapping_mentions_are_dropped_as_before():
             assert _without_overlaps(mentions) == _naive_without_overlaps(mentions)
 
 
-def test_dropping_overlaps_is_not_quadratic_in_the_mentions():
+def test_dropping_overlaps_on_a_long_documents_mentions_keeps_the_same_ones():
+    # its time on a very long document is measured in benchmarks/long_document.py, not here: a timed unit test
+    # fails on a busy machine and proves nothing on a fast one
     import random
-    import time
 
     from parley.actors.resolve import _without_overlaps
 
-    mentions = _mentions(random.Random(16), 40_000, width=40_000 * 20)  # a very long document's mentions
-    started = time.perf_counter()
+    mentions = _mentions(random.Random(16), 3_000, width=3_000 * 20)
     kept = _without_overlaps(mentions)
-    assert time.perf_counter() - started < 2.0  # comparing each with all kept: about 10^9 comparisons
-    assert len(kept) > 30_000
+    assert kept == _naive_without_overlaps(mentions)
+    assert len(kept) > 2_000
