@@ -143,3 +143,37 @@ def test_dropping_overlaps_on_a_long_documents_mentions_keeps_the_same_ones():
     kept = _without_overlaps(mentions)
     assert kept == _naive_without_overlaps(mentions)
     assert len(kept) > 2_000
+
+
+def _codes(coded) -> dict[str, str]:
+    return {m.text: m.code for m in coded.mentions}
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # the only country the sentence names, as a party: its police and its protesters
+    ("Police fired tear gas at protesters outside Kenya's parliament, and Nairobi and Mombasa stayed tense.",
+     "Police", "KENCOP"),
+    ("Police fired tear gas at protesters outside Kenya's parliament, and Nairobi and Mombasa stayed tense.",
+     "protesters", "KENCVL"),
+    # a group takes the country of the sentence before when its own names none
+    ("Fighting spread across northern Mali and Niger's border on Sunday. Later, in the desert town the army had "
+     "left, Mali's mayor said militants attacked a market.", "militants", "MLIREB"),
+    ("Bangladesh's opposition marched on Friday. Protesters said the march was peaceful. India's foreign ministry "
+     "called for calm.", "Protesters", "BGDCVL"),
+])
+def test_actors_named_by_role_take_the_country_their_context_names(code_text, text, mention, code):
+    assert _codes(code_text(text, published="2024-03-01")).get(mention) == code
+
+
+@pytest.mark.parametrize("text, mention", [
+    # two countries in the sentence: which one's? nothing is guessed
+    ("Rebels ambushed a convoy as France and Chad held talks in N'Djamena.", "Rebels"),
+    # a country named as someone's origin says nothing of whose police these are
+    ("Police questioned a tourist from Portugal about the theft.", "Police"),
+    # state bodies look no further than their own sentence
+    ("Bangladesh's opposition marched on Friday. Police said the march was peaceful. India's foreign ministry "
+     "called for calm.", "Police"),
+])
+def test_actors_named_by_role_keep_no_country_when_the_context_does_not_settle_one(code_text, text, mention):
+    code = _codes(code_text(text, published="2024-03-01")).get(mention)
+    assert code is None or len(code) == 3 and not code.startswith(("FRA", "TCD", "PRT", "BGD")), code
