@@ -59,7 +59,7 @@ def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  
     saved = json.loads((out / "meta.json").read_text())
     assert saved["train_units"] == 49 and saved["dev_units"] == 14  # the 21 test units are never read
     assert len(saved["corpus_sha256"]) == 64 and saved["version"]
-    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target"}
+    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop"}
     _, again = train([MINI], tmp_path, log=lambda _: None)
     assert again["thresholds"] == saved["thresholds"] and again["dev"] == saved["dev"]
     assert (tmp_path / "triggers.json").read_text() == (out / "triggers.json").read_text()
@@ -112,6 +112,45 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
     model_events = [e for e in added if e.rule.startswith("model:")]
     assert model_events and all(e.source is not None for e in model_events)
     assert {d.outcome for d in decisions if d.kind == "model"} >= {"added"}
+
+
+def test_a_drop_threshold_drops_only_the_rule_events_the_verifier_doubts(mini_model):  # type: ignore[no-untyped-def]
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    text = "Chile condemned Peru over the border incident. Brazil troops shelled positions held by Japan forces."
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
+    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t")
+    scores = {e.id: v for s in scored for e, v, _ in s.rule_events}
+    none_dropped, _ = layer.select(scored, Thresholds(detect=1.01, drop=0.0))
+    assert none_dropped == list(analysis.coded.events)
+    cut = sorted(scores.values())[len(scores) // 2] if scores else 0.5
+    kept, decisions = layer.select(scored, Thresholds(detect=1.01, drop=cut))
+    assert [e.id for e in kept] == [e.id for e in analysis.coded.events if not (e.occurred and scores[e.id] < cut)]
+    dropped = [d for d in decisions if d.outcome.startswith("dropped")]
+    assert len(dropped) == len(analysis.coded.events) - len(kept)
+    assert all(d.score < cut for d in dropped)
+
+
+def test_a_model_event_is_coded_for_each_coordinated_actor(mini_model):  # type: ignore[no-untyped-def]
+    from parley.events.mentions import MentionIndex
+    from parley.learn.layer import mentions_by_token
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    analysis = Coder(Options(use_model=False)).analyse(
+        Document(text="Brazil, Chile and Peru shelled positions held by Japan forces.", published=None))
+    doc, mentions = analysis.doc, [m for m in analysis.coded.mentions if m.code]
+    sent = next(iter(doc.sents))
+    verb = next(t for t in doc if t.lower_ == "shelled")
+    cand = layer._candidate(sent, 0, verb, "19", 0.9, mentions, MentionIndex(doc, mentions), "t")
+    assert cand.event is not None and cand.event.source is not None
+    sources = {cand.event.source.code, *(m.code for m in cand.also_sources)}
+    assert {"BRA", "CHL", "PER"} <= {c[:3] for c in sources}
+    events, _ = layer.select([SentenceScores(0, (), (cand,))],
+                             Thresholds(detect=0.0, happened=0.0, source=0.0, target=0.0))
+    assert {e.source.code[:3] for e in events} >= {"BRA", "CHL", "PER"}
+    assert len({e.id for e in events}) == len(events)
 
 
 def test_no_model_gives_the_rules_alone(mini_model):  # type: ignore[no-untyped-def]

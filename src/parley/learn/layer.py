@@ -34,6 +34,7 @@ from parley.events.mentions import MentionIndex
 from parley.events.modality import classify
 from parley.learn.features import (
     argument_tags,
+    head_of,
     event_features,
     is_candidate,
     lemma,
@@ -58,11 +59,12 @@ MIN_VERIFIED = 20  # events of a pattern family the verifier must have learned f
 
 @dataclass(frozen=True)
 class Thresholds:
-    verify: float = 0.0  # rule events scoring below are dropped (0: keep all)
+    verify: float = 0.0  # rule events scoring below have their actors re-read (0: none)
     detect: float = 1.01  # roots scoring at or above become model events (>1: none)
     happened: float = 0.5  # the modality model's score an added event needs
     source: float = 0.5
     target: float = 0.5
+    drop: float = 0.0  # rule events the verifier scores below this are dropped (0: none; tuning decides)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class Candidate:
     source_score: float
     target_score: float
     happened: float = 1.0
+    #: the mentions coordinated with the chosen source and target ("the United States, Egypt and Qatar urged
+    #: Israel and Hamas ..."): each takes part in the act, one event each (ANNOTATION.md)
+    also_sources: tuple[Mention, ...] = ()
+    also_targets: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,7 +255,8 @@ class Layer:
             plover=plover_for(cameo), modality=modality, date=None,
             location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=sent.text.strip(), confidence=round(p, 3), rule=f"model:{self.name}")
-        return Candidate(n, root, p, event, s_score, t_score, happened)
+        return Candidate(n, root, p, event, s_score, t_score, happened,
+                         _coordinated(sent, source, index), _coordinated(sent, target, index))
 
     # -- choosing ---------------------------------------------------------------------------------
     def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
@@ -261,6 +268,9 @@ class Layer:
             kept_roots = set()
             for e, v, other in s.rule_events:
                 outcome = "kept"
+                if e.occurred and v < th.drop:
+                    decisions.append(Decision(s.sentence, "rule", e.root, v, "dropped: the verifier doubts it", e))
+                    continue
                 if e.occurred and v < th.verify:
                     if other is not None and other.event is not None and other.source_score >= th.source:
                         new = other.event
@@ -294,6 +304,7 @@ class Layer:
                     if event.target is not None and c.target_score < th.target:
                         event = replace(event, target=None)
                     events.append(event)
+                    events.extend(_each_coordinated(event, c))
                     kept_roots.add(c.root)
                 decisions.append(Decision(s.sentence, "model", c.root, c.score, outcome, c.event,
                                           {"threshold": need, "happened": round(c.happened, 3),
@@ -321,6 +332,35 @@ class Layer:
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
+
+
+def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tuple[Mention, ...]:
+    """The other actors coordinated with ``mention`` ("Russia" in "China and Russia"), of other codes."""
+    if mention is None:
+        return ()
+    head = head_of(sent, mention)
+    if head is None:
+        return ()
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    seen = {mention.code}
+    out = []
+    for m in index.actors(head):
+        if m.code and m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return tuple(out)
+
+
+def _each_coordinated(event: Event, c: Candidate) -> list[Event]:
+    """The same act for each actor coordinated with its source, and (when it has a target) with its target."""
+    taken = {event.source.code if event.source else None, event.target.code if event.target else None}
+    out = [replace(event, id=f"{event.id}s{k}", source=_ref(m))
+           for k, m in enumerate(c.also_sources) if m.code not in taken]
+    if event.target is not None:
+        out += [replace(event, id=f"{event.id}t{k}", target=_ref(m))
+                for k, m in enumerate(c.also_targets) if m.code not in taken]
+    return out
 
 
 def _actors(e: Event) -> tuple[str | None, str | None]:
