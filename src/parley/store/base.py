@@ -78,6 +78,8 @@ class Store(abc.ABC):
         self.conn: Any = None
         self.created = False
         """True when opening the store created its tables (a new store)."""
+        self.read_only = False
+        """True when opened so that nothing can be written (``open_store(..., read_only=True)``)."""
 
     # -- backend hooks --------------------------------------------------------------------------
     @abc.abstractmethod
@@ -121,6 +123,9 @@ class Store(abc.ABC):
             self.close()
             raise errors.StoreError(f"{self.url}: no parley store here (no documents table); "
                                     "`parley ingest --db ...` creates one")
+        if self.read_only:
+            self.check_version()
+            return
         self.init()
         self.created = not existed
 
@@ -133,11 +138,15 @@ class Store(abc.ABC):
         for stmt in SCHEMA:
             self._execute(stmt)
         p = self.param
-        row = self._execute(f"SELECT value FROM parley_meta WHERE key = {p}", ["schema_version"]).fetchone()
-        if row is None:
+        if not self.check_version():
             self._execute(f"INSERT INTO parley_meta (key, value) VALUES ({p}, {p})", ["schema_version", str(SCHEMA_VERSION)])
-        elif int(row[0]) != SCHEMA_VERSION:
+
+    def check_version(self) -> bool:
+        """Whether the store records its schema version; a version other than this parley's is an error."""
+        row = self._execute(f"SELECT value FROM parley_meta WHERE key = {self.param}", ["schema_version"]).fetchone()
+        if row is not None and int(row[0]) != SCHEMA_VERSION:
             raise errors.StoreError(f"{self.url}: store schema version {row[0]}, this parley writes {SCHEMA_VERSION}")
+        return row is not None
 
     # -- writing --------------------------------------------------------------------------------
     def stored_ids(self, ids: Sequence[str], version: str) -> set[str]:
