@@ -30,10 +30,14 @@ def serve_command(
 
     Exit codes: 0 stopped by Ctrl-C; 2 usage or store error (a missing store, a port in use).
     """
-    import uvicorn
+    try:
+        import uvicorn
 
-    from parley.web import create_app
-
+        from parley.web import create_app
+    except ImportError as exc:  # the web extra is optional
+        err.print(f"[red]error:[/] the explorer needs parley's web dependencies ({exc.name} is missing): "
+                  "pip install 'parley[serve]'")
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         web = create_app(db, timeout=timeout)
     except errors.ParleyError as exc:
