@@ -49,6 +49,9 @@ def serve_command(
     server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", access_log=False))
     try:
         server.run()
+    except KeyboardInterrupt:  # uvicorn shuts down on Ctrl-C, then raises it again for its caller
+        err.print("stopped")
+        return
     except SystemExit:  # uvicorn exits when it cannot bind (a port in use) and has said why
         raise typer.Exit(EXIT_USAGE) from None
     if not server.started:

@@ -12,6 +12,7 @@ from parley.store.base import Store
 
 class DuckDBStore(Store):
     param = "?"
+    row_order = "e.rowid"  # an integer: sorting a page of a million events by it costs a tenth of the id text
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         """Open the DuckDB file ``path``; without ``create`` a missing file (or one without parley's tables)
