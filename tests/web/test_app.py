@@ -214,3 +214,13 @@ def test_the_explorer_over_postgresql(pg_target, fill_store):
         assert "accused" in c.get("/documents/border").text
         assert c.get("/api/events", params={"q": "'; DROP TABLE events; --"}).json()["total"] == 0
         assert c.get("/api/events").json()["total"] > 0
+
+
+def test_the_events_page_says_over_when_counting_stopped(client, monkeypatch):
+    from parley.store import browse
+
+    monkeypatch.setattr(browse, "COUNT_CAP", 3)
+    html = client.get("/events?limit=2").text
+    assert "1–2 of over 3" in html and 'rel="next"' in html
+    exact = client.get("/api/events?limit=2").json()["total"]  # the API counts exactly
+    assert exact > 3

@@ -163,3 +163,12 @@ def test_a_missing_store_is_not_created(tmp_path):
     with pytest.raises(errors.StoreError, match="no such store"):
         open_store(target, read_only=True)
     assert not target.exists()
+
+
+def test_counting_can_stop_early_and_paging_goes_on(store):
+    n = len(_all(store))
+    total, rows = browse.find_events(store, EventFilter(), limit=2, count_cap=3)
+    assert total == 4 and len(rows) == 2  # "more than 3"
+    total, rows = browse.find_events(store, EventFilter(), limit=2, offset=n - 1, count_cap=3)
+    assert total == 4 and len(rows) == 1  # past the cap, the last event is still there
+    assert browse.find_events(store, EventFilter(root="19"), count_cap=3)[0] == 2  # under the cap: exact

@@ -22,6 +22,9 @@ from parley.store.query import _period
 BY = ("day", "week", "month")
 MAX_LIMIT = 1000
 """The largest page any listing returns: a reader pages, nobody reads a million rows in a browser."""
+COUNT_CAP = 10_000
+"""Pages count matches up to this many and then say "over 10,000": counting stops early, where counting every
+match of a broad filter on a million events would read them all."""
 
 # what a row of the events table shows: the event, and the document it comes from
 EVENT_FIELDS = (
@@ -131,9 +134,11 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
+                count_cap: int | None = None) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, and one page of them: latest event date first (undated last), with the title,
-    outlet, address and date of the document each comes from.
+    outlet, address and date of the document each comes from. With ``count_cap`` counting stops past that
+    many: a total of ``count_cap + 1`` means "more than ``count_cap``".
 
     Four small queries rather than one join, each cheap on a million events: the count; the page's ids,
     ordered on the events table alone (ties broken by the backend's cheapest stable order, ``Store.row_order``:
@@ -151,8 +156,10 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
             return total, []
         total, ids = int(found[0][1]), [r[0] for r in found]
     else:
-        total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
-        if total == 0 or offset >= total:
+        counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x" if count_cap else f"events e{where}"
+        total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
+        capped = count_cap is not None and total > count_cap
+        if total == 0 or (offset >= total and not capped):
             return total, []
         ids = [r[0] for r in store.query(f"SELECT e.id FROM events e{where} {order}", params)[1]]
     rows = _by_ids(store, f"SELECT {', '.join(EVENT_FIELDS)} FROM events e WHERE e.id IN", ids)

@@ -4,6 +4,7 @@ timeline, an actor, quotes. Each page is also a download: ``?format=csv`` or ``?
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -39,12 +40,29 @@ def _with(request: Request, **changes: Any) -> str:
     return f"{url.path}?{url.query}"
 
 
-def _pages(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
-    """Links to the previous and next pages, keeping every other parameter."""
+def _pages(request: Request, total: int, limit: int, offset: int, shown: int | None = None,
+           cap: int | None = None) -> dict[str, Any]:
+    """Links to the previous and next pages, keeping every other parameter. A total over ``cap`` is shown as
+    "over cap" (see browse.COUNT_CAP); ``shown`` is how many rows this page has."""
+    over = cap is not None and total > cap
+    last = offset + (shown if shown is not None else min(limit, max(0, total - offset)))
     prev = _with(request, offset=max(0, offset - limit)) if offset > 0 else None
-    nxt = _with(request, offset=offset + limit) if offset + limit < total else None
-    return {"total": total, "first": offset + 1 if total else 0, "last": min(offset + limit, total),
+    nxt = _with(request, offset=offset + limit) if (offset + limit < total or (over and shown == limit)) else None
+    return {"total": total, "over": over, "cap": cap, "first": offset + 1 if last > offset else 0, "last": last,
             "prev": prev, "next": nxt}
+
+
+_OUTLETS: dict[int, tuple[float, list[str]]] = {}
+
+
+def _outlets(request: Request, store: Any) -> list[str]:
+    """The outlets of the filter form, read again at most once a minute (a form's choices, not data)."""
+    key = id(request.app)
+    now = time.monotonic()
+    cached = _OUTLETS.get(key)
+    if cached is None or now - cached[0] > 60:
+        cached = _OUTLETS[key] = (now, browse.outlets(store))
+    return cached[1]
 
 
 def _downloads(request: Request) -> dict[str, str]:
@@ -61,13 +79,14 @@ def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event
                 offset: Offset = 0, format: Format = None) -> Response:
     readers = request.app.state.readers
     with readers.reading() as store:
-        total, rows = browse.find_events(store, f, limit, offset)
-        outlets = browse.outlets(store)
+        total, rows = browse.find_events(store, f, limit, offset, count_cap=None if format else browse.COUNT_CAP)
+        outlets = _outlets(request, store)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
     if format == "json":
         return json_response({"total": total, "limit": limit, "offset": offset, "events": rows}, "events")
-    return _render(request, "events.html", rows=rows, pages=_pages(request, total, limit, offset),
+    return _render(request, "events.html", rows=rows,
+                   pages=_pages(request, total, limit, offset, len(rows), browse.COUNT_CAP),
                    downloads=_downloads(request), form=request.query_params, outlets=outlets,
                    modalities=MODALITIES, filtered=not f.is_empty())
 
