@@ -17,7 +17,7 @@ from parley.store import browse
 from parley.store.browse import EventFilter
 from parley.web import chart, highlight, params
 from parley.web.params import Actor, By, From, Limit, Offset, Q, To
-from parley.web.respond import csv_response, json_response, jsonable
+from parley.web.respond import csv_response, json_response
 
 router = APIRouter(include_in_schema=False)
 Format = Annotated[str | None, Query(max_length=4, pattern="^(html|csv|json)?$", description="html, csv or json.")]
