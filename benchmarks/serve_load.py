@@ -79,6 +79,15 @@ def start_server(db: str, port: int) -> subprocess.Popen:
     raise SystemExit("parley serve did not answer within 60 s")
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used so far, from /proc (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -177,13 +186,22 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         run(base, 4, 4, 60, args.seed + 99)  # warm-up: connections, caches
+        cpu0 = cpu_seconds(server.pid)
         times, errors, wall = run(base, args.clients, args.requests, args.max_seconds, args.seed)
+        cpu1 = cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(30)
     print(f"store: {args.db}; machine: {os.cpu_count()} cores, load average {load_before:.1f} before the run, "
           f"{os.getloadavg()[0]:.1f} after")
     report(times, errors, wall, args.clients)
+    n = sum(len(v) for v in times.values())
+    if cpu0 is not None and cpu1 is not None and n:
+        per = (cpu1 - cpu0) / n
+        print(f"server CPU: {per * 1000:.1f} ms a request on average ({cpu1 - cpu0:.1f} s for {n} requests); "
+              f"on {os.cpu_count()} cores of its own the server could answer about {os.cpu_count() / per:.0f} "
+              "requests/s. The latencies above include the time spent waiting for a core: on a machine "
+              "shared with other work (see the load average) they are longer than on one of its own.")
 
 
 if __name__ == "__main__":

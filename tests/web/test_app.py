@@ -224,3 +224,5 @@ def test_the_events_page_says_over_when_counting_stopped(client, monkeypatch):
     assert "1–2 of over 3" in html and 'rel="next"' in html
     exact = client.get("/api/events?limit=2").json()["total"]  # the API counts exactly
     assert exact > 3
+    text = client.get("/events?limit=2&q=the").text  # a text search is not counted; its pages go on
+    assert "1–2, more on the next pages" in text and 'rel="next"' in text

@@ -165,10 +165,16 @@ def test_a_missing_store_is_not_created(tmp_path):
     assert not target.exists()
 
 
-def test_counting_can_stop_early_and_paging_goes_on(store):
+def test_pages_count_up_to_a_cap_and_text_searches_not_at_all(store):
     n = len(_all(store))
-    total, rows = browse.find_events(store, EventFilter(), limit=2, count_cap=3)
-    assert total == 4 and len(rows) == 2  # "more than 3"
-    total, rows = browse.find_events(store, EventFilter(), limit=2, offset=n - 1, count_cap=3)
-    assert total == 4 and len(rows) == 1  # past the cap, the last event is still there
-    assert browse.find_events(store, EventFilter(root="19"), count_cap=3)[0] == 2  # under the cap: exact
+    total, more, rows = browse.events_page(store, EventFilter(), limit=2, count_cap=3)
+    assert total == 4 and more and len(rows) == 2  # "more than 3"
+    total, more, rows = browse.events_page(store, EventFilter(), limit=2, offset=n - 1, count_cap=3)
+    assert total == 4 and not more and len(rows) == 1  # past the cap, the last event is still there
+    assert browse.events_page(store, EventFilter(root="19"), count_cap=3)[0] == 2  # under the cap: exact
+    total, more, rows = browse.events_page(store, EventFilter(q="the"), limit=2)
+    assert total is None and more and len(rows) == 2
+    everything = {r["id"] for r in browse.find_events(store, EventFilter(q="the"), limit=100)[1]}
+    paged = [r["id"] for o in range(0, n, 2) for r in browse.events_page(store, EventFilter(q="the"), 2, o)[2]]
+    assert len(paged) == len(set(paged)) and set(paged) == everything
+    assert browse.events_page(store, EventFilter(q="nowhere to be found"))[1:] == (False, [])

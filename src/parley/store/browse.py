@@ -136,34 +136,61 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                count_cap: int | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """How many events match, and one page of them: latest event date first (undated last), with the title,
-    outlet, address and date of the document each comes from. With ``count_cap`` counting stops past that
-    many: a total of ``count_cap + 1`` means "more than ``count_cap``".
+def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """How many events match, exactly, and one page of them: latest event date first (undated last), with the
+    title, outlet, address and date of the document each comes from (the API's answer).
 
-    Four small queries rather than one join, each cheap on a million events: the count; the page's ids,
-    ordered on the events table alone (ties broken by the backend's cheapest stable order, ``Store.row_order``:
-    DuckDB's row number, not a string comparison); the page's rows by id (the primary key); their documents
-    by id. One join of the filtered events to the documents costs more than all four (docs/web.md)."""
+    Small queries rather than one join, each cheap on a million events: the count; the page's ids, ordered on
+    the events table alone (ties broken by the backend's cheapest stable order, ``Store.row_order``: DuckDB's
+    row number, not a string comparison); the page's rows by id; their documents by id. One join of the
+    filtered events to the documents costs more than all of them (docs/web.md)."""
     limit, offset = _limit(limit, offset)
-    p = store.param
-    where, params = f.where(p)
-    order = f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {limit} OFFSET {offset}"
+    where, params = f.where(store.param)
     if f.q:
         # text search reads every evidence sentence: once, counting with a window, not twice
+        order = _order(store, limit, offset)
         found = store.query(f"SELECT e.id, COUNT(*) OVER () FROM events e{where} {order}", params)[1]
         if not found:  # nothing matched, or the offset is past the end: count again to say how many matched
             total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0]) if offset else 0
             return total, []
-        total, ids = int(found[0][1]), [r[0] for r in found]
-    else:
-        counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x" if count_cap else f"events e{where}"
+        return int(found[0][1]), _rows(store, [r[0] for r in found])
+    total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
+    if total == 0 or offset >= total:
+        return total, []
+    return total, _rows(store, _page_ids(store, where, params, limit, offset))
+
+
+def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
+                count_cap: int = COUNT_CAP) -> tuple[int | None, bool, list[dict[str, Any]]]:
+    """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
+    None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
+
+    A page needs to know whether there is a next one, not the exact total: counting stops past ``count_cap``,
+    and a text search is not counted at all. Without a count, "latest first" can stop early: the top of the
+    sort is found in the newest part of a store ingested in time order, where counting would read every
+    evidence sentence."""
+    limit, offset = _limit(limit, offset)
+    where, params = f.where(store.param)
+    total = None
+    if not f.q:
+        counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x"
         total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
-        capped = count_cap is not None and total > count_cap
-        if total == 0 or (offset >= total and not capped):
-            return total, []
-        ids = [r[0] for r in store.query(f"SELECT e.id FROM events e{where} {order}", params)[1]]
+        if total == 0:
+            return 0, False, []
+    ids = _page_ids(store, where, params, limit + 1, offset)
+    return total, len(ids) > limit, _rows(store, ids[:limit])
+
+
+def _order(store: Store, limit: int, offset: int) -> str:
+    return f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def _page_ids(store: Store, where: str, params: list[Any], limit: int, offset: int) -> list[str]:
+    return [r[0] for r in store.query(f"SELECT e.id FROM events e{where} {_order(store, limit, offset)}", params)[1]]
+
+
+def _rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The events of ``ids``, in that order, each with its document's title, outlet, address and date."""
     rows = _by_ids(store, f"SELECT {', '.join(EVENT_FIELDS)} FROM events e WHERE e.id IN", ids)
     docs = {d["id"]: d for d in _by_ids(store, "SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
                                                "published AS doc_published FROM documents WHERE id IN",
@@ -174,7 +201,7 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
         r = by_id[i]
         d = docs.get(r["doc_id"], {})
         page.append({**r, **{k: d.get(k) for k in ("doc_title", "outlet", "doc_url", "doc_published")}})
-    return total, page
+    return page
 
 
 def _by_ids(store: Store, sql: str, ids: list[str]) -> list[dict[str, Any]]:
@@ -332,5 +359,5 @@ def outlets(store: Store, n: int = 200) -> list[str]:
     return [r[0] for r in rows]
 
 
-__all__ = ["BY", "MAX_LIMIT", "EventFilter", "actor_profile", "document_meta", "dyad_events", "dyad_timeline", "event",
-           "find_events", "find_quotes", "outlets", "period_end", "period_start"]
+__all__ = ["BY", "COUNT_CAP", "MAX_LIMIT", "EventFilter", "actor_profile", "document_meta", "dyad_events",
+           "dyad_timeline", "event", "events_page", "find_events", "find_quotes", "outlets", "period_end", "period_start"]

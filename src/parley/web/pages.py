@@ -40,16 +40,15 @@ def _with(request: Request, **changes: Any) -> str:
     return f"{url.path}?{url.query}"
 
 
-def _pages(request: Request, total: int, limit: int, offset: int, shown: int | None = None,
+def _pages(request: Request, total: int | None, limit: int, offset: int, shown: int, more: bool,
            cap: int | None = None) -> dict[str, Any]:
-    """Links to the previous and next pages, keeping every other parameter. A total over ``cap`` is shown as
-    "over cap" (see browse.COUNT_CAP); ``shown`` is how many rows this page has."""
-    over = cap is not None and total > cap
-    last = offset + (shown if shown is not None else min(limit, max(0, total - offset)))
+    """Links to the previous and next pages, keeping every other parameter. ``total`` over ``cap`` is shown as
+    "over cap" (see browse.COUNT_CAP), None as no total at all; ``more`` says a next page has rows."""
     prev = _with(request, offset=max(0, offset - limit)) if offset > 0 else None
-    nxt = _with(request, offset=offset + limit) if (offset + limit < total or (over and shown == limit)) else None
-    return {"total": total, "over": over, "cap": cap, "first": offset + 1 if last > offset else 0, "last": last,
-            "prev": prev, "next": nxt}
+    nxt = _with(request, offset=offset + limit) if more else None
+    over = cap is not None and total is not None and total > cap
+    return {"total": total, "over": over, "cap": cap, "first": offset + 1 if shown else 0, "last": offset + shown,
+            "prev": prev, "next": nxt, "more": more}
 
 
 _OUTLETS: dict[int, tuple[float, list[str]]] = {}
@@ -79,14 +78,17 @@ def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event
                 offset: Offset = 0, format: Format = None) -> Response:
     readers = request.app.state.readers
     with readers.reading() as store:
-        total, rows = browse.find_events(store, f, limit, offset, count_cap=None if format else browse.COUNT_CAP)
-        outlets = _outlets(request, store)
+        if format:  # a download counts exactly, as the API does
+            total, rows = browse.find_events(store, f, limit, offset)
+        else:
+            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP)
+            outlets = _outlets(request, store)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
     if format == "json":
         return json_response({"total": total, "limit": limit, "offset": offset, "events": rows}, "events")
     return _render(request, "events.html", rows=rows,
-                   pages=_pages(request, total, limit, offset, len(rows), browse.COUNT_CAP),
+                   pages=_pages(request, counted, limit, offset, len(rows), more, browse.COUNT_CAP),
                    downloads=_downloads(request), form=request.query_params, outlets=outlets,
                    modalities=MODALITIES, filtered=not f.is_empty())
 
@@ -157,7 +159,7 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
             end = browse.period_end(start, by_)
             total, listed = browse.dyad_events(store, a_code, b_code, dir or None, start, end, limit, offset)
             selected = {"start": start, "end": end, "dir": dir or None, "events": listed,
-                        "pages": _pages(request, total, limit, offset)}
+                        "pages": _pages(request, total, limit, offset, len(listed), offset + len(listed) < total)}
     if format == "json":
         return json_response({"a": a_code, "b": b_code, "by": by_, "periods": rows,
                               "selected": selected and {k: v for k, v in selected.items() if k != "pages"}},
@@ -214,7 +216,8 @@ def quotes_page(request: Request,
         return json_response({"total": total, "limit": limit, "offset": offset, "quotes": rows}, "quotes")
     if format == "csv":
         return csv_response(rows, "quotes")
-    return _render(request, "quotes.html", rows=rows, pages=_pages(request, total, limit, offset),
+    return _render(request, "quotes.html", rows=rows,
+                   pages=_pages(request, total, limit, offset, len(rows), offset + len(rows) < total),
                    downloads=_downloads(request), form=request.query_params)
 
 
