@@ -9,6 +9,7 @@ from parley.cli import evaluate as _evaluate  # noqa: F401
 from parley.cli import bench as _bench  # noqa: F401
 from parley.cli import store as _store  # noqa: F401
 from parley.cli import learn as _learn  # noqa: F401
+from parley.cli import serve as _serve  # noqa: F401
 from parley.cli.app import app
 
 

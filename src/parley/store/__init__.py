@@ -26,17 +26,19 @@ from parley.store.postgres import PostgresStore
 DEFAULT_DB = "parley.duckdb"
 
 
-def open_store(target: str | Path | None = None, *, create: bool = True) -> Store:
+def open_store(target: str | Path | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """A DuckDB file (default ``parley.duckdb``) or a PostgreSQL server given by a ``postgresql://`` URL.
 
     With ``create`` (the default) a store that does not exist yet is created (``Store.created`` says so);
     without it, as for reading, a missing store is a :class:`~parley.errors.StoreError` and nothing is
-    created.
+    created. ``read_only`` (which implies not creating) opens the store so that no statement can change it:
+    DuckDB's read-only mode, PostgreSQL's read-only transactions; the web explorer reads this way.
     """
     t = str(target or DEFAULT_DB)
+    create = create and not read_only
     if t.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(t, create=create)
-    return DuckDBStore(t, create=create)
+        return PostgresStore(t, create=create, read_only=read_only)
+    return DuckDBStore(t, create=create, read_only=read_only)
 
 
 __all__ = ["DEFAULT_DB", "DuckDBStore", "Filters", "IngestStats", "PostgresStore", "Store", "coder_version", "ingest",

@@ -12,10 +12,12 @@ from parley.store.base import Store
 
 class DuckDBStore(Store):
     param = "?"
+    row_order = "e.rowid"  # an integer: sorting a page of a million events by it costs a tenth of the id text
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         """Open the DuckDB file ``path``; without ``create`` a missing file (or one without parley's tables)
-        is a StoreError and nothing is created."""
+        is a StoreError and nothing is created. ``read_only`` opens it in DuckDB's read-only mode (several
+        readers may share the file; no statement can change it)."""
         super().__init__()
         import duckdb
 
@@ -26,8 +28,9 @@ class DuckDBStore(Store):
             raise errors.StoreError(f"{p}: no such store; `parley ingest --db {p}` creates one")
         if p.parent and not p.parent.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
         try:
-            self.conn = duckdb.connect(str(p))
+            self.conn = duckdb.connect(str(p), read_only=read_only)
         except duckdb.Error as exc:
             raise errors.StoreError(f"{p}: cannot open the DuckDB store ({exc})") from None
         self._open(create)

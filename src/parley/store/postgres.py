@@ -12,9 +12,9 @@ from parley.store.base import Store
 class PostgresStore(Store):
     param = "%s"
 
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(self, url: str, *, create: bool = True, read_only: bool = False) -> None:
         """Connect to ``url``; without ``create`` a database (schema) without parley's tables is a StoreError
-        and nothing is created in it."""
+        and nothing is created in it. ``read_only`` makes every transaction of the session read-only."""
         super().__init__()
         import psycopg
 
@@ -23,6 +23,9 @@ class PostgresStore(Store):
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise errors.StoreError(f"{self.url}: cannot connect to PostgreSQL ({exc})") from None
+        self.read_only = read_only
+        if read_only:
+            self._execute("SET default_transaction_read_only = on")
         self._open(create)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley import errors
-from parley.store.base import Filters, Store, prefix_pattern, starts_with
+from parley.store.base import Filters, Store, has_prefix
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -25,12 +25,12 @@ def dyad(store: Store, a: str, b: str, by: str = "week", both_ways: bool = True,
     f = filters or Filters()
     f.occurred_only = True
     where, params = f.where(p)
-    source, target = starts_with("e.source_code", p), starts_with("e.target_code", p)
+    source, target = has_prefix("e.source_code", p), has_prefix("e.target_code", p)
     pair = f"({source} AND {target})"
-    pairs = [prefix_pattern(a), prefix_pattern(b)]
+    pairs = [a, b]
     if both_ways:
         pair = f"({pair} OR ({source} AND {target}))"
-        pairs += [prefix_pattern(b), prefix_pattern(a)]
+        pairs += [b, a]
     where = (where + " AND " if where else " WHERE ") + pair
     sql = (f"SELECT {_period(by)} AS period, SUBSTR(e.source_code, 1, 3) AS source, SUBSTR(e.target_code, 1, 3) AS target, "
            f"e.root, COUNT(*) AS events, ROUND(CAST(AVG(e.goldstein) AS NUMERIC), 2) AS avg_goldstein "
@@ -67,7 +67,7 @@ def say_do(store: Store, a: str, b: str, by: str = "month", filters: Filters | N
     f = filters or Filters()
     f.occurred_only = True
     where, params = f.where(p)
-    pair = f"{starts_with('e.source_code', p)} AND {starts_with('e.target_code', p)}"
+    pair = f"{has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)}"
     pair += " AND e.quad_class IN (1, 4)"
     where = (where + " AND " if where else " WHERE ") + pair
     sql = (f"SELECT {_period(by)} AS period, "
@@ -75,7 +75,7 @@ def say_do(store: Store, a: str, b: str, by: str = "month", filters: Filters | N
            f"SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict, "
            f"SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) - SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS gap "
            f"FROM events e{where} GROUP BY 1 ORDER BY 1")
-    return store.query(sql, [*params, prefix_pattern(a), prefix_pattern(b)])
+    return store.query(sql, [*params, a, b])
 
 
 def as_dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:

@@ -1,0 +1,174 @@
+"""The explorer's fixtures: a small store coded from articles we wrote (one of them carrying markup and script
+meant to run in a reader's browser), the app over it in-process, a real server on a free local port, and
+Debian's Chromium driven by Playwright with a fresh profile. Screenshots go to test-artifacts/web/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts" / "web"
+CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+# (id, text, title, url, outlet, published): our own sentences
+ARTICLES = [
+    ("border", "Russia accused Ukraine of shelling the border town on Friday. Ukraine denied the claim. "
+               "\"The shelling came from the other side,\" Ukrainian Foreign Minister Dmytro Kuleba said.",
+     "Shelling claims at the border", "https://news.example/border", "wire-a", "2024-03-09"),
+    ("strikes", "Ukraine condemned Russia over the strikes on Tuesday. Russian troops attacked Ukrainian soldiers "
+                "near the border on Monday. Russia praised Ukraine for the prisoner exchange.",
+     "Strikes and an exchange", "https://news.example/strikes", "wire-b", "2024-03-20"),
+    ("talks", "Russia and Ukraine agreed to hold talks in Istanbul on Thursday. Turkey welcomed the talks.",
+     "Talks in Istanbul", "https://news.example/talks", "wire-a", "2024-04-12"),
+    ("aid", "Canada sent humanitarian supplies to Haiti on Tuesday. If talks fail, Israel would strike Iran.",
+     "Aid and a warning", None, "wire-b", "2024-03-06"),
+    # article text is untrusted: a script, an onerror attribute and a javascript: link inside it, and a
+    # javascript: address as its url
+    ("hostile", "Turkey condemned Sweden over the protest <script>window.pwned = 1</script> on Monday. "
+                "Police said <img src=x onerror=\"window.pwned=2\"> was found. "
+                "\"Visit <a href=\"javascript:window.pwned=3\">here</a>,\" Swedish Prime Minister Ulf Kristersson said.",
+     "<b onmouseover=\"window.pwned=4\">Hostile</b> title", "javascript:window.pwned=5", "<i>wire-c</i>", "2024-03-06"),
+]
+
+
+def documents():
+    from parley.model import Document
+
+    return [Document(text=t, id=i, title=title, url=url, source=outlet, published=dt.date.fromisoformat(p))
+            for i, t, title, url, outlet, p in ARTICLES]
+
+
+def fill(target: str, coder) -> str:  # type: ignore[no-untyped-def]
+    from parley.store import ingest, open_store
+
+    with open_store(target) as store:
+        ingest(store, documents(), coder)
+    return target
+
+
+@pytest.fixture
+def pg_target():
+    """A new schema in the PostgreSQL test database (CI starts the server), dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    url = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    schema = "web_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="session")
+def fill_store(coder):
+    """Store ARTICLES, coded, in the store at a target (a DuckDB path or a PostgreSQL URL)."""
+    return lambda target: fill(target, coder)
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, coder) -> str:
+    """A DuckDB store holding ARTICLES, coded; shared by the session and only ever read."""
+    return fill(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), coder)
+
+
+@pytest.fixture(scope="session")
+def app(web_db):
+    from parley.web import create_app
+
+    return create_app(web_db)
+
+
+@pytest.fixture(scope="session")
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """uvicorn serving an app on 127.0.0.1 in a thread of the test process, stopped at the end."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def server(app):
+    with Server(app) as s:
+        yield s
+
+
+def _ensure_chromium() -> None:
+    """CI installs Debian's chromium (.ci/run); a developer without it is told how, and the test fails."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (or set PARLEY_CHROMIUM)")
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    """Headless Chromium with a fresh profile; no network but the local test server is used."""
+    _ensure_chromium()
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900})
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context, request):
+    """A new tab; every dialog (alert, confirm) it opens is recorded; its screenshot is saved on the way out."""
+    page = browser_context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+
+    def on_dialog(d):  # type: ignore[no-untyped-def]
+        page.dialogs.append(d.message)  # type: ignore[attr-defined]
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    page.close()
