@@ -62,7 +62,7 @@ def dyad(request: Request, a: Actor, b: Actor, by: By = "week", date_from: From 
     period = params.period(by)
     with readers(request).reading() as store:
         rows = browse.dyad_timeline(store, a_code, b_code, period, params.date(date_from, "from"),
-                                    params.date(date_to, "to"))
+                                    params.date(date_to, "to"), readers(request).summary)
     return {"a": a_code, "b": b_code, "by": period, "periods": jsonable(rows)}
 
 

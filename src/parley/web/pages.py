@@ -152,7 +152,7 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
     start = params.date(period, "period")
     first, last = params.date(date_from, "from"), params.date(date_to, "to")
     with request.app.state.readers.reading() as store:
-        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last)
+        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last, request.app.state.readers.summary)
         selected = None
         if start is not None:
             start = browse.period_start(start, by_)
