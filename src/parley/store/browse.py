@@ -18,7 +18,7 @@ from parley import errors
 from parley.model import MODALITIES
 from parley.store.base import Store, has_prefix, prefix_pattern
 from parley.store.query import _period
-from parley.store.summary import GOLDSTEIN_SUM, DyadSummary
+from parley.store.summary import GOLDSTEIN_SUM, AnswerCache, DyadSummary
 
 BY = ("day", "week", "month")
 MAX_LIMIT = 1000
@@ -137,17 +137,19 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
+                cache: AnswerCache | None = None) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, exactly, and one page of them: latest event date first (undated last), with the
     title, outlet, address and date of the document each comes from (the API's answer).
 
     Two queries: the count, and the page (:func:`_page`: its rows found on the events table alone, then read
     with their documents). A text search counts in the same pass as it finds the page (a window count): it
-    reads every evidence sentence, once."""
+    reads every evidence sentence, once. ``cache``, when the store cannot change (:class:`AnswerCache`),
+    keeps counts and documents for the next request."""
     limit, offset = _limit(limit, offset)
     where, params = f.where(store.param)
     if f.q:
-        rows = _page(store, where, params, limit, offset, counted=True)
+        rows = _page(store, where, params, limit, offset, counted=True, cache=cache)
         if not rows:  # nothing matched, or the offset is past the end: count again to say how many matched
             total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0]) if offset else 0
             return total, []
@@ -155,14 +157,24 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
         for r in rows:
             del r["page_total"]
         return total, rows
-    total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
+    total = _count(store, f"SELECT COUNT(*) FROM events e{where}", params, cache)
     if total == 0 or offset >= total:
         return total, []
-    return total, _page(store, where, params, limit, offset)
+    return total, _page(store, where, params, limit, offset, cache=cache)
 
 
-def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                count_cap: int = COUNT_CAP) -> tuple[int | None, bool, list[dict[str, Any]]]:
+def _count(store: Store, sql: str, params: list[Any], cache: AnswerCache | None) -> int:
+    key = ("count", sql, tuple(params))
+    total = cache.get(key) if cache is not None else None
+    if total is None:
+        total = int(store.query(sql, params)[1][0][0])
+        if cache is not None:
+            cache.put(key, total)
+    return total
+
+
+def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0, count_cap: int = COUNT_CAP,
+                cache: AnswerCache | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
     """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
     None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
 
@@ -175,10 +187,10 @@ def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
     total = None
     if not f.q:
         counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x"
-        total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
+        total = _count(store, f"SELECT COUNT(*) FROM {counted}", params, cache)
         if total == 0:
             return 0, False, []
-    rows = _page(store, where, params, limit + 1, offset)
+    rows = _page(store, where, params, limit + 1, offset, cache=cache)
     return total, len(rows) > limit, rows[:limit]
 
 
@@ -186,8 +198,8 @@ def _order(store: Store, limit: int, offset: int) -> str:
     return f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def _page(store: Store, where: str, params: list[Any], limit: int, offset: int,
-          counted: bool = False) -> list[dict[str, Any]]:
+def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, counted: bool = False,
+          cache: AnswerCache | None = None) -> list[dict[str, Any]]:
     """One page of events, each with its document's title, outlet, address and date.
 
     Late materialisation: the filter and the sort read only the columns they test and give the page's row
@@ -203,12 +215,19 @@ def _page(store: Store, where: str, params: list[Any], limit: int, offset: int,
            f"FROM (SELECT {key} AS page_key{total} FROM events e{where} {_order(store, limit, offset)}) p "
            f"JOIN events e ON {key} = p.page_key ORDER BY e.event_date DESC NULLS LAST, {key}")
     rows = _dicts(store.query(sql, params))
-    ids = sorted({r["doc_id"] for r in rows})
     docs: dict[str, tuple] = {}
+    for i in {r["doc_id"] for r in rows}:
+        known = cache.get(("document", i)) if cache is not None else None
+        if known is not None:
+            docs[i] = known
+    ids = sorted({r["doc_id"] for r in rows} - docs.keys())
     if ids:
         found = store.query("SELECT id, title, source, url, published FROM documents "
                             f"WHERE id IN ({', '.join([store.param] * len(ids))})", ids)[1]
-        docs = {d[0]: d[1:] for d in found}
+        for d in found:
+            docs[d[0]] = d[1:]
+            if cache is not None:
+                cache.put(("document", d[0]), d[1:])
     for r in rows:
         r["doc_title"], r["outlet"], r["doc_url"], r["doc_published"] = docs.get(r["doc_id"], (None,) * 4)
     return rows

@@ -1,4 +1,7 @@
-"""A dyad summary of a DuckDB store opened read-only: per (source code, target code, day), the events that
+"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary, and answers already given
+(:class:`AnswerCache`).
+
+The dyad summary: per (source code, target code, day), the events that
 occurred, the sum of their Goldstein scores and their verbal and material acts, with actor codes numbered in
 sorted order. The explorer's dyad timeline reads it instead of the events table (``parley serve``).
 
@@ -21,6 +24,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import decimal
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from parley.store.base import Store
@@ -36,6 +41,7 @@ class DyadSummary:
     def __init__(self, store: Store) -> None:
         import numpy as np
 
+        store.conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
         codes = store.query("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
                             "SELECT target_code FROM events) x WHERE code IS NOT NULL")[1]
         # Python's order is code point order: every code starting with a prefix is one run of this list
@@ -130,4 +136,37 @@ class DyadSummary:
 
 EPOCH = dt.date(1970, 1, 1)
 
-__all__ = ["GOLDSTEIN_SUM", "DyadSummary"]
+
+class AnswerCache:
+    """Answers that cannot change while a store is open read-only (DuckDB: see the module's docstring), kept
+    for the next request that asks the same: how many events a filter matches (paging through a filter
+    counts once), and the title, outlet, address and date of documents already shown. Bounded (least
+    recently used entries go first) and safe to share between threads."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        """The answer kept under ``key``, or None."""
+        with self._lock:
+            value = self._items.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+            self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+__all__ = ["GOLDSTEIN_SUM", "AnswerCache", "DyadSummary"]
