@@ -1,22 +1,21 @@
-"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary, and answers already given
-(:class:`AnswerCache`).
+"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary (:class:`DyadSummary`), and
+answers already given (:class:`AnswerCache`).
 
-The dyad summary: per (source code, target code, day), the events that
-occurred, the sum of their Goldstein scores and their verbal and material acts, with actor codes numbered in
+The dyad summary: per (source code, target code, day), the events that occurred, the sum of their Goldstein
+scores and their verbal and material acts, held as numpy arrays sorted by dyad, with actor codes numbered in
 sorted order. The explorer's dyad timeline reads it instead of the events table (``parley serve``).
 
 Why: a timeline tests two code prefixes on every one of a million events (about 20 ms of a core, every
-request). In the summary, codes are integers numbered in sorted order, so the codes that start with a prefix
-are one range of numbers: the filter is four integer comparisons, the rows are sorted by source and target
-so DuckDB's zone maps skip most of them, and a day's events are one row. Same answer as the events table
-(``tests/web/test_browse.py`` compares them): Goldstein scores are summed as decimals, exactly, on both
-paths.
+request). Numbered in sorted order, the codes that start with a prefix are one run of numbers, so a dyad's
+rows are a few runs of the sorted arrays, found by binary search, and a day's events are one row: a timeline
+reads a few thousand rows (1 to 3 ms). Same answer as the events table (``tests/web/test_summary.py``
+compares them): Goldstein scores are summed exactly on both paths (decimals in SQL, integer thousandths
+here).
 
 Why it cannot go stale: a DuckDB file opened read-only cannot be written by any process while it is open
-(DuckDB locks it), so a summary built when the store is opened stays true until it is closed. It lives in an
-in-memory database attached beside the store (``parley_cache``), shared by every cursor of the connection.
-PostgreSQL stores, which other sessions may write while the explorer reads them, have none: their timelines
-read the events table.
+(DuckDB locks the file), so what is computed when the store is opened stays true until it is closed.
+PostgreSQL stores, which other sessions may write while the explorer reads them, get neither: their
+timelines read the events table, their counts are counted again.
 """
 
 from __future__ import annotations
