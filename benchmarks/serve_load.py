@@ -211,7 +211,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(30)
-    print(f"store: {args.db}; server: {args.workers} worker(s); machine: {os.cpu_count()} cores, load average {load_before:.1f} before the run, "
+    print(f"store: {args.db}; server: {args.workers} worker(s); machine: {os.cpu_count()} cores, "
+          f"load average {load_before:.1f} before the run, "
           f"{os.getloadavg()[0]:.1f} after")
     report(times, errors, wall, args.clients)
     n = sum(len(v) for v in times.values())
