@@ -8,9 +8,9 @@ sorted order. The explorer's dyad timeline reads it instead of the events table 
 Why: a timeline tests two code prefixes on every one of a million events (about 20 ms of a core, every
 request). Numbered in sorted order, the codes that start with a prefix are one run of numbers, so a dyad's
 rows are a few runs of the sorted arrays, found by binary search, and a day's events are one row: a timeline
-reads a few thousand rows (1 to 3 ms by week or month). Same answer as the events table (``tests/web/test_summary.py``
-compares them): Goldstein scores are summed exactly on both paths (decimals in SQL, integer thousandths
-here).
+reads a few thousand rows (1 to 3 ms by week or month). Same answer as the events table
+(``tests/web/test_summary.py`` compares them): Goldstein scores are summed exactly on both paths (decimals
+in SQL, integer thousandths here).
 
 Why it cannot go stale: a DuckDB file opened read-only cannot be written by any process while it is open
 (DuckDB locks the file), so what is computed when the store is opened stays true until it is closed.
