@@ -60,10 +60,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    extra = ["--workers", str(workers)] if workers != 1 else []
     proc = subprocess.Popen([sys.executable, "-m", "parley", "serve", "--db", db, "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+                             "--port", str(port), *extra], env=env, stderr=subprocess.PIPE, text=True)
     import httpx
 
     deadline = time.monotonic() + 60
@@ -80,12 +81,26 @@ def start_server(db: str, port: int) -> subprocess.Popen:
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """CPU time (user + system) a process has used so far, from /proc (Linux); None elsewhere."""
+    """CPU time (user + system) a process and its children (uvicorn's workers) have used so far, from /proc
+    (Linux); None elsewhere."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for child in _children(pid):
+        total += cpu_seconds(child) or 0.0
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(c) for c in task.read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def pct(values: list[float], p: float) -> float:
@@ -93,7 +108,8 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run(base: str, clients: int, requests: int, max_seconds: float, seed: int):  # type: ignore[no-untyped-def]
+def run(base: str, clients: int, requests: int, max_seconds: float, seed: int,  # type: ignore[no-untyped-def]
+        only: str | None = None):
     import httpx
 
     times: dict[str, list[float]] = defaultdict(list)
@@ -109,7 +125,7 @@ def run(base: str, clients: int, requests: int, max_seconds: float, seed: int): 
             for n in range(requests):
                 if time.monotonic() > stop_at:
                     return
-                if n % 2 == 0:
+                if only == "events" or (only is None and n % 2 == 0):
                     kind = rng.choices(names, weights)[0]
                     params = makers[kind](rng)
                     params["offset"] = str(rng.choice([0, 0, 0, 50, 100]))
@@ -169,6 +185,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60, help="requests per client (half pages, half dyads)")
     parser.add_argument("--max-seconds", type=float, default=300.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=["events", "dyad"], help="send only one kind of request (to measure its "
+                        "server CPU a request alone)")
+    parser.add_argument("--workers", type=int, default=1, help="parley serve --workers (processes)")
     args = parser.parse_args()
     if not Path(args.db).exists():
         if not args.make:
@@ -182,17 +201,18 @@ def main() -> None:
         print(f"made {args.db} ({args.make:,} events) in {time.perf_counter() - t:.0f} s")
     load_before = os.getloadavg()[0]  # other work on the machine competes for its cores
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         run(base, 4, 4, 60, args.seed + 99)  # warm-up: connections, caches
         cpu0 = cpu_seconds(server.pid)
-        times, errors, wall = run(base, args.clients, args.requests, args.max_seconds, args.seed)
+        times, errors, wall = run(base, args.clients, args.requests, args.max_seconds, args.seed, args.only)
         cpu1 = cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(30)
-    print(f"store: {args.db}; machine: {os.cpu_count()} cores, load average {load_before:.1f} before the run, "
+    print(f"store: {args.db}; server: {args.workers} worker(s); machine: {os.cpu_count()} cores, "
+          f"load average {load_before:.1f} before the run, "
           f"{os.getloadavg()[0]:.1f} after")
     report(times, errors, wall, args.clients)
     n = sum(len(v) for v in times.values())

@@ -55,6 +55,7 @@ def test_command_lists_do_not_cut_sentences(path):
     (["code", "x.txt", "--retries", "-1"], "--retries"),
     (["code", "x.txt", "--timeout", "0"], "--timeout"),
     (["ingest", "x.txt", "--batch-size", "0"], "--batch-size"),
+    (["serve", "--workers", "0"], "--workers"),
     (["ingest", "x.txt", "--max-bytes", "-1"], "--max-bytes"),
     (["query", "top-actors", "-n", "0"], "-n"),
     (["bench", "-n", "0"], "--articles"),

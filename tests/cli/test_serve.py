@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
@@ -26,9 +27,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(db: str, port: int) -> subprocess.Popen:
+def _serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    return subprocess.Popen([sys.executable, "-m", "parley", "serve", "--db", db, "--port", str(port)], env=env,
+    return subprocess.Popen([sys.executable, "-m", "parley", "serve", "--db", db, "--port", str(port),
+                             "--workers", str(workers)], env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
@@ -39,14 +41,16 @@ def test_a_missing_store_is_refused_not_created(tmp_path):
     assert not db.exists()
 
 
-def test_serves_the_store_until_interrupted(tmp_path, coder, news):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serves_the_store_until_interrupted(tmp_path, coder, news, workers):
+    """One server process, or several (``--workers``: each opens the store read-only)."""
     from parley.store import ingest, open_store
 
     db = str(tmp_path / "s.duckdb")
     with open_store(db) as store:  # closed before serving: DuckDB lets one process write, or many read
         ingest(store, news, coder)
     port = _free_port()
-    proc = _serve(db, port)
+    proc = _serve(db, port, workers)
     try:
         body = None
         deadline = time.monotonic() + 60
@@ -60,7 +64,7 @@ def test_serves_the_store_until_interrupted(tmp_path, coder, news):
         assert body["total"] >= 2 and all("TUR" in (e["source_code"] + (e["target_code"] or ""))
                                           for e in body["events"])
         # a second server on the same port is a usage error, said plainly
-        second = _serve(db, port)
+        second = _serve(db, port, workers)
         assert second.wait(60) == 2
     finally:
         proc.send_signal(signal.SIGINT)

@@ -18,6 +18,7 @@ from parley import errors
 from parley.model import MODALITIES
 from parley.store.base import Store, has_prefix, prefix_pattern
 from parley.store.query import _period
+from parley.store.summary import GOLDSTEIN_SUM, AnswerCache, DyadSummary
 
 BY = ("day", "week", "month")
 MAX_LIMIT = 1000
@@ -136,32 +137,44 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
+                cache: AnswerCache | None = None) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, exactly, and one page of them: latest event date first (undated last), with the
     title, outlet, address and date of the document each comes from (the API's answer).
 
-    Small queries rather than one join, each cheap on a million events: the count; the page's ids, ordered on
-    the events table alone (ties broken by the backend's cheapest stable order, ``Store.row_order``: DuckDB's
-    row number, not a string comparison); the page's rows by id; their documents by id. One join of the
-    filtered events to the documents costs more than all of them (docs/web.md)."""
+    Two queries: the count, and the page (:func:`_page`: its rows found on the events table alone, then read
+    with their documents). A text search counts in the same pass as it finds the page (a window count): it
+    reads every evidence sentence, once. ``cache``, when the store cannot change (:class:`AnswerCache`),
+    keeps counts and documents for the next request."""
     limit, offset = _limit(limit, offset)
     where, params = f.where(store.param)
     if f.q:
-        # text search reads every evidence sentence: once, counting with a window, not twice
-        order = _order(store, limit, offset)
-        found = store.query(f"SELECT e.id, COUNT(*) OVER () FROM events e{where} {order}", params)[1]
-        if not found:  # nothing matched, or the offset is past the end: count again to say how many matched
+        rows = _page(store, where, params, limit, offset, counted=True, cache=cache)
+        if not rows:  # nothing matched, or the offset is past the end: count again to say how many matched
             total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0]) if offset else 0
             return total, []
-        return int(found[0][1]), _rows(store, [r[0] for r in found])
-    total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
+        total = int(rows[0]["page_total"])
+        for r in rows:
+            del r["page_total"]
+        return total, rows
+    total = _count(store, f"SELECT COUNT(*) FROM events e{where}", params, cache)
     if total == 0 or offset >= total:
         return total, []
-    return total, _rows(store, _page_ids(store, where, params, limit, offset))
+    return total, _page(store, where, params, limit, offset, cache=cache)
 
 
-def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                count_cap: int = COUNT_CAP) -> tuple[int | None, bool, list[dict[str, Any]]]:
+def _count(store: Store, sql: str, params: list[Any], cache: AnswerCache | None) -> int:
+    key = ("count", sql, tuple(params))
+    total = cache.get(key) if cache is not None else None
+    if total is None:
+        total = int(store.query(sql, params)[1][0][0])
+        if cache is not None:
+            cache.put(key, total)
+    return total
+
+
+def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0, count_cap: int = COUNT_CAP,
+                cache: AnswerCache | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
     """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
     None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
 
@@ -174,41 +187,50 @@ def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
     total = None
     if not f.q:
         counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x"
-        total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
+        total = _count(store, f"SELECT COUNT(*) FROM {counted}", params, cache)
         if total == 0:
             return 0, False, []
-    ids = _page_ids(store, where, params, limit + 1, offset)
-    return total, len(ids) > limit, _rows(store, ids[:limit])
+    rows = _page(store, where, params, limit + 1, offset, cache=cache)
+    return total, len(rows) > limit, rows[:limit]
 
 
 def _order(store: Store, limit: int, offset: int) -> str:
     return f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def _page_ids(store: Store, where: str, params: list[Any], limit: int, offset: int) -> list[str]:
-    return [r[0] for r in store.query(f"SELECT e.id FROM events e{where} {_order(store, limit, offset)}", params)[1]]
+def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, counted: bool = False,
+          cache: AnswerCache | None = None) -> list[dict[str, Any]]:
+    """One page of events, each with its document's title, outlet, address and date.
 
-
-def _rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """The events of ``ids``, in that order, each with its document's title, outlet, address and date."""
-    rows = _by_ids(store, f"SELECT {', '.join(EVENT_FIELDS)} FROM events e WHERE e.id IN", ids)
-    docs = {d["id"]: d for d in _by_ids(store, "SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
-                                               "published AS doc_published FROM documents WHERE id IN",
-                                        sorted({r["doc_id"] for r in rows}))}
-    by_id = {r["id"]: r for r in rows}
-    page = []
-    for i in ids:
-        r = by_id[i]
-        d = docs.get(r["doc_id"], {})
-        page.append({**r, **{k: d.get(k) for k in ("doc_title", "outlet", "doc_url", "doc_published")}})
-    return page
-
-
-def _by_ids(store: Store, sql: str, ids: list[str]) -> list[dict[str, Any]]:
-    """``sql`` (ending in ``IN``) for a list of ids, as parameters."""
-    if not ids:
-        return []
-    return _dicts(store.query(f"{sql} ({', '.join([store.param] * len(ids))})", ids))
+    Late materialisation: the filter and the sort read only the columns they test and give the page's row
+    keys (``Store.row_order``: DuckDB's row number, an integer), and only those rows are read in full, in
+    the same query. Sorting every matching row with all its columns (evidence sentences included), or
+    fetching the page by a list of id strings (a full scan in DuckDB, which uses no index for an IN list),
+    costs several times more. The documents come in a second query, by id: joining them in the same query
+    probes every document. ``counted`` adds ``page_total``, every match counted in the same pass (a window
+    count over the filtered rows, before the limit)."""
+    key = store.row_order
+    total = ", COUNT(*) OVER () AS page_total" if counted else ""
+    sql = (f"SELECT {', '.join(EVENT_FIELDS)}{', p.page_total' if counted else ''} "
+           f"FROM (SELECT {key} AS page_key{total} FROM events e{where} {_order(store, limit, offset)}) p "
+           f"JOIN events e ON {key} = p.page_key ORDER BY e.event_date DESC NULLS LAST, {key}")
+    rows = _dicts(store.query(sql, params))
+    docs: dict[str, tuple] = {}
+    for i in {r["doc_id"] for r in rows}:
+        known = cache.get(("document", i)) if cache is not None else None
+        if known is not None:
+            docs[i] = known
+    ids = sorted({r["doc_id"] for r in rows} - docs.keys())
+    if ids:
+        found = store.query("SELECT id, title, source, url, published FROM documents "
+                            f"WHERE id IN ({', '.join([store.param] * len(ids))})", ids)[1]
+        for d in found:
+            docs[d[0]] = d[1:]
+            if cache is not None:
+                cache.put(("document", d[0]), d[1:])
+    for r in rows:
+        r["doc_title"], r["outlet"], r["doc_url"], r["doc_published"] = docs.get(r["doc_id"], (None,) * 4)
+    return rows
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -250,29 +272,38 @@ def period_start(day: dt.date, by: str) -> dt.date:
 
 
 def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.date | None = None,
-                  date_to: dt.date | None = None) -> list[dict[str, Any]]:
+                  date_to: dt.date | None = None, summary: DyadSummary | None = None) -> list[dict[str, Any]]:
     """Per period and direction (``ab``: from ``a`` to ``b``, ``ba`` the other way), the events that occurred,
     their mean Goldstein score, and the say-do split: verbal acts (quad classes 1 and 3, what is said) against
-    material acts (2 and 4, what is done). Periods without events have no row; undated events fall in none."""
+    material acts (2 and 4, what is done). Periods without events have no row; undated events fall in none.
+
+    ``summary``, the store's :class:`~parley.store.summary.DyadSummary` when it has one, gives the same
+    rows from a few thousand rows instead of the events table. Mean scores are exact sums (decimals) over
+    counts on both paths, rounded to two decimals."""
     if by not in BY:
         raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
     if not a or not b:
         raise errors.InputError("a dyad needs two actor codes")
-    p = store.param
-    f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
-    where, params = f.where(p)
-    direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
-    sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
-           "AVG(e.goldstein) AS mean_goldstein, "
-           "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
-           "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
-           f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
-    rows = _dicts(store.query(sql, [a, b, *params]))
+    if summary is not None:
+        rows = summary.timeline(a, b, by, date_from, date_to)
+    else:
+        p = store.param
+        f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
+        where, params = f.where(p)
+        direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
+        sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
+               f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
+               "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
+               "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
+               f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+        rows = _dicts(store.query(sql, [a, b, *params]))
+    out = []
     for r in rows:
-        r["period_end"] = period_end(r["period"], by)
-        r["mean_goldstein"] = round(float(r["mean_goldstein"]), 2)
-        r["events"], r["verbal"], r["material"] = int(r["events"]), int(r["verbal"]), int(r["material"])
-    return rows
+        events = int(r["events"])
+        out.append({"period": r["period"], "direction": r["direction"], "events": events,
+                    "mean_goldstein": round(float(r["goldstein_sum"]) / events, 2), "verbal": int(r["verbal"]),
+                    "material": int(r["material"]), "period_end": period_end(r["period"], by)})
+    return out
 
 
 def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.date, end: dt.date,

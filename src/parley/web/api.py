@@ -27,7 +27,7 @@ def events(request: Request, f: Annotated[EventFilter, Depends(params.event_filt
            offset: Offset = 0) -> dict[str, Any]:
     """Events matching every filter given, latest event date first; ``total`` counts them all."""
     with readers(request).reading() as store:
-        total, rows = browse.find_events(store, f, limit, offset)
+        total, rows = browse.find_events(store, f, limit, offset, readers(request).cache)
     return {"total": total, "limit": limit, "offset": offset, "events": jsonable(rows)}
 
 
@@ -62,7 +62,7 @@ def dyad(request: Request, a: Actor, b: Actor, by: By = "week", date_from: From 
     period = params.period(by)
     with readers(request).reading() as store:
         rows = browse.dyad_timeline(store, a_code, b_code, period, params.date(date_from, "from"),
-                                    params.date(date_to, "to"))
+                                    params.date(date_to, "to"), readers(request).summary)
     return {"a": a_code, "b": b_code, "by": period, "periods": jsonable(rows)}
 
 

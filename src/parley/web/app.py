@@ -124,4 +124,12 @@ def create_app(target: str, *, timeout: float = 10.0, pool: int = 8) -> FastAPI:
     return app
 
 
-__all__ = ["CSP", "create_app", "safe_url"]
+def from_environment() -> FastAPI:
+    """The app of one of several server processes (``parley serve --workers N``): the store and the time
+    limit come from ``PARLEY_SERVE_DB`` and ``PARLEY_SERVE_TIMEOUT``, set by the command."""
+    import os
+
+    return create_app(os.environ["PARLEY_SERVE_DB"], timeout=float(os.environ.get("PARLEY_SERVE_TIMEOUT", "10")))
+
+
+__all__ = ["CSP", "create_app", "from_environment", "safe_url"]

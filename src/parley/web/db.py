@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from parley import errors
 from parley.store import DuckDBStore, Store, open_store
+from parley.store.summary import AnswerCache, DyadSummary
 
 
 class QueryTimeout(errors.StoreError):
@@ -41,6 +42,11 @@ class Readers:
         self._made = [self.first]
         self._lock = threading.Lock()
         self._prepare(self.first)
+        self.summary = DyadSummary(self.first) if self.duckdb else None
+        """The dyad summary of a DuckDB store (which nobody can write while it is open read-only); None on
+        PostgreSQL, whose timelines read the events table."""
+        self.cache = AnswerCache() if self.duckdb else None
+        """Answers kept for the next request (counts, documents' titles): only where the store cannot change."""
         self._idle.put(self.first)
 
     def _prepare(self, store: Store) -> None:

@@ -79,9 +79,9 @@ def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event
     readers = request.app.state.readers
     with readers.reading() as store:
         if format:  # a download counts exactly, as the API does
-            total, rows = browse.find_events(store, f, limit, offset)
+            total, rows = browse.find_events(store, f, limit, offset, readers.cache)
         else:
-            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP)
+            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP, readers.cache)
             outlets = _outlets(request, store)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
@@ -152,7 +152,7 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
     start = params.date(period, "period")
     first, last = params.date(date_from, "from"), params.date(date_to, "to")
     with request.app.state.readers.reading() as store:
-        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last)
+        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last, request.app.state.readers.summary)
         selected = None
         if start is not None:
             start = browse.period_start(start, by_)

@@ -1,0 +1,171 @@
+"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary (:class:`DyadSummary`), and
+answers already given (:class:`AnswerCache`).
+
+The dyad summary: per (source code, target code, day), the events that occurred, the sum of their Goldstein
+scores and their verbal and material acts, held as numpy arrays sorted by dyad, with actor codes numbered in
+sorted order. The explorer's dyad timeline reads it instead of the events table (``parley serve``).
+
+Why: a timeline tests two code prefixes on every one of a million events (about 20 ms of a core, every
+request). Numbered in sorted order, the codes that start with a prefix are one run of numbers, so a dyad's
+rows are a few runs of the sorted arrays, found by binary search, and a day's events are one row: a timeline
+reads a few thousand rows (1 to 3 ms by week or month). Same answer as the events table
+(``tests/web/test_summary.py`` compares them): Goldstein scores are summed exactly on both paths (decimals
+in SQL, integer thousandths here).
+
+Why it cannot go stale: a DuckDB file opened read-only cannot be written by any process while it is open
+(DuckDB locks the file), so what is computed when the store is opened stays true until it is closed.
+PostgreSQL stores, which other sessions may write while the explorer reads them, get neither: their
+timelines read the events table, their counts are counted again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import decimal
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from parley.store.base import Store
+
+GOLDSTEIN_SUM = "CAST(e.goldstein AS DECIMAL(18, 3))"
+"""Goldstein scores as exact decimals (the scale has one decimal): a sum of doubles depends on the order of
+the additions, and a mean rounded to two decimals then differs between two ways of adding the same scores."""
+
+
+class DyadSummary:
+    """The summary of one read-only DuckDB store (see the module's docstring), held as numpy arrays."""
+
+    def __init__(self, store: Store) -> None:
+        import numpy as np
+
+        store.conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
+        codes = store.query("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
+                            "SELECT target_code FROM events) x WHERE code IS NOT NULL")[1]
+        # Python's order is code point order: every code starting with a prefix is one run of this list
+        self.codes = sorted(r[0] for r in codes)
+        number = {c: i for i, c in enumerate(self.codes)}
+        cur = store.conn.execute(
+            "SELECT e.source_code, e.target_code, CAST(e.event_date - DATE '1970-01-01' AS INTEGER) AS day, "
+            f"COUNT(*) AS events, CAST(SUM({GOLDSTEIN_SUM}) * 1000 AS BIGINT) AS goldstein_sum, "
+            "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
+            "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material FROM events e "
+            "WHERE e.occurred AND e.event_date IS NOT NULL AND e.source_code IS NOT NULL "
+            "AND e.target_code IS NOT NULL GROUP BY 1, 2, 3")
+        cols = cur.fetchnumpy()
+        source = np.array([number[c] for c in cols["source_code"]], dtype=np.int64)
+        target = np.array([number[c] for c in cols["target_code"]], dtype=np.int64)
+        n = max(len(self.codes), 1)
+        key = source * n + target
+        order = np.lexsort((np.asarray(cols["day"]), key))
+        self._n = n
+        self.key = key[order]
+        """source number times the number of codes plus target number: a dyad's rows are one run of it"""
+        self.day = np.asarray(cols["day"], dtype=np.int64)[order]
+        self.events = np.asarray(cols["events"], dtype=np.int64)[order]
+        self.goldstein = np.asarray(cols["goldstein_sum"], dtype=np.int64)[order]
+        """the Goldstein scores' sum in thousandths: integers, added exactly"""
+        self.verbal = np.asarray(cols["verbal"], dtype=np.int64)[order]
+        self.material = np.asarray(cols["material"], dtype=np.int64)[order]
+        self.rows = len(self.key)
+
+    def span(self, prefix: str) -> tuple[int, int] | None:
+        """The numbers of the codes that start with ``prefix`` (first, last), or None when none does."""
+        lo = bisect.bisect_left(self.codes, prefix)
+        hi = lo
+        while hi < len(self.codes) and self.codes[hi].startswith(prefix):
+            hi += 1  # a prefix spans a few codes; a store has a few thousand
+        return (lo, hi - 1) if hi > lo else None
+
+    def _rows_of(self, first: tuple[int, int], second: tuple[int, int]):  # type: ignore[no-untyped-def]
+        """Indexes of the rows from a code of ``first`` to a code of ``second``: one run per pair of codes."""
+        import numpy as np
+
+        keys = np.array([s * self._n + t for s in range(first[0], first[1] + 1)
+                         for t in range(second[0], second[1] + 1)], dtype=np.int64)
+        starts = np.searchsorted(self.key, keys, side="left")
+        ends = np.searchsorted(self.key, keys, side="right")
+        runs = [np.arange(s, e) for s, e in zip(starts, ends) if e > s]
+        return np.concatenate(runs) if runs else np.zeros(0, dtype=np.int64)
+
+    def timeline(self, a: str, b: str, by: str, date_from: dt.date | None,
+                 date_to: dt.date | None) -> list[dict[str, Any]]:
+        """The rows of :func:`parley.store.browse.dyad_timeline` (period, direction, events, goldstein_sum,
+        verbal, material), ordered by period then direction, as the events table gives them."""
+        import numpy as np
+
+        sa, sb = self.span(a), self.span(b)
+        if sa is None or sb is None:
+            return []
+        ab = self._rows_of(sa, sb)
+        # a row both ways (a and b overlap: RUS and RUSGOV) is counted once, as ab, as the SQL's CASE does
+        ba = np.setdiff1d(self._rows_of(sb, sa), ab, assume_unique=True)
+        idx = np.concatenate([ab, ba])
+        direction = np.concatenate([np.zeros(len(ab), dtype=np.int64), np.ones(len(ba), dtype=np.int64)])
+        day = self.day[idx]
+        keep = np.ones(len(idx), dtype=bool)
+        if date_from:
+            keep &= day >= (date_from - EPOCH).days
+        if date_to:
+            keep &= day <= (date_to - EPOCH).days
+        idx, direction, day = idx[keep], direction[keep], day[keep]
+        if not len(idx):
+            return []
+        if by == "week":  # 1970-01-01 was a Thursday: weeks start on Monday, as date_trunc('week') has them
+            start = day - (day + 3) % 7
+        elif by == "month":
+            start = day.astype("datetime64[D]").astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        else:
+            start = day
+        group = start * 2 + direction
+        order = np.argsort(group, kind="stable")
+        group = group[order]
+        firsts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+        sums = {name: np.add.reduceat(getattr(self, name)[idx][order], firsts)
+                for name in ("events", "goldstein", "verbal", "material")}
+        out = []
+        for i, g in enumerate(group[firsts].tolist()):
+            out.append({"period": EPOCH + dt.timedelta(days=g // 2), "direction": "ab" if g % 2 == 0 else "ba",
+                        "events": int(sums["events"][i]),
+                        "goldstein_sum": decimal.Decimal(int(sums["goldstein"][i])).scaleb(-3),
+                        "verbal": int(sums["verbal"][i]), "material": int(sums["material"][i])})
+        return out
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+class AnswerCache:
+    """Answers that cannot change while a store is open read-only (DuckDB: see the module's docstring), kept
+    for the next request that asks the same: how many events a filter matches (paging through a filter
+    counts once), and the title, outlet, address and date of documents already shown. Bounded (least
+    recently used entries go first) and safe to share between threads."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        """The answer kept under ``key``, or None."""
+        with self._lock:
+            value = self._items.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+            self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+__all__ = ["GOLDSTEIN_SUM", "AnswerCache", "DyadSummary"]
