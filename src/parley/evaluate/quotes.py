@@ -121,6 +121,7 @@ class Tally:
         self.out_of_reach = 0
         self.with_speaker = 0
         self.errors: list[dict[str, Any]] = []
+        self.misses: list[dict[str, Any]] = []
 
     def add(self, unit: dict[str, Any], gold: list[dict[str, Any]], pred: list[Predicted], floor: int | None,
             keep: int) -> None:
@@ -135,6 +136,10 @@ class Tally:
             fn = sum(1 for i, g in enumerate(gold) if i not in matched_g and _kind(g.get("kind", "")) == k)
             self.found[k].add(tp, fp, fn)
         self.found["all"].add(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+        for i, g in enumerate(gold):
+            if i not in matched_g and len(self.misses) < keep:
+                self.misses.append({"id": unit.get("id"), "kind": g.get("kind"), "quote": g.get("text"),
+                                    "sentence": unit.get("text"), "predicted": [p.text for p in pred]})
         for i, j in pairs:
             g, p = gold[i], pred[j]
             k = _kind(g.get("kind", ""))
@@ -166,6 +171,7 @@ class Tally:
             "kind_agrees": self.kind_agrees,
             "speakers_out_of_reach": {"with_speaker": self.with_speaker, "out_of_reach": self.out_of_reach},
             "speaker_errors": self.errors,
+            "misses": self.misses,
         }
 
 
@@ -222,7 +228,8 @@ def score_quotes(records: Iterable[dict[str, Any]], coder: Any, *, textacy: bool
     report: dict[str, Any] = {"format": "quotes", "articles": n_articles, "units": n_units, "parley": ours.report()}
     if textacy:
         report["textacy"] = {**theirs.report(), "refused_articles": refused}
-        del report["textacy"]["speakers_out_of_reach"], report["textacy"]["speaker_errors"]
+        for key in ("speakers_out_of_reach", "speaker_errors", "misses"):
+            del report["textacy"][key]
     return report
 
 
