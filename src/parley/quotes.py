@@ -83,7 +83,9 @@ def _scan(text: str, a: int, b: int) -> tuple[list[_Raw], bool, bool]:
         else:
             # inside a single-quoted quote, ’ between letters is an apostrophe (don’t); before a space or
             # punctuation it closes the quote
-            if ch == closer and not (closer == "’" and i + 1 < b and text[i + 1].isalnum()):
+            # news mixes straight and curly marks (“...", "...”): either double mark closes a double quote
+            if (ch == closer or (closer in '"”' and ch in '"”')) and not (
+                    closer == "’" and i + 1 < b and text[i + 1].isalnum()):
                 quotes.append(_Raw(open_at + 1, i))
                 open_at = None
             elif closer == "”" and ch == "“":
@@ -118,6 +120,8 @@ def find_raw_quotes(text: str) -> tuple[list[_Raw], list[Warning_]]:
 
 QUOTE_CUES = lexicon.words("quote-cues")
 INFINITIVE_CUES = lexicon.words("infinitive-cues")
+#: verbs by which one speaker passes on another's words: the object is the speaker ("quoted the fleet as saying")
+QUOTING_VERBS = frozenset({"quote", "cite"})
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 RELATIVE_PRONOUNS = lexicon.words("relative-pronouns")
 #: titles that show a person's gender, so "she" does not go to "Mr Ortiz"
@@ -183,6 +187,10 @@ def _phrase(head: Token) -> tuple[int, int]:
 def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
     """Who says: the cue's subject (a relative pronoun stands for the noun it hangs on), the agent of a passive
     cue, else the subject of the verb an "adding" / "as saying" / coordinated cue depends on."""
+    if cue.lemma_.lower() in QUOTING_VERBS:  # "the agency quoted X as saying", "citing X": X speaks
+        quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     subject = grammatical_subject(cue)
     if subject is not None:
         if subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
@@ -197,10 +205,16 @@ def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
                 return obj
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return None
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "..., Lithuania's foreign minister, Gabrielius Landsbergis, posted on Twitter"
     if depth < 3 and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head is not cue:
         head = cue.head
         if head.pos_ == "ADP" and head.head is not head:  # "quoted ... as saying"
             head = head.head
+        if head.lemma_.lower() in QUOTING_VERBS:
+            quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return quoted
         return _speaker_token(head, depth + 1)
     return None
 
