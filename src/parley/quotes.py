@@ -163,13 +163,14 @@ class _Mentions:
         return found[0]
 
 
-def _phrase(head: Token) -> tuple[int, int]:
+def _phrase(head: Token, without: Token | None = None) -> tuple[int, int]:
     """The noun phrase ``head`` heads, as (first, last) token: whole names and titles ("President Xi Jinping"),
-    appositions and "of"/"for" phrases, without relative and other clauses or edge punctuation."""
+    appositions and "of"/"for" phrases, without relative and other clauses, the cue ``without`` when it hangs
+    on the phrase ("X, posted on Twitter"), or edge punctuation."""
     doc = head.doc
     drop: set[int] = set()
     for c in head.children:
-        if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
+        if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or (without is not None and c.i == without.i):
             drop.update(t.i for t in c.subtree)
     kept = {t.i for t in head.subtree} - drop
     lo = hi = head.i
@@ -207,9 +208,9 @@ def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
         return None
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "..., Lithuania's foreign minister, Gabrielius Landsbergis, posted on Twitter"
-    if depth < 3 and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head is not cue:
+    if depth < 3 and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head.i != cue.i:
         head = cue.head
-        if head.pos_ == "ADP" and head.head is not head:  # "quoted ... as saying"
+        if head.pos_ == "ADP" and head.head.i != head.i:  # "quoted ... as saying"
             head = head.head
         if head.lemma_.lower() in QUOTING_VERBS:
             quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -229,14 +230,17 @@ class _Speakers:
         self.persons = sorted({t.i for e in doc.ents if e.label_ == "PERSON" for t in e[-1:]} | {
             t for t, m in index.by_token.items() if m.kind == "person"})
 
-    def ref(self, head: Token) -> ActorRef:
-        lo, hi = _phrase(head)
+    def ref(self, head: Token, cue: Token | None = None) -> ActorRef:
+        lo, hi = _phrase(head, cue)
         doc = self.doc
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         written = self.text[start:end]
         mention = self.index.in_phrase(head, lo, hi)
         if mention is not None:
-            return ActorRef(mention.code, mention.name or mention.text, written, start, end)
+            # the phrase's own actor names it ("Kremlin spokesman Dmitry Peskov"); an actor inside the phrase
+            # only codes it ("Lithuania's foreign minister"): the name stays the words of the text
+            own = head.i in self.index.by_token or mention.kind == "person"
+            return ActorRef(mention.code, (mention.name or mention.text) if own else written, written, start, end)
         if head.lower_ in PERSON_PRONOUNS and head.pos_ == "PRON":
             antecedent = self.person_before(head)
             if antecedent is not None:
@@ -372,7 +376,7 @@ def _only_a_phrase(span: Span) -> bool:
     it ("called for “strong measures”", "“offensive” placards")."""
     if len([t for t in span if not t.is_punct]) > MAX_PHRASE_WORDS:
         return False
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     if len(roots) != 1:
         return False
     root = roots[0]
@@ -388,7 +392,7 @@ def _direct_speakers(doc: Doc, quotes: list[_Found], sentences: list, starts: li
         here = sentence_of(sentences, starts, q.start)
         if q.cue is not None:
             who = _speaker_token(q.cue)
-            q.speaker = speakers.ref(who) if who is not None else None
+            q.speaker = speakers.ref(who, q.cue) if who is not None else None
         else:
             sent = sentences[here]
             according = _according_to(sent)
@@ -411,7 +415,7 @@ def _introduced_by(sent: Span, speakers: _Speakers) -> ActorRef | None:
                 text.endswith(":") or t.lemma_.lower() in ("say", "tell", "add")):
             who = _speaker_token(t)
             if who is not None:
-                return speakers.ref(who)
+                return speakers.ref(who, t)
     return None
 
 
@@ -468,7 +472,7 @@ def _reported(doc: Doc, sentences: list, quoted: Sequence[tuple[int, int]], spea
             if who is None or lo <= who.i <= hi:
                 continue
             start, end = max(doc[lo].idx, floor), doc[hi].idx + len(doc[hi].text)
-            mine.append(_Found(start, end, "indirect", t, speakers.ref(who), text[start:end]))
+            mine.append(_Found(start, end, "indirect", t, speakers.ref(who, t), text[start:end]))
         according = _according_to(sent)
         agent = _according_agent(according) if according is not None else None
         if agent is not None and not mine:
@@ -494,7 +498,7 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
         tokens = list(clause.subtree)
         return tokens[0].i, tokens[-1].i
     head = cue.head
-    if cue.dep_ in ("parataxis", "advcl", "ccomp") and head is not cue and head.i < cue.i and (
+    if cue.dep_ in ("parataxis", "advcl", "ccomp") and head.i != cue.i and head.i < cue.i and (
             head.dep_ == "ROOT" and not _is_cue(head)):
         first = min(t.i for t in cue.subtree)
         if first > sent.start and cue.doc[first - 1].is_punct:
