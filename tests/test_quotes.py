@@ -92,7 +92,9 @@ def test_events_link_to_their_quote(code_text):
 def test_a_named_speaker_we_cannot_resolve_is_not_replaced_by_a_nearby_actor(code_text, text):
     coded = code_text(text, published="2025-05-01")
     assert coded.quotes, coded
-    assert all(q.speaker is None for q in coded.quotes), [(q.text, q.speaker) for q in coded.quotes]
+    # the speaker is the mention the text names, with no code: never Niger or Ethiopia
+    assert all(q.speaker is not None and q.speaker.code is None for q in coded.quotes), coded.quotes
+    assert {q.speaker.text for q in coded.quotes} <= {"Ms Okonkwo-Baptiste", "He"}
 
 
 def test_described_speaker_still_falls_back_to_the_actor_named_before(code_text):

@@ -471,7 +471,7 @@ def _reported(doc: Doc, sentences: list, quoted: Sequence[tuple[int, int]], spea
             who = _speaker_token(t)
             if who is None or lo <= who.i <= hi:
                 continue
-            start, end = max(doc[lo].idx, floor), doc[hi].idx + len(doc[hi].text)
+            start, end = max(doc[lo].idx, floor), _closed(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
             mine.append(_Found(start, end, "indirect", t, speakers.ref(who, t), text[start:end]))
         according = _according_to(sent)
         agent = _according_agent(according) if according is not None else None
@@ -487,6 +487,20 @@ def _reported(doc: Doc, sentences: list, quoted: Sequence[tuple[int, int]], spea
                 mine.append(_Found(start, end, "according-to", None, speakers.ref(agent), text[start:end]))
         out.extend(mine)
     return out
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """The end of reported speech whose last quoted fragment closes just after it (the parser hangs the closing
+    mark on the verb of saying): past that mark, so the quote's text pairs its marks."""
+    i = end
+    while i < len(text) and i - end < 3 and text[i] in ",.;":
+        i += 1
+    if i < len(text) and text[i] in '"”’»':
+        part = text[start:end]
+        opened = part.count("“") > part.count("”") or part.count('"') % 2 == 1 or part.count("‘") > part.count("’")
+        if opened:
+            return i + 1
+    return end
 
 
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
