@@ -127,6 +127,7 @@ RELATIVE_PRONOUNS = lexicon.words("relative-pronouns")
 #: titles that show a person's gender, so "she" does not go to "Mr Ortiz"
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "madame", "lady", "queen", "princess"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
+TITLES = FEMALE_TITLES | MALE_TITLES
 _FEMALE = frozenset({"she", "her"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "PRON"})
 #: a quoted noun phrase of at most this many words that is only a word's object is not a quotation
@@ -178,9 +179,9 @@ def _phrase(head: Token, without: Token | None = None) -> tuple[int, int]:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
         hi -= 1
     return lo, hi
 
@@ -227,8 +228,22 @@ class _Speakers:
         self.doc = doc
         self.index = index
         self.text = doc._.source_text
-        self.persons = sorted({t.i for e in doc.ents if e.label_ == "PERSON" for t in e[-1:]} | {
-            t for t, m in index.by_token.items() if m.kind == "person"})
+        # each person named in the text, by its last token: the name as written
+        self.names: dict[int, tuple[int, int]] = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                self.names[e[-1].i] = (e.start_char, e.end_char)
+        for t in doc:  # a name after a title ("Ms Ines Varga") that the recogniser missed
+            if t.pos_ == "PROPN" and t.i not in self.names and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                j = t.i
+                while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].lower_ not in TITLES:
+                    j -= 1
+                if j > 0 and doc[j - 1].lower_ in TITLES:
+                    self.names[t.i] = (doc[j].idx, t.idx + len(t.text))
+        for t, m in index.by_token.items():
+            if m.kind == "person":
+                self.names.setdefault(t, (m.start, m.end))
+        self.persons = sorted(self.names)
 
     def ref(self, head: Token, cue: Token | None = None) -> ActorRef:
         lo, hi = _phrase(head, cue)
@@ -247,9 +262,8 @@ class _Speakers:
                 m = self.index.by_token.get(antecedent.i)
                 if m is not None:
                     return ActorRef(m.code, m.name or m.text, written, start, end)
-                a_lo, a_hi = _phrase(antecedent)
-                name = self.text[doc[a_lo].idx:doc[a_hi].idx + len(doc[a_hi].text)]
-                return ActorRef(None, name, written, start, end)
+                a, b = self.names[antecedent.i]
+                return ActorRef(None, self.text[a:b], written, start, end)
         return ActorRef(None, None if head.pos_ == "PRON" else written, written, start, end)
 
     def person_before(self, pronoun: Token) -> Token | None:
@@ -261,7 +275,9 @@ class _Speakers:
         i = bisect.bisect_left(self.persons, pronoun.i) - 1
         while i >= 0 and self.persons[i] >= floor:
             tok = self.doc[self.persons[i]]
-            lo, _hi = _phrase(tok)
+            lo = tok.i
+            while lo > 0 and (self.doc[lo - 1].pos_ == "PROPN" or self.doc[lo - 1].lower_ in TITLES):
+                lo -= 1
             titles = {t.lower_ for t in self.doc[lo:tok.i + 1]}
             if not (titles & (MALE_TITLES if female else FEMALE_TITLES)):
                 return tok
