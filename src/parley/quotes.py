@@ -122,6 +122,7 @@ QUOTE_CUES = lexicon.words("quote-cues")
 INFINITIVE_CUES = lexicon.words("infinitive-cues")
 #: verbs by which one speaker passes on another's words: the object is the speaker ("quoted the fleet as saying")
 QUOTING_VERBS = frozenset({"quote", "cite"})
+STATEMENT_NOUNS = lexicon.words("statement-nouns")
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 RELATIVE_PRONOUNS = lexicon.words("relative-pronouns")
 #: titles that show a person's gender, so "she" does not go to "Mr Ortiz"
@@ -173,6 +174,9 @@ def _phrase(head: Token, without: Token | None = None) -> tuple[int, int]:
     for c in head.children:
         if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or (without is not None and c.i == without.i):
             drop.update(t.i for t in c.subtree)
+    for t in head.subtree:  # "a reservist who drives a taxi": no relative clause anywhere in the phrase
+        if t.dep_ == "relcl" and t.i not in drop:
+            drop.update(x.i for x in t.subtree)
     kept = {t.i for t in head.subtree} - drop
     lo = hi = head.i
     while lo - 1 in kept:
@@ -208,7 +212,19 @@ def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return None
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "..., Lithuania's foreign minister, Gabrielius Landsbergis, posted on Twitter"
+        head = cue.head
+        # "the ministry issued a statement saying ...": whoever issued the statement speaks
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            issuer = grammatical_subject(head.head)
+            if issuer is not None:
+                return issuer
+        return head  # "..., Lithuania's foreign minister, Gabrielius Landsbergis, posted on Twitter"
+    if cue.i > 0 and cue.doc[cue.i - 1].is_punct and cue.dep_ in ("ROOT", "parataxis", "ccomp"):
+        # '"...," announced Modi': the parser takes an inverted subject for the object
+        inverted = next((c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
+                         and c.pos_ in ("PROPN", "NOUN")), None)
+        if inverted is not None:
+            return inverted
     if depth < 3 and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head.i != cue.i:
         head = cue.head
         if head.pos_ == "ADP" and head.head.i != head.i:  # "quoted ... as saying"
@@ -267,10 +283,10 @@ class _Speakers:
         return ActorRef(None, None if head.pos_ == "PRON" else written, written, start, end)
 
     def person_before(self, pronoun: Token) -> Token | None:
-        """The last person named before ``pronoun`` in its sentence or the two before, whose title does not
+        """The last person named before ``pronoun`` in its sentence or the three before, whose title does not
         contradict the pronoun's gender."""
         sent_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i]
-        floor = sent_starts[-3] if len(sent_starts) >= 3 else 0
+        floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
         female = pronoun.lower_ in _FEMALE
         i = bisect.bisect_left(self.persons, pronoun.i) - 1
         while i >= 0 and self.persons[i] >= floor:
@@ -351,7 +367,7 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
         if _only_a_phrase(span):
             continue  # called for "strong measures": a quoted object, not a quotation
         kept.append(d)
-    _direct_speakers(doc, kept, sentences, starts, speakers)
+    _direct_speakers(doc, kept, indirect, sentences, starts, speakers)
     merged = _merge_split(text, kept)
     found = sorted([*merged, *indirect], key=lambda q: q.start)
     quotes = [Quote(f"q{i}", sentence_of(sentences, starts, q.start), q.speaker, q.text, q.start, q.end, q.kind,
@@ -399,23 +415,30 @@ def _only_a_phrase(span: Span) -> bool:
     return root.pos_ in _NOUN_POS and root.dep_ not in ("ROOT", "ccomp", "parataxis", "conj")
 
 
-def _direct_speakers(doc: Doc, quotes: list[_Found], sentences: list, starts: list[int], speakers: _Speakers) -> None:
+def _direct_speakers(doc: Doc, quotes: list[_Found], reported: Sequence[_Found], sentences: list,
+                     starts: list[int], speakers: _Speakers) -> None:
     """Each direct quote's speaker: its cue's, an "according to" phrase's, else (no cue) the speaker of the
-    quote just before it (the same paragraph or the one before: a long or split quotation), else of a
-    sentence that introduces it ("X said:")."""
+    quote just before it, direct or reported (in this sentence or the two before: a long or split quotation,
+    a quote after "..., he said"), else of a sentence that introduces it ("X said:")."""
+    ordered = sorted([*quotes, *reported], key=lambda q: q.start)
     previous: _Found | None = None
-    for q in quotes:
+    for q in ordered:
+        if q.kind != "direct":
+            previous = q
+            continue
         here = sentence_of(sentences, starts, q.start)
         if q.cue is not None:
             who = _speaker_token(q.cue)
             q.speaker = speakers.ref(who, q.cue) if who is not None else None
         else:
-            sent = sentences[here]
-            according = _according_to(sent)
-            agent = _according_agent(according) if according is not None else None
+            agent = None
+            for n in sorted({here, sentence_of(sentences, starts, max(q.end - 1, q.start))}):
+                according = _according_to(sentences[n])
+                agent = agent or (_according_agent(according) if according is not None else None)
             if agent is not None:
                 q.speaker = speakers.ref(agent)
-            elif previous is not None and here - sentence_of(sentences, starts, previous.end - 1) <= 2:
+            elif (previous is not None and previous.speaker is not None
+                  and here - sentence_of(sentences, starts, max(previous.end - 1, previous.start)) <= 2):
                 q.speaker = previous.speaker
             elif here > 0:
                 q.speaker = _introduced_by(sentences[here - 1], speakers)
@@ -423,12 +446,17 @@ def _direct_speakers(doc: Doc, quotes: list[_Found], sentences: list, starts: li
 
 
 def _introduced_by(sent: Span, speakers: _Speakers) -> ActorRef | None:
-    """The speaker of a sentence that introduces the quotation after it: "The minister said:", "X told
-    reporters on Monday." (a verb of saying whose content is not in its own sentence)."""
+    """The speaker of a sentence that introduces the quotation after it: "The minister spoke out against the
+    move:" (the subject of a sentence ending in a colon), "X told reporters on Monday." (a verb of saying
+    whose content is not in its own sentence)."""
     text = sent.text.rstrip()
+    if text.endswith(":"):
+        who = grammatical_subject(sent.root)
+        if who is not None:
+            return speakers.ref(who, sent.root)
     for t in sent:
         if _is_cue(t) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and (
-                text.endswith(":") or t.lemma_.lower() in ("say", "tell", "add")):
+                t.lemma_.lower() in ("say", "tell", "add")):
             who = _speaker_token(t)
             if who is not None:
                 return speakers.ref(who, t)

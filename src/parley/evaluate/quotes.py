@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from parley import lexicon
 from parley.evaluate.gold import PRF, _article_key, _date
 from parley.model import Document
 
@@ -59,7 +60,7 @@ def words(text: str) -> list[str]:
 
 _PIECE = re.compile(r"\w+|[,(]")
 #: words that start a noun phrase's post-modifier: what follows a head ("the Foreign Ministry in Rome")
-_POST = frozenset({"of", "for", "at", "in", "from", "on", "with", "to", "who", "which", "and", "said", "told"})
+_POST = lexicon.words("postmodifier-starts")
 
 
 def _name(text: str | None) -> list[str]:
@@ -80,13 +81,21 @@ def same_speaker_text(gold: str | None, predicted: str | None) -> bool:
         return False
     if g_words == p_words:
         return True
-    short, long_ = (p, g) if len(p_words) < len(g_words) else (g, p)
-    short = [w for w in short if w not in (",", "(")]
+    short, long_ = (p_words, g) if len(p_words) < len(g_words) else (g_words, p)
+    # the longer one's words, each with whether a comma or bracket follows it
+    lw = [w for w in long_ if w not in (",", "(")]
+    boundary, k = [False] * len(lw), -1
+    for w in long_:
+        if w in (",", "("):
+            if k >= 0:
+                boundary[k] = True
+        else:
+            k += 1
     n = len(short)
-    for i in range(len(long_) - n + 1):
-        if long_[i:i + n] == short:
-            after = long_[i + n] if i + n < len(long_) else None
-            if after is None or after in (",", "(") or after in _POST:
+    for i in range(len(lw) - n + 1):
+        if lw[i:i + n] == short:
+            end = i + n - 1
+            if end == len(lw) - 1 or boundary[end] or lw[end + 1] in _POST:
                 return True
     return False
 
