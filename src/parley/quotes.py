@@ -267,6 +267,10 @@ class _Speakers:
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         written = self.text[start:end]
         mention = self.index.in_phrase(head, lo, hi)
+        person = next(((a, b) for i, (a, b) in self.names.items() if lo <= i <= hi and a >= start), None)
+        if mention is not None and mention.kind != "person" and person is not None:
+            # "Turkey's defence minister, Yasar Guler": coded by the ministry, named by the person
+            return ActorRef(mention.code, self.text[person[0]:person[1]], written, start, end)
         if mention is not None:
             # the phrase's own actor names it ("Kremlin spokesman Dmitry Peskov"); an actor inside the phrase
             # only codes it ("Lithuania's foreign minister"): the name stays the words of the text
@@ -428,7 +432,7 @@ def _direct_speakers(doc: Doc, quotes: list[_Found], reported: Sequence[_Found],
             continue
         here = sentence_of(sentences, starts, q.start)
         if q.cue is not None:
-            who = _speaker_token(q.cue)
+            who = _speaker_token(q.cue) or _trailing_speaker(q.cue, q.cue.sent)
             q.speaker = speakers.ref(who, q.cue) if who is not None else None
         else:
             agent = None
@@ -502,18 +506,31 @@ def _reported(doc: Doc, sentences: list, quoted: Sequence[tuple[int, int]], spea
         for t in sent:
             if not _is_cue(t) or _inside(t, quoted):
                 continue
+            who = _speaker_token(t)
+            trailing = _trailing_speaker(t, sent)
+            misparsed = (who is not None and t.dep_ in ("ccomp", "parataxis", "advcl") and t.head.i < who.i < t.i
+                         and t.head.pos_ in ("VERB", "AUX"))  # "<clause with an object>, X said": X's a subject
+            if trailing is not None and (who is None or misparsed):
+                who = trailing
+            else:
+                trailing = None
             content = _content(t, sent)
-            if content is None:
+            if content is None and trailing is not None:
+                content = (sent.start, _phrase(trailing)[0] - 1)  # "<clause>, the committee said"
+            if content is None or who is None:
                 continue
             lo, hi = content
-            while lo <= hi and (doc[lo].is_punct or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+            if lo <= who.i <= hi:  # the parser hung the post-posed speaker inside the clause: the clause ends there
+                first = _phrase(who, t)[0]
+                if first <= lo:
+                    continue
+                hi = first - 1
+            while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or (
+                    doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
                 lo += 1
             while hi >= lo and doc[hi].is_punct and doc[hi].text not in "\"”’»":
                 hi -= 1
             if hi - lo < 1:
-                continue
-            who = _speaker_token(t)
-            if who is None or lo <= who.i <= hi:
                 continue
             start, end = max(doc[lo].idx, floor), _closed(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
             mine.append(_Found(start, end, "indirect", t, speakers.ref(who, t), text[start:end]))
@@ -547,6 +564,22 @@ def _closed(text: str, start: int, end: int) -> int:
     return end
 
 
+def _trailing_speaker(cue: Token, sent: Span) -> Token | None:
+    """'<clause>, the committee of professional organisations said.': when the parser gives a post-posed
+    cue no subject (it hangs the speaker inside the clause), the noun phrase between the comma and the cue."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j > sent.start and doc[j].text != "," and cue.i - j <= 14:
+        j -= 1
+    if j <= sent.start or doc[j].text != "," or j + 1 >= cue.i:
+        return None
+    segment = range(j + 1, cue.i)
+    roots = [doc[i] for i in segment if doc[i].head.i not in segment or doc[i].head.i == doc[i].i]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN"):
+        return roots[0]
+    return None
+
+
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """What a verb of saying reports, as (first, last) token: its clausal complement; the clause before a
     post-posed attribution ("<clause>, the ministry said"); the object and infinitive of "urged X to ...";
@@ -554,7 +587,19 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         tokens = list(clause.subtree)
-        return tokens[0].i, tokens[-1].i
+        lo, hi = tokens[0].i, tokens[-1].i
+        subject = grammatical_subject(clause)
+        doc = cue.doc
+        for c in clause.children:
+            # "said on Thursday it would ...": a time or place before the clause's subject is the saying's
+            if c.dep_ in ("prep", "npadvmod") and subject is not None and c.i < subject.i and lo == min(
+                    t.i for t in c.subtree) and lo == cue.i + 1:
+                lo = max(t.i for t in c.subtree) + 1
+            # "..., prompting Israel to recall its envoys": a participle after a comma is the narrator's
+            first = min(t.i for t in c.subtree)
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and doc[first - 1].text == ",":
+                hi = min(hi, first - 2)
+        return lo, hi
     head = cue.head
     if cue.dep_ in ("parataxis", "advcl", "ccomp") and head.i != cue.i and head.i < cue.i and (
             head.dep_ == "ROOT" and not _is_cue(head)):

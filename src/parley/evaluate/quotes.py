@@ -151,6 +151,7 @@ class Tally:
         self.with_speaker = 0
         self.errors: list[dict[str, Any]] = []
         self.misses: list[dict[str, Any]] = []
+        self.false_positives: list[dict[str, Any]] = []
 
     def add(self, unit: dict[str, Any], gold: list[dict[str, Any]], pred: list[Predicted], floor: int | None,
             keep: int) -> None:
@@ -165,6 +166,11 @@ class Tally:
             fn = sum(1 for i, g in enumerate(gold) if i not in matched_g and _kind(g.get("kind", "")) == k)
             self.found[k].add(tp, fp, fn)
         self.found["all"].add(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+        for j, p in enumerate(pred):
+            if j not in matched_p and len(self.false_positives) < keep:
+                self.false_positives.append({"id": unit.get("id"), "kind": p.kind, "quote": p.text,
+                                             "speaker": p.speaker_text, "sentence": unit.get("text"),
+                                             "gold": [g.get("text") for g in gold]})
         for i, g in enumerate(gold):
             if i not in matched_g and len(self.misses) < keep:
                 self.misses.append({"id": unit.get("id"), "kind": g.get("kind"), "quote": g.get("text"),
@@ -201,6 +207,7 @@ class Tally:
             "speakers_out_of_reach": {"with_speaker": self.with_speaker, "out_of_reach": self.out_of_reach},
             "speaker_errors": self.errors,
             "misses": self.misses,
+            "false_positives": self.false_positives,
         }
 
 
@@ -257,7 +264,7 @@ def score_quotes(records: Iterable[dict[str, Any]], coder: Any, *, textacy: bool
     report: dict[str, Any] = {"format": "quotes", "articles": n_articles, "units": n_units, "parley": ours.report()}
     if textacy:
         report["textacy"] = {**theirs.report(), "refused_articles": refused}
-        for key in ("speakers_out_of_reach", "speaker_errors", "misses"):
+        for key in ("speakers_out_of_reach", "speaker_errors", "misses", "false_positives"):
             del report["textacy"][key]
     return report
 
