@@ -86,7 +86,7 @@ def test_events_link_to_their_quote(code_text):
         # the cue's subject is a person the dictionary does not know: not the nearest actor (Niger)
         'Ms Okonkwo-Baptiste claimed that the bloc had no plan to invade Niger and would "restore order" there.',
         # an unresolved pronoun: not the Ethiopian leader the sentence names
-        'He called Abiy\'s remarks an attempt to "distract the public" from economic problems.',
+        'He said Abiy\'s remarks were meant to "distract the public" from economic problems.',
     ],
 )
 def test_a_named_speaker_we_cannot_resolve_is_not_replaced_by_a_nearby_actor(code_text, text):
@@ -195,6 +195,8 @@ def test_a_quoted_fragment_inside_reported_speech_is_part_of_one_indirect_quote(
 
 def test_a_quoted_noun_phrase_object_is_not_a_quotation(code_text):
     coded = code_text('The coast guard called for "strong measures" against the smugglers.')
+    assert coded.quotes == ()
+    coded = code_text('The senator called the plan "the most reckless idea this chamber has seen in a decade".')
     assert coded.quotes == ()
 
 

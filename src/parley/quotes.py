@@ -123,6 +123,9 @@ INFINITIVE_CUES = lexicon.words("infinitive-cues")
 #: verbs by which one speaker passes on another's words: the object is the speaker ("quoted the fleet as saying")
 QUOTING_VERBS = frozenset({"quote", "cite"})
 STATEMENT_NOUNS = lexicon.words("statement-nouns")
+OBJECT_CONTROL = lexicon.words("object-control")
+#: subjects that name no speaker: "this would suggest that ...", "which shows that ..."
+NOT_SPEAKERS = lexicon.words("relative-pronouns") | lexicon.words("demonstratives")
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 RELATIVE_PRONOUNS = lexicon.words("relative-pronouns")
 #: titles that show a person's gender, so "she" does not go to "Mr Ortiz"
@@ -408,15 +411,18 @@ def _cue_for(span: Span, quoted: Sequence[tuple[int, int]]) -> Token | None:
 
 
 def _only_a_phrase(span: Span) -> bool:
-    """A short quoted noun phrase that is a word's object or modifier inside a sentence that goes on outside
-    it ("called for “strong measures”", "“offensive” placards")."""
-    if len([t for t in span if not t.is_punct]) > MAX_PHRASE_WORDS:
-        return False
+    """A quoted phrase that is only part of the narrator's sentence, not words someone is reported to say: a
+    noun phrase that is a word's object or modifier ("called for “strong measures”", "“offensive” placards",
+    "called the plans “one of the most significant developments in decades”"), or an infinitive that
+    modifies a noun ("their decision to “exchange bullets for votes”")."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     if len(roots) != 1:
         return False
     root = roots[0]
-    return root.pos_ in _NOUN_POS and root.dep_ not in ("ROOT", "ccomp", "parataxis", "conj")
+    if root.pos_ in _NOUN_POS:
+        return root.dep_ not in ("ROOT", "ccomp", "parataxis", "conj")
+    return root.dep_ in ("acl", "relcl") and root.head.pos_ == "NOUN" and len(
+        [t for t in span if not t.is_punct]) <= 2 * MAX_PHRASE_WORDS
 
 
 def _direct_speakers(doc: Doc, quotes: list[_Found], reported: Sequence[_Found], sentences: list,
@@ -530,15 +536,26 @@ def _reported(doc: Doc, sentences: list, quoted: Sequence[tuple[int, int]], spea
                 lo += 1
             while hi >= lo and doc[hi].is_punct and doc[hi].text not in "\"”’»":
                 hi -= 1
-            if hi - lo < 1:
+            if hi - lo < 1 or who.lower_ in NOT_SPEAKERS:
                 continue
+            if t.lemma_.lower() == "ask" and doc[lo].lower_ in ("whether", "if") or doc[lo].tag_ in ("WDT", "WP", "WRB"):
+                continue  # "asked whether ...": a question put to someone, not what the asker says
+            newline = text.find("\n", doc[lo].idx, doc[hi].idx)
+            if newline != -1:  # reported speech never runs over a paragraph (a unit)
+                while hi > lo and doc[hi].idx > newline:
+                    hi -= 1
+                while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+                    hi -= 1
             start, end = max(doc[lo].idx, floor), _closed(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
             mine.append(_Found(start, end, "indirect", t, speakers.ref(who, t), text[start:end]))
         according = _according_to(sent)
         agent = _according_agent(according) if according is not None else None
         if agent is not None and not mine:
             phrase = {t.i for t in according.subtree}
-            rest = [t for t in sent if t.i not in phrase and not t.is_space]
+            before = [t for t in sent if t.i < according.i and t.i not in phrase and not t.is_space]
+            after = [t for t in sent if t.i > according.i and t.i not in phrase and not t.is_space]
+            # the reported clause is on one side of the phrase: before it when there is one
+            rest = before if len([t for t in before if not t.is_punct]) >= 3 else after
             while rest and rest[0].is_punct:
                 rest.pop(0)
             while rest and rest[-1].is_punct:
@@ -562,6 +579,17 @@ def _closed(text: str, start: int, end: int) -> int:
         if opened:
             return i + 1
     return end
+
+
+def _bare_attribution(cue: Token) -> bool:
+    """"the ministry said", "X told reporters on Monday", "the Times reported": a verb of saying with nothing
+    of its own to report, so the clause before it is what it reports (not "insurgents continue to harass")."""
+    for c in cue.children:
+        if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd", "advcl", "conj"):
+            return False
+        if c.dep_ == "dobj" and cue.lemma_.lower() not in ("tell", "inform", "quote", "cite"):
+            return False
+    return True
 
 
 def _trailing_speaker(cue: Token, sent: Span) -> Token | None:
@@ -602,7 +630,7 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
         return lo, hi
     head = cue.head
     if cue.dep_ in ("parataxis", "advcl", "ccomp") and head.i != cue.i and head.i < cue.i and (
-            head.dep_ == "ROOT" and not _is_cue(head)):
+            head.dep_ == "ROOT" and not _is_cue(head)) and _bare_attribution(cue):
         first = min(t.i for t in cue.subtree)
         if first > sent.start and cue.doc[first - 1].is_punct:
             return sent.start, first - 1
@@ -610,7 +638,7 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     if xcomp is not None:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
         last = max(t.i for t in xcomp.subtree)
-        if obj is not None:
+        if obj is not None and cue.lemma_.lower() in OBJECT_CONTROL:  # "urged Kyiv to talk", "told them to go"
             return min(t.i for t in obj.subtree), last
         if cue.lemma_.lower() in INFINITIVE_CUES:
             return min(t.i for t in xcomp.subtree), last
