@@ -263,6 +263,7 @@ class _Speakers:
             if m.kind == "person":
                 self.names.setdefault(t, (m.start, m.end))
         self.persons = sorted(self.names)
+        self.sent_starts = [s.start for s in doc.sents]
 
     def ref(self, head: Token, cue: Token | None = None) -> ActorRef:
         lo, hi = _phrase(head, cue)
@@ -270,7 +271,8 @@ class _Speakers:
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         written = self.text[start:end]
         mention = self.index.in_phrase(head, lo, hi)
-        person = next(((a, b) for i, (a, b) in self.names.items() if lo <= i <= hi and a >= start), None)
+        k = bisect.bisect_left(self.persons, lo)
+        person = next((self.names[i] for i in self.persons[k:k + 4] if i <= hi and self.names[i][0] >= start), None)
         if mention is not None and mention.kind != "person" and person is not None:
             # "Turkey's defence minister, Yasar Guler": coded by the ministry, named by the person
             return ActorRef(mention.code, self.text[person[0]:person[1]], written, start, end)
@@ -292,8 +294,8 @@ class _Speakers:
     def person_before(self, pronoun: Token) -> Token | None:
         """The last person named before ``pronoun`` in its sentence or the three before, whose title does not
         contradict the pronoun's gender."""
-        sent_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i]
-        floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
+        n = bisect.bisect_right(self.sent_starts, pronoun.i) - 1
+        floor = self.sent_starts[max(n - 3, 0)]
         female = pronoun.lower_ in _FEMALE
         i = bisect.bisect_left(self.persons, pronoun.i) - 1
         while i >= 0 and self.persons[i] >= floor:
@@ -357,10 +359,13 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quote], lis
             continue
         start = raw.start + (len(body) - len(body.lstrip()))
         direct.append(_Found(start, start + len(stripped), "direct", None, text=stripped))
-    quoted = [(d.start, d.end) for d in direct]
+    quoted = sorted((d.start, d.end) for d in direct)
     indirect = _reported(doc, sentences, quoted, speakers, floor)
-    direct = [d for d in direct if not _absorbed(d, indirect)]
-    indirect = [q for q in indirect if not any(_covers(d, q) for d in direct)]
+    indirect.sort(key=lambda q: q.start)
+    i_starts = [q.start for q in indirect]
+    direct = [d for d in direct if not _absorbed(d, _near(indirect, i_starts, d))]
+    d_starts = [d.start for d in direct]
+    indirect = [q for q in indirect if not any(_covers(d, q) for d in _near(direct, d_starts, q))]
     kept: list[_Found] = []
     for d in direct:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -391,7 +396,10 @@ def sentence_of(sentences: Sequence, starts: Sequence[int], offset: int) -> int:
 
 
 def _inside(t: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= t.idx < b for a, b in quoted)
+    """Whether ``t`` lies in one of the ``quoted`` spans (sorted by start, not overlapping): by bisection, not
+    by reading every quote of the document for every word."""
+    i = bisect.bisect_right(quoted, (t.idx, len(t.doc.text) + 1)) - 1
+    return i >= 0 and quoted[i][0] <= t.idx < quoted[i][1]
 
 
 def _cue_for(span: Span, quoted: Sequence[tuple[int, int]]) -> Token | None:
@@ -488,6 +496,14 @@ def _merge_split(text: str, quotes: list[_Found]) -> list[_Found]:
             continue
         out.append(q)
     return out
+
+
+def _near(found: Sequence[_Found], starts: Sequence[int], q: _Found) -> Sequence[_Found]:
+    """Those of ``found`` (sorted by start, their ``starts``) that can overlap ``q``: starting before it ends
+    and within a long sentence before it (bisection, so a long document is not read once per quote)."""
+    lo = bisect.bisect_left(starts, q.start - 5_000)
+    hi = bisect.bisect_right(starts, q.end)
+    return found[lo:hi]
 
 
 def _absorbed(d: _Found, indirect: Sequence[_Found]) -> bool:
