@@ -398,7 +398,7 @@ def sentence_of(sentences: Sequence, starts: Sequence[int], offset: int) -> int:
 def _inside(t: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether ``t`` lies in one of the ``quoted`` spans (sorted by start, not overlapping): by bisection, not
     by reading every quote of the document for every word."""
-    i = bisect.bisect_right(quoted, (t.idx, len(t.doc.text) + 1)) - 1
+    i = bisect.bisect_right(quoted, (t.idx, 1 << 62)) - 1
     return i >= 0 and quoted[i][0] <= t.idx < quoted[i][1]
 
 
