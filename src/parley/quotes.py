@@ -136,6 +136,8 @@ _FEMALE = frozenset({"she", "her"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "PRON"})
 #: a quoted noun phrase of at most this many words that is only a word's object is not a quotation
 MAX_PHRASE_WORDS = 6
+#: how many verbs a cue without a subject climbs to find one ("... before later backing off and saying ...")
+MAX_CLIMB = 5
 #: a direct quote covering this share of a reported clause is that clause: the clause is the direct quote
 CLAUSE_IS_QUOTE = 0.7
 
@@ -177,8 +179,11 @@ def _phrase(head: Token, without: Token | None = None) -> tuple[int, int]:
     for c in head.children:
         if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or (without is not None and c.i == without.i):
             drop.update(t.i for t in c.subtree)
-    for t in head.subtree:  # "a reservist who drives a taxi": no relative clause anywhere in the phrase
-        if t.dep_ == "relcl" and t.i not in drop:
+    for t in head.subtree:
+        # "a reservist who drives a taxi", "the provincial authority ... Wednesday": no relative clause or time
+        # inside a speaker phrase (a participle stays: "the force known as UNIFIL")
+        if t.i not in drop and t.i != head.i and (t.dep_ == "relcl" or (
+                t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"))):
             drop.update(x.i for x in t.subtree)
     kept = {t.i for t in head.subtree} - drop
     lo = hi = head.i
@@ -216,11 +221,13 @@ def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
         return None
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         head = cue.head
-        # "the ministry issued a statement saying ...": whoever issued the statement speaks
-        if head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
-            issuer = grammatical_subject(head.head)
-            if issuer is not None:
-                return issuer
+        # "the ministry issued a statement saying ...", "Doha rejected the claims saying ...", "gave no details
+        # on casualties, saying ...": a participle on an object speaks for the subject of the object's verb
+        verb = head
+        while verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i != head.i and verb.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB:
+            return _speaker_token(verb, depth + 1)
         return head  # "..., Lithuania's foreign minister, Gabrielius Landsbergis, posted on Twitter"
     if cue.i > 0 and cue.doc[cue.i - 1].is_punct and cue.dep_ in ("ROOT", "parataxis", "ccomp"):
         # '"...," announced Modi': the parser takes an inverted subject for the object
@@ -228,7 +235,7 @@ def _speaker_token(cue: Token, depth: int = 0) -> Token | None:
                          and c.pos_ in ("PROPN", "NOUN")), None)
         if inverted is not None:
             return inverted
-    if depth < 3 and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head.i != cue.i:
+    if depth < MAX_CLIMB and cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and cue.head.i != cue.i:
         head = cue.head
         if head.pos_ == "ADP" and head.head.i != head.i:  # "quoted ... as saying"
             head = head.head
