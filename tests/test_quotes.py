@@ -204,3 +204,14 @@ def test_a_dateline_stays_out_of_the_quote(code_text):
     text = "LAGOS (Reuters) - The dock workers' union said the strike would go ahead on Monday."
     [quote] = code_text(text).quotes
     assert quote.text == "the strike would go ahead on Monday" and quote.speaker.text == "The dock workers' union"
+
+
+@pytest.mark.parametrize("sentence, evidence", [
+    ("” Russian troops shelled the village on Monday. ", "Russian troops shelled the village on Monday."),
+    ('" Russian troops shelled the village on Monday.', "Russian troops shelled the village on Monday."),
+    ('He said "the village was shelled."', 'He said "the village was shelled."'),  # its own marks stay
+])
+def test_evidence_has_no_closing_mark_of_the_sentence_before(sentence, evidence):
+    from parley.events.coder import evidence_text
+
+    assert evidence_text(sentence) == evidence
