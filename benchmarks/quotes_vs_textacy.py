@@ -2,6 +2,9 @@
 
     python benchmarks/quotes_vs_textacy.py [benchmarks/gold/dev-*.jsonl ...]
 
+On the annotated corpus (speaker text, indirect quotes, articles in context), ``parley eval FILE --quotes``
+(parley.evaluate.quotes, docs/quotes.md) is the fuller comparison.
+
 For every gold record with direct quotes: is each gold quote found (60 % of its distinct words agree), and is
 its speaker right? textacy returns the speaker as tokens; to compare attribution and not actor dictionaries,
 its speaker is resolved with parley's own actor mentions of the same parse (the mention overlapping the

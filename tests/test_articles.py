@@ -120,9 +120,13 @@ def test_own_hypothetical_and_negated_events_are_kept_with_their_modality(own):
 
 
 def test_own_quote_attributed_to_merz(own):
-    quotes = [q for q in own.quotes if q.kind == "direct"]
-    assert [q.text for q in quotes] == ["could come before the summer"]  # the comma before the closing mark is left out
-    assert quotes[0].speaker.code == "DEUGOV" and quotes[0].speaker.name == "Friedrich Merz"
+    # reported speech holding a quoted fragment is one indirect quote (ANNOTATION.md § Quotations), its marks paired
+    [quote] = [q for q in own.quotes if "could come before the summer" in q.text]
+    assert quote.kind == "indirect" and quote.text.startswith("a meeting with Chinese President Xi Jinping")
+    assert quote.text.endswith('summer,"')
+    assert not [q for q in own.quotes if q.kind == "direct"]
+    assert quote.speaker.code == "DEUGOV" and quote.speaker.name == "Friedrich Merz"
+    assert quote.speaker.text == "German Chancellor Friedrich Merz"  # the whole name with its title, one mention
 
 
 def test_every_event_points_at_its_evidence(own):

@@ -73,6 +73,7 @@ def explain(coder: Coder, text: str, published: dt.date | None, console: Console
             layer.add_row(str(d.sentence), d.kind, d.root, f"{d.score:.3f}", escape(event), escape(d.outcome + extra))
         console.print(layer)
     for q in analysis.coded.quotes:
-        speaker = q.speaker.code if q.speaker else "unknown"
-        console.print(f"\n[bold]quote[/] {q.kind} by {speaker}: “{q.text}”")
+        speaker = "unknown" if q.speaker is None else (
+            f"{q.speaker.text} ({q.speaker.code})" if q.speaker.code else q.speaker.text)
+        console.print(f"\n[bold]quote[/] {q.kind} by {escape(speaker)}: “{escape(q.text)}”")
     return analysis

@@ -86,9 +86,12 @@ class ActorCode:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """An actor as it takes part in an event or speaks a quote."""
+    """An actor as it takes part in an event or speaks a quote: the mention as written (``text``, ``start``,
+    ``end``), its actor ``code`` and ``name``. An event's actors always have a code; a quote's speaker has one
+    only when the actor dictionaries resolve the mention ("a senior official", a scholar nobody listed:
+    ``code`` null, ``name`` the words of the text, or for a pronoun the person it refers to)."""
 
-    code: str
+    code: str | None
     name: str | None
     text: str
     start: int

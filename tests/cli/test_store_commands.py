@@ -73,3 +73,25 @@ def test_ingest_again_with_published_updates_the_dates(tmp_path):
     monday = ["--from", "2024-03-04", "--to", "2024-03-04"]
     r = runner.invoke(app, ["export", "--format", "csv", "--db", db, *monday])
     assert r.exit_code == 0 and "TUR" in r.output  # "on Monday" is now dated
+
+
+def test_cli_quotes_query_and_export(tmp_path):
+    src = tmp_path / "q.txt"
+    src.write_text('"The harbour stays closed," said Marta Lindqvist, the port director. '
+                   "Dmitry Peskov said the talks had failed.", encoding="utf-8")
+    db = str(tmp_path / "q.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(src), "--db", db, "--published", "2024-03-06"]).exit_code == 0
+    r = runner.invoke(app, ["query", "quotes", "--speaker", "lindqvist", "--db", db, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    [row] = [json.loads(line) for line in r.output.splitlines()]
+    assert row["speaker_text"] == "Marta Lindqvist, the port director" and row["text"] == "The harbour stays closed"
+    r = runner.invoke(app, ["query", "quotes", "--speaker", "RUSGOV", "--db", db, "--format", "json"])
+    assert [json.loads(line)["text"] for line in r.output.splitlines()] == ["the talks had failed"]
+    r = runner.invoke(app, ["query", "quotes", "--speaker", "nobody", "--db", db])
+    assert r.exit_code == 0 and "no quotes" in r.output
+    r = runner.invoke(app, ["export", "--quotes", "--format", "csv", "--db", db])
+    assert r.exit_code == 0 and "speaker_text,speaker_name,speaker_code,speaker_start" in r.output
+    assert "2 row(s) exported" in r.output
+    r = runner.invoke(app, ["export", "--quotes", "--format", "gdelt", "--db", db])
+    assert r.exit_code == 2 and "no quotations" in r.output

@@ -49,5 +49,15 @@ def annotation_codes(coded: CodedDocument) -> CodedDocument:
     mentions = tuple(m if _mention_code(m) == m.code else dataclasses.replace(m, code=_mention_code(m))
                      for m in coded.mentions)
     events = tuple(dataclasses.replace(e, source=ref(e.source), target=ref(e.target)) for e in coded.events)
-    quotes = tuple(dataclasses.replace(q, speaker=ref(q.speaker)) for q in coded.quotes)
+    # a speaker is the whole phrase that names it ("a spokesman for the UN mission"), not the mention inside it:
+    # its code is rewritten as that mention's would be
+    by_code = {m.code: _mention_code(m) for m in coded.mentions if m.kind == "igo"}
+
+    def speaker(r: ActorRef | None) -> ActorRef | None:
+        if r is None or r.code is None:
+            return r
+        code = by_span.get((r.start, r.end, r.code)) or by_code.get(r.code) or GROUP_CODES.get(r.code, r.code)
+        return r if code == r.code else dataclasses.replace(r, code=code)
+
+    quotes = tuple(dataclasses.replace(q, speaker=speaker(q.speaker)) for q in coded.quotes)
     return dataclasses.replace(coded, mentions=mentions, events=events, quotes=quotes)

@@ -152,6 +152,8 @@ def code_command(
 def _actor(ref) -> str:  # type: ignore[no-untyped-def]
     if ref is None:
         return "-"
+    if ref.code is None:  # a speaker the dictionaries do not know: the words of the text
+        return ref.text
     return f"{ref.code} ({ref.name or ref.text})"
 
 
@@ -189,7 +191,7 @@ def print_document(console: Console, coded: CodedDocument, wide: bool = False) -
         if wide:
             quotes.add_row(str(q.sentence), _actor(q.speaker), q.kind, q.cue or "-", q.text)
         else:
-            quotes.add_row(str(q.sentence), q.speaker.code if q.speaker else "-", q.text)
+            quotes.add_row(str(q.sentence), (q.speaker.code or q.speaker.text) if q.speaker else "-", q.text)
     console.print(quotes)
     for w in coded.warnings:
         console.print(f"[yellow]warning {w.code}[/]: {w.message}")

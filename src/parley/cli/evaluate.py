@@ -28,6 +28,8 @@ def eval_command(
                                                "(as written by `parley train --out`).")] = None,
     per_record: Annotated[bool, typer.Option("--per-record", help="Code each gold record alone, not with the records "
                                              "of its article before it.")] = False,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Score quotations and their speakers (units with quotes[], "
+                                         "corpus format), beside textacy's direct quotations.")] = False,
 ) -> None:
     """Code the gold texts and print precision, recall and F1, confusion tables, misses and false positives."""
     from parley.evaluate import FORMATS, detect_format, evaluate
@@ -40,11 +42,20 @@ def eval_command(
         if kind not in FORMATS:
             raise errors.InputError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
         coder = default_coder(Options(use_model=not no_model, model_path=str(model) if model else None))
-        report = evaluate(gold, kind, coder.code, in_context=not per_record)
+        if quotes:
+            from parley.evaluate.gold import read_gold
+            from parley.evaluate.quotes import score_quotes
+
+            report = score_quotes(read_gold(gold), coder)
+        else:
+            report = evaluate(gold, kind, coder.code, in_context=not per_record)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
-    print_report(report, show)
+    if quotes:
+        print_quotes_report(report, show)
+    else:
+        print_report(report, show)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -76,3 +87,31 @@ def print_report(report: dict[str, Any], show: int) -> None:
             console.print(f"[bold]{key}[/] ({len(items)}; first {min(show, len(items))}):")
             for item in items[:show]:
                 console.print("  " + json.dumps(item, ensure_ascii=False))
+
+
+def print_quotes_report(report: dict[str, Any], show: int) -> None:
+    """parley's and textacy's quote figures side by side, then parley's first speaker errors."""
+    table = Table(title=f"quotations: {report['articles']} articles, {report['units']} units")
+    for col in ("system", "kind", "gold", "found", "recall", "precision", "speaker right", "speaker code right"):
+        table.add_column(col)
+    for system in ("parley", "textacy"):
+        r = report.get(system)
+        if r is None:
+            continue
+        for kind, q in r["quotes"].items():
+            sp, code = r["speaker"][kind], r["speaker_code"][kind]
+            table.add_row(system, kind, str(q["tp"] + q["fn"]), str(q["tp"]), f"{q['recall']:.3f}",
+                          f"{q['precision']:.3f}", f"{sp['accuracy'] or 0:.3f} ({sp['right']}/{sp['matched']})",
+                          f"{code['accuracy'] or 0:.3f}")
+    console.print(table)
+    reach = report["parley"]["speakers_out_of_reach"]
+    console.print(f"parley quotes with a speaker: {reach['with_speaker']}; speaker neither in the quote's sentence "
+                  f"nor the one before: {reach['out_of_reach']}")
+    if "textacy" in report:
+        console.print(f"textacy refused {report['textacy']['refused_articles']} article(s) whose quotation marks "
+                      "do not pair up (counted as nothing found)")
+    errors_ = report["parley"]["speaker_errors"]
+    if errors_ and show:
+        console.print(f"[bold]speaker errors[/] (first {min(show, len(errors_))}):")
+        for item in errors_[:show]:
+            console.print("  " + json.dumps(item, ensure_ascii=False))

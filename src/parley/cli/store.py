@@ -38,8 +38,8 @@ ToOption = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help
 ActorA = Annotated[str, typer.Argument(metavar="A", help="First actor: a CAMEO code prefix (RUS, RUSGOV).")]
 ActorB = Annotated[str, typer.Argument(metavar="B", help="Second actor: a CAMEO code prefix (UKR, UKRMIL).")]
 query_app = typer.Typer(help="Common questions without SQL: dyad timelines, top actors, counts, the say-do "
-                             "gap.",
-                        short_help="Dyad timelines, top actors, counts, the say-do gap, without SQL.")
+                             "gap, what someone said.",
+                        short_help="Dyad timelines, top actors, counts, the say-do gap, quotes, without SQL.")
 app.add_typer(query_app, name="query")
 
 
@@ -138,13 +138,17 @@ def export_command(
         "--actor", metavar="CODE", help="Actor code prefix on either side (repeatable).")] = None,
     aggregate: Annotated[bool, typer.Option("--aggregate", help="One row per event across articles (gdelt always).")] = False,
     occurred: Annotated[bool, typer.Option("--occurred", help="Only events that occurred (no hypothetical, negated...).")] = False,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Export the stored quotations (speaker mention, name, code, "
+                                         "text) instead of events; --actor selects speaker codes.")] = False,
 ) -> None:
-    """Export stored events. The gdelt format has GDELT 2.0's 61 columns in GDELT's order (docs/store.md)."""
+    """Export stored events, or with --quotes the stored quotations. The gdelt format has GDELT 2.0's 61 columns
+    in GDELT's order (docs/store.md)."""
     from parley.export import export
 
     store = _open(db)
     try:
-        n = export(store, fmt.value, out, _filters(date_from, date_to, actor, occurred), aggregate, stream=sys.stdout)
+        n = export(store, fmt.value, out, _filters(date_from, date_to, actor, occurred), aggregate, stream=sys.stdout,
+                   quotes=quotes)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
@@ -176,7 +180,7 @@ def _print(result, output: Output, title: str) -> None:  # type: ignore[no-untyp
             w.writerow([to_jsonable(v) for v in r])
         return
     if not rows:
-        err.print(f"{title}: no events")
+        err.print(f"{title}: no {'quotes' if title.startswith('quotes') else 'events'}")
         return
     table = Table(title=title)
     for c in cols:
@@ -250,3 +254,22 @@ def say_do_command(a: ActorA, b: ActorB, db: DbOption = "parley.duckdb", by: ByO
     from parley.store import query
 
     _run(query.say_do, output, f"say-do gap {a} -> {b}", db, a, b, by, _filters(date_from, date_to, None))
+
+
+@query_app.command("quotes", short_help="What someone said: stored quotes by speaker name or code.")
+def quotes_command(db: DbOption = "parley.duckdb",
+                   speaker: Annotated[str | None, typer.Option(
+                       "--speaker", metavar="NAME|CODE",
+                       help="An actor code prefix (RUSGOV) or words of the speaker's name or mention "
+                            "(Peskov, \"senior official\").")] = None,
+                   date_from: Annotated[str | None, typer.Option(
+                       "--from", metavar="YYYY-MM-DD", help="First publication date.")] = None,
+                   date_to: Annotated[str | None, typer.Option(
+                       "--to", metavar="YYYY-MM-DD", help="Last publication date.")] = None,
+                   output: OutputOption = Output.table) -> None:
+    """Stored quotations, each with its speaker as the text names it, the speaker's name and code (when the
+    actor dictionaries resolve it), the kind (direct, indirect, according-to) and the words."""
+    from parley.store import query
+
+    _run(query.quotes, output, f"quotes by {speaker}" if speaker else "quotes", db, speaker,
+         _filters(date_from, date_to, None))

@@ -78,7 +78,7 @@ def code_doc(
                 location = place_of(token, source.code if source else None, target.code if target else None) \
                     if place_of else Location()
                 event = _event(cand, cameo, source, target, f"{doc_id}-e{len(events) + 1}", sent_no,
-                               text[sent.start_char : sent.end_char].strip(), when, location, member_pair)
+                               evidence_text(text[sent.start_char : sent.end_char]), when, location, member_pair)
                 events.append(event)
                 cand.events.append(event)
             if not cand.events and cand.dropped is None:
@@ -109,6 +109,15 @@ def _decide(cand: Candidate, index: MentionIndex, patterns: PatternSet) -> bool:
     cand.modality = adjust(cand.modality, cand.predicate, cand.match.pattern.cameo)
     ontology().get(recode.settle(cand, patterns))  # a code outside CAMEO is a bug: fail here, not in the store
     return True
+
+
+def evidence_text(sentence: str) -> str:
+    """A sentence as evidence: trimmed, and without the closing quotation mark of the sentence before that the
+    sentence splitter sometimes leaves at its start ('” Russia attacked ...')."""
+    out = sentence.strip()
+    if out[:1] in "”’»" or (out[:1] == '"' and out.count('"') % 2 == 1):
+        out = out[1:].lstrip()
+    return out
 
 
 def _event(cand: Candidate, cameo: str, source: Mention | None, target: Mention | None, event_id: str,

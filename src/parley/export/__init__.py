@@ -16,13 +16,19 @@ FORMATS = ("gdelt", "jsonl", "csv", "parquet")
 
 
 def export(store: Store, fmt: str, out: Path | None, filters: Filters | None = None, aggregate: bool = False,
-           stream: TextIO | None = None) -> int:
+           stream: TextIO | None = None, quotes: bool = False, speaker: str | None = None) -> int:
     """Write events (or aggregated events) in ``fmt`` to ``out`` (or ``stream``); returns the number of rows
-    written. GDELT rows are always aggregated."""
+    written. GDELT rows are always aggregated. With ``quotes``, the stored quotes instead, one row each with
+    the speaker's mention (text, offsets), name and code (:meth:`parley.store.Store.quotes`; ``speaker``
+    selects one speaker), in JSON Lines, CSV or Parquet."""
     if fmt not in FORMATS:
         raise errors.InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if fmt == "gdelt":
-        rows: Iterable[dict[str, Any]] = store.aggregates(filters)
+    if quotes and fmt == "gdelt":
+        raise errors.InputError("GDELT's table has no quotations; export quotes as jsonl, csv or parquet")
+    if quotes:
+        rows: Iterable[dict[str, Any]] = store.quotes(speaker, filters)
+    elif fmt == "gdelt":
+        rows = store.aggregates(filters)
     else:
         rows = store.aggregates(filters) if aggregate else store.events(filters)
     if fmt == "parquet":

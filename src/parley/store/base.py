@@ -7,6 +7,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import decimal
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from parley.model import CodedDocument
 from parley.store.schema import (
     DOC_COLUMNS,
     EVENT_COLUMNS,
+    MIGRATIONS,
     QUOTE_COLUMNS,
     SCHEMA,
     SCHEMA_VERSION,
@@ -146,17 +148,59 @@ class Store(abc.ABC):
         return bool(row[0])
 
     def init(self) -> None:
+        """Create what is missing; a store of an older schema version is migrated (one transaction), a newer
+        one refused before anything is changed."""
+        p = self.param
+        self._execute("CREATE TABLE IF NOT EXISTS parley_meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self._execute(f"SELECT value FROM parley_meta WHERE key = {p}", ["schema_version"]).fetchone()
+        version = int(row[0]) if row is not None else None
+        if version is not None and version > SCHEMA_VERSION:
+            raise errors.StoreError(f"{self.url}: store schema version {version}, this parley writes {SCHEMA_VERSION}")
+        if version is not None and version < SCHEMA_VERSION:
+            self._migrate(version)
         for stmt in SCHEMA:
             self._execute(stmt)
-        p = self.param
-        if not self.check_version():
+        if row is None:
             self._execute(f"INSERT INTO parley_meta (key, value) VALUES ({p}, {p})", ["schema_version", str(SCHEMA_VERSION)])
 
+    def _migrate(self, version: int) -> None:
+        """Bring a store of schema ``version`` up to ``SCHEMA_VERSION``: each step's statements, the speaker
+        columns filled from the stored JSON, the new version recorded, all in one transaction."""
+        self._begin()
+        try:
+            for v in range(version, SCHEMA_VERSION):
+                for stmt in MIGRATIONS[v]:
+                    self._execute(stmt)
+                if v == 1:
+                    self._backfill_speakers()
+            self._execute(f"UPDATE parley_meta SET value = {self.param} WHERE key = {self.param}",
+                          [str(SCHEMA_VERSION), "schema_version"])
+            self._commit()
+        except Exception as exc:
+            self._rollback()
+            raise errors.StoreError(f"{self.url}: could not migrate the store from schema version {version} to "
+                                    f"{SCHEMA_VERSION}: {exc}") from exc
+
+    def _backfill_speakers(self) -> None:
+        p = self.param
+        rows = []
+        for doc_id, coded_json in self._execute("SELECT id, coded_json FROM documents WHERE n_quotes > 0").fetchall():
+            for q in json.loads(coded_json).get("quotes") or []:
+                sp = q.get("speaker")
+                if sp:
+                    rows.append((sp.get("text"), sp.get("start"), sp.get("end"), doc_id, q.get("id")))
+        if rows:
+            self._executemany(f"UPDATE quotes SET speaker_text = {p}, speaker_start = {p}, speaker_end = {p} "
+                              f"WHERE doc_id = {p} AND quote_id = {p}", rows)
+
     def check_version(self) -> bool:
-        """Whether the store records its schema version; a version other than this parley's is an error."""
+        """Whether the store records its schema version; a version other than this parley's is an error (a store
+        opened read-only cannot be migrated: opening it once for writing, e.g. with `parley ingest`, does it)."""
         row = self._execute(f"SELECT value FROM parley_meta WHERE key = {self.param}", ["schema_version"]).fetchone()
         if row is not None and int(row[0]) != SCHEMA_VERSION:
-            raise errors.StoreError(f"{self.url}: store schema version {row[0]}, this parley writes {SCHEMA_VERSION}")
+            hint = " (open it once for writing, e.g. `parley ingest`, to migrate it)" if int(row[0]) < SCHEMA_VERSION else ""
+            raise errors.StoreError(f"{self.url}: store schema version {row[0]}, this parley reads {SCHEMA_VERSION}"
+                                    + hint)
         return row is not None
 
     # -- writing --------------------------------------------------------------------------------
@@ -233,6 +277,38 @@ class Store(abc.ABC):
         cols, rows = self.query(
             f"SELECT e.*, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published, d.tone AS doc_tone "
             f"FROM events e JOIN documents d ON d.id = e.doc_id{where} ORDER BY e.event_date, e.id", params)
+        for r in rows:
+            yield dict(zip(cols, r))
+
+    def quotes(self, speaker: str | None = None, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+        """Stored quotes with their document's address and date, in order of publication and place.
+
+        ``speaker`` is an actor code prefix (``RUSGOV``, ``RUS``) or words of the speaker's name or mention as
+        written ("Peskov", "a senior official"), case ignored for words; ``filters`` restricts the publication
+        dates and, by ``actors``, the speaker's code prefixes."""
+        p = self.param
+        f = filters or Filters()
+        clauses, params = [], []
+        if speaker:
+            clauses.append(f"({starts_with('q.speaker_code', p)} OR LOWER(q.speaker_name) LIKE {p} ESCAPE '\\' "
+                           f"OR LOWER(q.speaker_text) LIKE {p} ESCAPE '\\')")
+            words = "%" + prefix_pattern(speaker.lower())
+            params += [prefix_pattern(speaker), words, words]
+        if f.actors:
+            clauses.append("(" + " OR ".join(starts_with("q.speaker_code", p) for _ in f.actors) + ")")
+            params += [prefix_pattern(a) for a in f.actors]
+        if f.date_from:
+            clauses.append(f"d.published >= {p}")
+            params.append(f.date_from)
+        if f.date_to:
+            clauses.append(f"d.published <= {p}")
+            params.append(f.date_to)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        cols, rows = self.query(
+            "SELECT d.published, q.doc_id, q.quote_id, q.sentence, q.speaker_text, q.speaker_name, q.speaker_code, "
+            "q.speaker_start, q.speaker_end, q.kind, q.cue, q.text, q.start_char, q.end_char, d.url AS doc_url "
+            f"FROM quotes q JOIN documents d ON d.id = q.doc_id{where} "
+            "ORDER BY d.published, q.doc_id, q.start_char", params)
         for r in rows:
             yield dict(zip(cols, r))
 

@@ -1,5 +1,5 @@
 """The common questions, without SQL: dyad timelines, top actors, counts by root and quad class per period,
-and the say-do gap. Every query counts events that occurred (asserted or intent acts), not hypothetical,
+the say-do gap, and what someone said (``quotes``). Every query counts events that occurred (asserted or intent acts), not hypothetical,
 negated or speculative ones."""
 
 from __future__ import annotations
@@ -76,6 +76,16 @@ def say_do(store: Store, a: str, b: str, by: str = "month", filters: Filters | N
            f"SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) - SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS gap "
            f"FROM events e{where} GROUP BY 1 ORDER BY 1")
     return store.query(sql, [*params, a, b])
+
+
+QUOTE_COLUMNS = ("published", "speaker_text", "speaker_name", "speaker_code", "kind", "text", "doc_id", "sentence")
+
+
+def quotes(store: Store, speaker: str | None = None, filters: Filters | None = None) -> tuple[list[str], list[tuple]]:
+    """What ``speaker`` (a code prefix, or words of the name or mention as written) said, in order of
+    publication: one row per quote (:meth:`parley.store.Store.quotes` has every column)."""
+    rows = [tuple(r[c] for c in QUOTE_COLUMNS) for r in store.quotes(speaker, filters)]
+    return list(QUOTE_COLUMNS), rows
 
 
 def as_dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
 """The tables of the store and how a coded document becomes rows of them. The same SQL runs on DuckDB and
-PostgreSQL; ``SCHEMA_VERSION`` changes when a table changes in a way an older parley cannot read."""
+PostgreSQL; ``SCHEMA_VERSION`` changes when a table changes in a way an older parley cannot read, and
+``MIGRATIONS`` brings a store of each older version up to it when it is opened (``Store.init``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 from parley.model import Event, Quote
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: parley 0.1 to 0.x; 2: quotes gain the speaker's text and offsets (speaker_text, speaker_start, speaker_end)."""
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS parley_meta (key TEXT PRIMARY KEY, value TEXT)""",
@@ -30,8 +32,20 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS quotes (
         doc_id TEXT NOT NULL, quote_id TEXT NOT NULL, sentence INTEGER, speaker_code TEXT, speaker_name TEXT,
         text TEXT NOT NULL, kind TEXT NOT NULL, cue TEXT, start_char INTEGER, end_char INTEGER,
+        speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
         PRIMARY KEY (doc_id, quote_id))""",
+    """CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_code)""",
 ]
+
+MIGRATIONS: dict[int, list[str]] = {
+    # version 1 -> 2: the speaker's mention as written; the rows are then filled from each document's coded
+    # JSON, which has carried the speaker's text and offsets since 0.1 (Store._backfill_speakers)
+    1: [
+        """ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_text TEXT""",
+        """ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_start INTEGER""",
+        """ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_end INTEGER""",
+    ],
+}
 
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "source_code", "source_name", "source_text", "target_code", "target_name",
@@ -40,7 +54,7 @@ EVENT_COLUMNS = (
     "trigger_end", "evidence", "confidence", "rule", "quote_id",
 )
 QUOTE_COLUMNS = ("doc_id", "quote_id", "sentence", "speaker_code", "speaker_name", "text", "kind", "cue", "start_char",
-                 "end_char")
+                 "end_char", "speaker_text", "speaker_start", "speaker_end")
 DOC_COLUMNS = ("id", "title", "url", "source", "published", "coder_version", "stored_at", "n_events", "n_quotes",
                "coded_json", "tone")
 
@@ -62,8 +76,10 @@ def event_row(doc_id: str, e: Event) -> tuple[Any, ...]:
 
 def quote_row(doc_id: str, q: Quote) -> tuple[Any, ...]:
     """One row of ``quotes``, in the order of ``QUOTE_COLUMNS``."""
-    return (doc_id, q.id, q.sentence, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None,
-            q.text, q.kind, q.cue, q.start, q.end)
+    sp = q.speaker
+    return (doc_id, q.id, q.sentence, sp.code if sp else None, sp.name if sp else None, q.text, q.kind, q.cue, q.start,
+            q.end, sp.text if sp else None, sp.start if sp else None, sp.end if sp else None)
 
 
-__all__ = ["DOC_COLUMNS", "EVENT_COLUMNS", "QUOTE_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "event_row", "quote_row"]
+__all__ = ["DOC_COLUMNS", "EVENT_COLUMNS", "MIGRATIONS", "QUOTE_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "event_row",
+           "quote_row"]
