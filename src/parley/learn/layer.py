@@ -30,6 +30,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from parley import errors
+from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
 from parley.events.modality import classify
 from parley.learn.features import (
@@ -254,7 +255,7 @@ class Layer:
             cameo=cameo, root=cameo[:2], quad_class=info.quad_class, goldstein=info.goldstein,
             plover=plover_for(cameo), modality=modality, date=None,
             location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
-            evidence=sent.text.strip(), confidence=round(p, 3), rule=f"model:{self.name}")
+            evidence=evidence_text(sent.text), confidence=round(p, 3), rule=f"model:{self.name}")
         return Candidate(n, root, p, event, s_score, t_score, happened,
                          _coordinated(sent, source, index), _coordinated(sent, target, index))
 
