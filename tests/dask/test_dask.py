@@ -28,9 +28,13 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def client():
+    """Two worker processes; a partition is given up after its workers died twice (Dask's default is 3 times,
+    the test of a document that kills its workers is quicker this way)."""
+    import dask
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as c:
         yield c
 
@@ -94,6 +98,49 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, articles, ref
     assert [c.to_json() for c in out] == [c.to_json() for c in reference.pipe_items(docs)]
     assert pids[busy[0]] not in client.run(os.getpid).values()  # that process really died
     client.wait_for_workers(2, timeout=120)
+
+
+def test_a_document_that_kills_its_workers_is_reported_and_the_rest_coded(client, articles, reference):
+    from distributed import WorkerPlugin
+
+    from parley import dask
+
+    class Poison(WorkerPlugin):
+        """A worker process that codes a text holding POISON dies on the spot, as after a crash in a compiled
+        library or the kernel's out-of-memory killer; installed again in each restarted worker."""
+
+        name = "parley-test-poison"
+
+        def setup(self, worker):
+            import parley.dask.worker as w
+
+            original = getattr(w, "_unpoisoned", w.code_items)
+
+            def code_items(items, options):
+                if any("POISON" in getattr(i, "text", "") for i in items):
+                    os._exit(1)
+                return original(items, options)
+
+            w._unpoisoned, w.code_items = original, code_items
+
+        def teardown(self, worker):
+            import parley.dask.worker as w
+
+            w.code_items = w.__dict__.pop("_unpoisoned", w.code_items)
+
+    docs = _documents(articles[:6])
+    docs.insert(4, Document(text="POISON. Chile criticised Peru.", id="poison"))
+    client.register_plugin(Poison())
+    try:
+        out = list(dask.code(client, docs, OPTIONS, partition_size=3))
+    finally:
+        client.unregister_worker_plugin("parley-test-poison")
+        client.wait_for_workers(2, timeout=120)
+    assert [o.item if isinstance(o, Failure) else o.document.id for o in out] == [d.id for d in docs]
+    failure = out[4]
+    assert isinstance(failure, Failure) and failure.code == "E900" and "died every time" in failure.message
+    good = [d for d in docs if d.id != "poison"]
+    assert [c.to_json() for c in out if isinstance(c, CodedDocument)] == [c.to_json() for c in reference.pipe(good)]
 
 
 def test_parquet_partitions_hold_the_store_columns_in_input_order(client, articles, reference, tmp_path):
