@@ -51,7 +51,7 @@ def connect(address: str, *, memory_limit: str = "auto") -> Iterator[Any]:
 
     where = parse_address(address)
     if isinstance(where, int):
-        with LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR, memory_limit=memory_limit) as cluster, Client(cluster) as client:
             yield client
         return
