@@ -76,6 +76,7 @@ def timed_run(workers: int, docs: list, partition_size: int) -> dict:
         dask.load_coders(client, Options())
         list(dask.code(client, docs[:workers * 2], partition_size=1))  # warm every worker
         sink = io.StringIO()
+        cpu = time.process_time()
         t = time.perf_counter()
         n = events = 0
         for coded in dask.code(client, docs, partition_size=partition_size):
@@ -84,13 +85,14 @@ def timed_run(workers: int, docs: list, partition_size: int) -> dict:
                 n += 1
                 events += len(coded.events)
         seconds = time.perf_counter() - t
+        client_cpu = time.process_time() - cpu
         parts = 400
         t = time.perf_counter()
         for _ in stream(client, partitions(docs[:1] * parts, 1), noop):
             pass
         overhead = (time.perf_counter() - t) / parts
     return {"workers": workers, "articles": n, "events": events, "seconds": seconds, "per_second": n / seconds,
-            "overhead_ms": overhead * 1000, "partitions": -(-len(docs) // partition_size),
+            "overhead_ms": overhead * 1000, "client_cpu": client_cpu, "partitions": -(-len(docs) // partition_size),
             "load_before": before, "load_after": load()}
 
 
@@ -105,7 +107,8 @@ def scaling(args: argparse.Namespace) -> None:
             res = timed_run(workers, docs, args.partition_size)
             print(f"  round {r + 1}, {workers} worker(s): {res['seconds']:.1f} s, {res['per_second']:.1f} "
                   f"articles/s, {res['events']} events; scheduler round trip per partition "
-                  f"{res['overhead_ms']:.1f} ms ({res['load_before']}; after: {res['load_after']})", flush=True)
+                  f"{res['overhead_ms']:.1f} ms; client and scheduler CPU {res['client_cpu']:.1f} s "
+                  f"({res['load_before']}; after: {res['load_after']})", flush=True)
             if workers not in best or res["seconds"] < best[workers]["seconds"]:
                 best[workers] = res
     one, two = best[1], best[2]
