@@ -14,6 +14,7 @@ from rich.table import Table
 
 from parley import errors
 from parley.cli.app import app
+from parley.cli.cluster import DEFAULT_PARTITION_SIZE, ClusterOption, PartitionOption
 from parley.model import CodedDocument, Failure
 
 EXIT_OK = 0
@@ -27,6 +28,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     table = "table"
     wide = "wide"
+    parquet = "parquet"
 
 
 def parse_date_option(value: str | None) -> dt.date | None:
@@ -39,16 +41,24 @@ def parse_date_option(value: str | None) -> dt.date | None:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None,  # type: ignore[no-untyped-def]
-                no_model: bool = False):
-    from parley.pipeline import DEFAULT_MAX_CHARS, Options, default_coder
+def coder_options(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None,  # type: ignore[no-untyped-def]
+                  no_model: bool = False):
+    """The coder's Options from the command's options (without loading anything)."""
+    from parley.pipeline import DEFAULT_MAX_CHARS, Options
 
-    options = Options(
+    return Options(
         max_chars=max_chars or DEFAULT_MAX_CHARS,
         dictionaries=tuple(str(p) for p in dictionaries or ()),
         pattern_files=tuple(str(p) for p in patterns or ()),
         use_model=not no_model,
     )
+
+
+def build_coder(max_chars: int | None, dictionaries: list[Path] | None, patterns: list[Path] | None,  # type: ignore[no-untyped-def]
+                no_model: bool = False):
+    from parley.pipeline import default_coder
+
+    options = coder_options(max_chars, dictionaries, patterns, no_model)
     try:
         return default_coder(options)
     except errors.ParleyError as exc:
@@ -89,10 +99,11 @@ def code_command(
     inputs: InputsArgument,
     published: PublishedOption = None,
     fmt: Annotated[Format, typer.Option("--format", help=(
-        "jsonl (one coded document a line), table (compact, fits 80 columns) or wide (every column)."))
+        "jsonl (one coded document a line), table (compact, fits 80 columns), wide (every column) or parquet "
+        "(--out DIR gets documents/, events/, quotes/ with the store's columns; on Dask)."))
     ] = Format.jsonl,
     out: Annotated[Path | None, typer.Option(
-        metavar="FILE", help="Write JSON Lines here (default: stdout for jsonl).")] = None,
+        metavar="FILE", help="Write JSON Lines here (default: stdout for jsonl); a folder for parquet.")] = None,
     max_bytes: MaxBytesOption = None,
     max_chars: MaxCharsOption = None,
     dictionary: DictOption = None,
@@ -103,8 +114,14 @@ def code_command(
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
     follow_links: FollowLinksOption = False,
+    cluster: ClusterOption = None,
+    partition_size: PartitionOption = DEFAULT_PARTITION_SIZE,
 ) -> None:
     """Code news articles into events, quotations and actor mentions.
+
+    With --cluster, on Dask: local:N worker processes, or the scheduler at tcp://HOST:PORT; output as without
+    it, in input order. --format parquet codes on --cluster (default local:PROCESSES) and the workers write
+    the Parquet partitions.
 
     Exit codes: 0 all items coded; 1 some items failed (each reported on stderr, the rest
     coded and written); 2 usage error (bad option, missing model).
@@ -112,9 +129,14 @@ def code_command(
     from parley.read import DEFAULT_MAX_BYTES, iter_documents
 
     when = parse_date_option(published)
-    coder = build_coder(max_chars, dictionary, patterns, no_model)
+    options = coder_options(max_chars, dictionary, patterns, no_model)
+    coder = None if cluster or fmt is Format.parquet else build_coder(max_chars, dictionary, patterns, no_model)
     items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
                            retries=retries, follow_links=follow_links)
+    if fmt is Format.parquet:
+        from parley.cli import cluster as on_cluster
+
+        on_cluster.parquet(items, options, cluster or f"local:{processes}", out, partition_size)
     sink: TextIO | None = None
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -124,11 +146,16 @@ def code_command(
     coded = failed = 0
     console = Console(highlight=False)
     try:
-        if processes > 1:
+        if cluster:
+            from parley.cli import cluster as on_cluster
+
+            stream = on_cluster.coded(items, options, cluster, partition_size)
+        elif processes > 1:
             from parley import parallel
 
-            stream = parallel.pipe_items(items, processes, coder.options)
+            stream = parallel.pipe_items(items, processes, options)
         else:
+            assert coder is not None
             stream = coder.pipe_items(items)
         for item in stream:
             if isinstance(item, Failure):

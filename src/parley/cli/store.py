@@ -14,6 +14,7 @@ from rich.table import Table
 
 from parley import errors
 from parley.cli.app import app
+from parley.cli.cluster import DEFAULT_PARTITION_SIZE, ClusterOption, PartitionOption
 from parley.cli.code import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -28,6 +29,7 @@ from parley.cli.code import (
     RetriesOption,
     TimeoutOption,
     build_coder,
+    coder_options,
     parse_date_option,
 )
 
@@ -68,10 +70,15 @@ def ingest_command(
     timeout: TimeoutOption = 10.0,
     retries: RetriesOption = 2,
     follow_links: FollowLinksOption = False,
+    cluster: ClusterOption = None,
+    partition_size: PartitionOption = DEFAULT_PARTITION_SIZE,
 ) -> None:
     """Code documents and store them. Safe to run again: stored documents are skipped, or recoded and
     replaced when the dictionaries changed or they come with a new title, url, source or publication date
     (--published); each batch is one transaction.
+
+    With --cluster, coded on Dask: PostgreSQL is written by the workers (batch by batch), DuckDB by this
+    process from the workers' results (a partition a transaction).
 
     Exit codes: 0 all coded and stored; 1 some items failed (reported on stderr); 2 usage or store error.
     """
@@ -79,10 +86,12 @@ def ingest_command(
     from parley.store import ingest
 
     when = parse_date_option(published)
-    coder = build_coder(max_chars, dictionary, patterns)
+    coder = None if cluster else build_coder(max_chars, dictionary, patterns)
     store = _open(db, create=True)
     if store.created:
         err.print(f"created a new store in {_where(db)}")
+    if cluster:
+        store.close()  # parley.dask opens it again: the workers write PostgreSQL, this process DuckDB
     items = iter_documents(inputs, published=when, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout,
                            retries=retries, follow_links=follow_links)
 
@@ -94,7 +103,13 @@ def ingest_command(
                   f"{stats.skipped} already stored, {stats.failed} failed")
 
     try:
-        stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
+        if cluster:
+            from parley.cli import cluster as on_cluster
+
+            stats = on_cluster.ingest(items, coder_options(max_chars, dictionary, patterns), cluster, db, batch_size,
+                                      partition_size, on_failure, on_batch)
+        else:
+            stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None

@@ -21,6 +21,7 @@ from parley.store.schema import (
     QUOTE_COLUMNS,
     SCHEMA,
     SCHEMA_VERSION,
+    document_row,
     event_row,
     quote_row,
 )
@@ -236,8 +237,7 @@ class Store(abc.ABC):
             marks = ", ".join([p] * len(ids))
             for table, key in (("events", "doc_id"), ("quotes", "doc_id"), ("documents", "id")):
                 self._execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
-            docs = [(c.document.id, c.document.title, c.document.url, c.document.source, c.document.published, version,
-                     now, len(c.events), len(c.quotes), c.to_json(), c.tone) for c in coded]
+            docs = [document_row(c, version, now) for c in coded]
             self._insert("documents", DOC_COLUMNS, docs)
             events = [event_row(c.document.id, e) for c in coded for e in c.events]
             if events:

@@ -85,6 +85,23 @@ def metadata_changed(doc: Document, stored: tuple[Any, ...]) -> bool:
     return any(new is not None and new != old for new, old in zip(given, stored))
 
 
+def plan(store: Store, docs: Sequence[Document], version: str,
+         seen: set[str] | None = None) -> tuple[list[Document], set[str], int]:
+    """Which of ``docs`` to code: (to code, the ids among them stored before and to be replaced, how many
+    skipped). Skipped: stored by the same coder with the same metadata, or an id met before in this batch (or
+    in ``seen``, ids the caller has in flight); ids to code are added to ``seen``."""
+    stored = store.stored_metadata([d.id for d in docs], version)
+    seen = set() if seen is None else seen
+    todo, skipped = [], 0
+    for d in docs:
+        if d.id in seen or (d.id in stored and not metadata_changed(d, stored[d.id])):
+            skipped += 1
+        else:
+            seen.add(d.id)
+            todo.append(d)
+    return todo, {d.id for d in todo if d.id in stored}, skipped
+
+
 def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, batch_size: int = 64,
            version: str | None = None, on_failure: Callable[[Failure], None] | None = None,
            on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
@@ -108,15 +125,8 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
                 stats.failed += 1
                 if on_failure:
                     on_failure(x)
-        stored = store.stored_metadata([d.id for d in docs], version)
-        todo, seen = [], set()
-        for d in docs:
-            if d.id in seen or (d.id in stored and not metadata_changed(d, stored[d.id])):
-                stats.skipped += 1
-            else:
-                seen.add(d.id)
-                todo.append(d)
-        updated = {d.id for d in todo if d.id in stored}
+        todo, updated, skipped = plan(store, docs, version)
+        stats.skipped += skipped
         coded = []
         for item in coder.pipe_items(todo):
             if isinstance(item, Failure):
@@ -144,4 +154,4 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
     return stats
 
 
-__all__ = ["IngestStats", "coder_version", "ingest", "metadata_changed"]
+__all__ = ["IngestStats", "coder_version", "ingest", "metadata_changed", "plan"]

@@ -4,9 +4,10 @@ PostgreSQL; ``SCHEMA_VERSION`` changes when a table changes in a way an older pa
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from parley.model import Event, Quote
+from parley.model import CodedDocument, Event, Quote
 
 SCHEMA_VERSION = 2
 """1: parley 0.1 to 0.x; 2: quotes gain the speaker's text and offsets (speaker_text, speaker_start, speaker_end)."""
@@ -59,6 +60,13 @@ DOC_COLUMNS = ("id", "title", "url", "source", "published", "coder_version", "st
                "coded_json", "tone")
 
 
+def document_row(c: CodedDocument, version: str, stored_at: dt.datetime) -> tuple[Any, ...]:
+    """One row of ``documents``, in the order of ``DOC_COLUMNS``: the whole coded document as JSON too."""
+    d = c.document
+    return (d.id, d.title, d.url, d.source, d.published, version, stored_at, len(c.events), len(c.quotes),
+            c.to_json(), c.tone)
+
+
 def event_row(doc_id: str, e: Event) -> tuple[Any, ...]:
     """One row of ``events``, in the order of ``EVENT_COLUMNS``."""
     loc = e.location
@@ -81,5 +89,5 @@ def quote_row(doc_id: str, q: Quote) -> tuple[Any, ...]:
             q.end, sp.text if sp else None, sp.start if sp else None, sp.end if sp else None)
 
 
-__all__ = ["DOC_COLUMNS", "EVENT_COLUMNS", "MIGRATIONS", "QUOTE_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "event_row",
-           "quote_row"]
+__all__ = ["DOC_COLUMNS", "EVENT_COLUMNS", "MIGRATIONS", "QUOTE_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "document_row",
+           "event_row", "quote_row"]
