@@ -93,7 +93,8 @@ def stream(client: Any, chunks: Iterable[list[Item]], task: Callable[..., Any], 
     result)`` in input order, with at most ``window`` partitions in flight (default: four per worker thread).
 
     A partition whose workers kept dying is split: each document runs alone (``sub`` 1, 2...; the first
-    with ``fresh=True``), and a document that still kills its worker is yielded as ``([item], Failure)``.
+    with ``fresh=True``); one whose worker died again runs once more with nothing beside it, and a document
+    that still kills its worker is yielded as ``([item], Failure)``.
     Any other exception a task raises stops the run (a store that cannot be written, a full disk)."""
     if window is None:
         window = max(4, 4 * sum(client.nthreads().values()))
@@ -133,16 +134,27 @@ def _collect(client: Any, task: Callable[..., Any], args: tuple[Any, ...], index
         else:
             subs.append((item, client.submit(task, [item], *args, part=(index, sub), fresh=not any(f for _, f in subs),
                                              pure=False)))
-    for item, f in subs:
+    results: list[Any] = []
+    for sub, (item, f) in enumerate(subs, 1):
         if f is None:
-            yield [item], item
+            results.append(item)
             continue
         try:
-            yield [item], f.result()
+            results.append(f.result())
         except KilledWorker:
-            yield [item], _killed(item)
+            # run side by side, a document can be charged with the death of a worker another one killed (the
+            # scheduler counts every task a dying worker held): run it again alone before calling it guilty
+            alone = client.submit(task, [item], *args, part=(index, sub), fresh=True, pure=False)
+            try:
+                results.append(alone.result())
+            except KilledWorker:
+                results.append(_killed(item))
+            finally:
+                alone.release()
         finally:
             f.release()
+    for (item, _), result in zip(subs, results):
+        yield [item], result
 
 
 def _killed(item: Item) -> Failure:
