@@ -127,7 +127,7 @@ def code_command(
         if processes > 1:
             from parley import parallel
 
-            stream = parallel.pipe_items(items, processes, coder.options)
+            stream = parallel.pipe_items(items, processes, coder=coder)
         else:
             stream = coder.pipe_items(items)
         for item in stream:
