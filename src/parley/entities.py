@@ -33,20 +33,20 @@ from spacy.util import filter_spans
 from parley import lexicon
 
 MONTHS = lexicon.words("month-names")
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = lexicon.words("weekday-names")
 UNITS = lexicon.words("date-units")
 MODIFIERS = lexicon.words("date-modifiers")
 DAY_WORDS = lexicon.words("day-words")
 TIMES_OF_DAY = lexicon.words("time-of-day")
 ORG_WORDS = lexicon.words("organisation-words")
+PLACE_WORDS = lexicon.words("place-words")
 TITLE_WORDS = lexicon.words("title-words")
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "a", "an", "several", "few", "many", "some", "fifteen", "twenty", "thirty", "forty", "fifty"]
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$|^(?:al|bin|ibn|de|da|van|von|der|el|la|le|du)$")
 _PLACE_KINDS = ("country", "capital", "region")
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben"})
-_LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "van", "von", "der", "el", "la", "le", "du", "di", "dos"})
+_LOWER_PARTICLES = lexicon.words("name-particles")
 _ORG_KINDS = ("institution", "igo", "group")
 
 
@@ -149,7 +149,7 @@ def _place(span: Span, whole_run: bool) -> bool:
     """A country (the gazetteer's or the dictionary's place names) anywhere in a run of names; a city only as
     the whole run ("Vladimir" is a city, but not in "Vladimir Putin"), by its own name (not an alternate name:
     "Khan" is one for Haan), large or after a place preposition ("Summit" is a town, "in Summit" one)."""
-    from parley.where import _gazetteer
+    from parley.where import _gazetteer, cities_named
 
     cities, _iso, countries = _gazetteer()
     text = span.text
@@ -160,7 +160,7 @@ def _place(span: Span, whole_run: bool) -> bool:
         return True  # a capital or region of the dictionary ("Muscat", but not in "Joseph Muscat")
     if not whole_run or key not in cities:
         return False
-    own = [c for c in cities[key] if c[0] == text]
+    own = [c for c in cities_named(key) if c[0] == text]
     if not own:
         return False
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -293,6 +293,9 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
                 return [*_name_span(doc, a, k, orgs, people, titles), Span(doc, k, m, label="ORG"),
                         *_name_span(doc, m, b, orgs, people, titles)] if (k, m) != (a, b) else \
                     [Span(doc, a, b, label="ORG")]
+    if b > a and doc[b - 1].lower_ in PLACE_WORDS and not any(t.lower_ in ORG_WORDS for t in doc[a:b - 1]):
+        first = a - 1 if a > 0 and doc[a - 1].lower_ == "the" else a
+        return [Span(doc, first, b, label="LOC")]  # "Palawan Island", "the Spratly Islands"
     if any(t.lower_ in ORG_WORDS for t in doc[a:b]):
         return [Span(doc, a, b, label="ORG")] if b > a else []
     first = b
