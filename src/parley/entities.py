@@ -294,8 +294,7 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
                         *_name_span(doc, m, b, orgs, people, titles)] if (k, m) != (a, b) else \
                     [Span(doc, a, b, label="ORG")]
     if b > a and doc[b - 1].lower_ in PLACE_WORDS and not any(t.lower_ in ORG_WORDS for t in doc[a:b - 1]):
-        first = a - 1 if a > 0 and doc[a - 1].lower_ == "the" else a
-        return [Span(doc, first, b, label="LOC")]  # "Palawan Island", "the Spratly Islands"
+        return [_place_phrase(doc, a, b)]  # "Palawan Island", "the Spratly Islands", "the Strait of Hormuz"
     if any(t.lower_ in ORG_WORDS for t in doc[a:b]):
         return [Span(doc, a, b, label="ORG")] if b > a else []
     first = b
