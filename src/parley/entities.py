@@ -40,6 +40,8 @@ DAY_WORDS = lexicon.words("day-words")
 TIMES_OF_DAY = lexicon.words("time-of-day")
 ORG_WORDS = lexicon.words("organisation-words")
 PLACE_WORDS = lexicon.words("place-words")
+TITLE_SURNAMES = lexicon.words("title-surnames")
+COMPASS_WORDS = lexicon.words("compass-words")
 TITLE_WORDS = lexicon.words("title-words")
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "a", "an", "several", "few", "many", "some", "fifteen", "twenty", "thirty", "forty", "fifty"]
@@ -158,6 +160,11 @@ def _place(span: Span, whole_run: bool) -> bool:
         return True
     if whole_run and text in _dictionary_names()[0]:
         return True  # a capital or region of the dictionary ("Muscat", but not in "Joseph Muscat")
+    opening = [t for t in span if t.lower_ in COMPASS_WORDS]
+    if opening and span[: len(opening)].text == " ".join(t.text for t in opening) and len(opening) < len(span):
+        rest = span[len(opening):].text
+        if rest.lower() in countries or rest in _dictionary_names()[0]:
+            return True  # "East Asia", "Northern Syria"
     if not whole_run or key not in cities:
         return False
     own = [c for c in cities_named(key) if c[0] == text]
@@ -173,6 +180,9 @@ def _joins(doc: Doc, j: int) -> bool:
     if t.is_sent_start:
         return False
     if t.tag_ in _NAME_TAGS:
+        return True
+    # "Ministry of External Affairs": "of" inside an organisation's name
+    if t.lower_ == "of" and doc[j - 1].lower_ in ORG_WORDS and j + 1 < len(doc) and doc[j + 1].tag_ in _NAME_TAGS:
         return True
     # a hyphen inside a name ("Abdel-Fattah el-Sissi", "Degni-Segui"), not between two names
     # ("Israeli-Hezbollah", "Iraq-Türkiye")
@@ -298,7 +308,7 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
     if any(t.lower_ in ORG_WORDS for t in doc[a:b]):
         return [Span(doc, a, b, label="ORG")] if b > a else []
     first = b
-    if b - a >= 2 and doc[b - 1].lower_ in titles and doc[b - 2].lower_ not in titles \
+    if b - a >= 2 and doc[b - 1].lower_ in TITLE_SURNAMES and doc[b - 2].lower_ not in titles \
             and _NAME_WORD.match(doc[b - 2].text) and doc[b - 2].text[0].isupper():
         first = b - 1  # "Robert King": a surname that is also a title
     while first > a and doc[first - 1].lower_ not in titles and (
