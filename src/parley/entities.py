@@ -319,6 +319,9 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
         first -= 1
     while first < b and (doc[first].text == "-" or doc[first].lower_ in _LOWER_PARTICLES):
         first += 1
+    for f in range(min(first, b), b):  # a person the dictionary names, as it names them: "Benjamin Netanyahu",
+        if doc[f:b].text in people:    # not "Minster Benjamin Netanyahu" (a misspelt title before the name)
+            return [Span(doc, f, b, label="PERSON")]
     words = [t for t in doc[first:b] if t.text != "-"]
     if not words or len(words) > 5:
         return []
