@@ -5,6 +5,13 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    from parley.nlp import load
+
+    return load(statistical_ner=False)
+
+
 def _ents(nlp, text: str) -> set[tuple[str, str]]:
     return {(e.text, e.label_) for e in nlp(text).ents}
 
@@ -50,14 +57,22 @@ def test_hyphenated_names_are_split_between_two_names(nlp):
     assert not any("Israeli-Hezbollah" in text for text, _label in found)
 
 
-def test_the_event_takes_its_date_and_place_from_them(code_text):
-    coded = code_text("Japan signed a trade agreement with Vietnam in Hanoi last Thursday.", published="2024-07-13")
+def test_the_event_takes_its_date_and_place_from_them():
+    import datetime as dt
+
+    from parley.model import Document
+    from parley.pipeline import Coder, Options
+
+    coder = Coder(Options(use_model=False, statistical_ner=False))
+    coded = coder.analyse(Document(text="Japan signed a trade agreement with Vietnam in Hanoi last Thursday.",
+                                   published=dt.date(2024, 7, 13))).coded
     event = next(e for e in coded.events if e.source.code.startswith("JPN"))
     assert str(event.date) == "2024-07-11" and event.location.name == "Hanoi" and event.location.country == "VNM"
 
 
-def test_the_statistical_ner_stays_available():
+def test_the_statistical_ner_is_the_default_and_the_finders_an_option():
     from parley.nlp import load
 
-    assert "ner" in load(statistical_ner=True).pipe_names and "parley_entities" not in load(statistical_ner=True).pipe_names
-    assert "ner" not in load().pipe_names and "parley_entities" in load().pipe_names
+    assert "ner" in load().pipe_names and "parley_entities" not in load().pipe_names
+    assert "ner" not in load(statistical_ner=False).pipe_names
+    assert "parley_entities" in load(statistical_ner=False).pipe_names
