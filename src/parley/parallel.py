@@ -1,6 +1,9 @@
-"""Coding on several local processes: each worker loads its own model and dictionaries once and codes whole
-batches (parse and coding), so the coder itself runs in parallel, not only spaCy's parser.
+"""Coding on several local processes: workers are forked from a parent that has already loaded the model,
+the dictionaries and the trained layer, so a worker starts at once and shares the parent's memory pages
+until it writes to them; each codes whole batches (parse and coding), so the coder itself runs in parallel,
+not only spaCy's parser.
 
+Where ``fork`` is not available (Windows, macOS's default), workers are spawned and each builds its own coder.
 For corpora that outgrow one machine, see the distributed runner; this is the single-machine path used by
 ``parley code --processes N`` and ``parley bench``.
 """
@@ -14,6 +17,7 @@ from itertools import islice
 from parley.model import CodedDocument, Document, Failure
 from parley.pipeline import Coder, Options
 
+#: the coder a worker uses: set in the parent before forking (inherited), or built by ``_init`` when spawned
 _coder: Coder | None = None
 
 
@@ -36,14 +40,21 @@ def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Do
         yield chunk
 
 
-def pipe_items(items: Iterable[Document | Failure], processes: int, options: Options | None = None) -> Iterator[CodedDocument | Failure]:
-    """Code items on ``processes`` workers, in input order; a bad item becomes a Failure as in one process."""
-    options = options or Options()
+def pipe_items(items: Iterable[Document | Failure], processes: int, options: Options | None = None,
+               coder: Coder | None = None) -> Iterator[CodedDocument | Failure]:
+    """Code items on ``processes`` workers, in input order; a bad item becomes a Failure as in one process.
+
+    ``coder``: an already loaded coder to fork the workers from (built here from ``options`` when None)."""
+    global _coder
+    options = coder.options if coder is not None else (options or Options())
     if processes <= 1:
-        yield from Coder(options).pipe_items(items)
+        yield from (coder or Coder(options)).pipe_items(items)
         return
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(processes, initializer=_init, initargs=(options,)) as pool:
+    if "fork" in mp.get_all_start_methods():
+        _coder = coder or Coder(options)  # loaded once, here; the forked workers inherit it
+        pool = mp.get_context("fork").Pool(processes)
+    else:
+        pool = mp.get_context("spawn").Pool(processes, initializer=_init, initargs=(options,))
+    with pool:
         for result in pool.imap(_code_batch, _batches(items, options.batch_size)):
             yield from result

@@ -48,6 +48,7 @@ class Options:
     pattern_files: tuple[str, ...] = ()  # extra event pattern files
     use_model: bool = True  # the trained layer (parley.learn) beside the rules; False: rules only (--no-model)
     model_path: str | None = None  # a trained layer other than the packaged one
+    statistical_ner: bool = True  # spaCy's NER; False: parley's own entity finders (faster; docs/speed.md)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Coder:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self.nlp = load_nlp()
+        self.nlp = load_nlp(statistical_ner=self.options.statistical_ner)
         self.actors = load_dictionary(self.options.dictionaries)
         self.patterns: PatternSet = (
             load_patterns(self.options.pattern_files) if self.options.pattern_files else default_patterns()

@@ -187,18 +187,24 @@ def test_wide_table_has_every_column(tmp_path):
     assert all(col in result.output for col in ("modality", "trigger", "rule", "conf", "kind", "cue"))
 
 
-def test_bench_table_headers_fit_80_columns():
+def test_bench_table_fits_80_columns_and_summarises_rounds():
     import io
 
     from rich.console import Console
 
-    from parley.cli.bench import results_table
+    from parley.cli.bench import results_table, summary_lines
 
-    figures = {"articles": 300, "sentences": 4000, "seconds": 2.5, "peak_mb": 812.0, "worker_peak_mb": 0.0,
-               "load_seconds": 1.23, "events": 2345}
-    rows = [{"kind": k, "processes": p, **figures} for p in (1, 2) for k in ("spacy", "parley")]
+    rows = [{"round": r, "processes": p, "articles": 300, "sentences": 4000, "events": 2345,
+             "spacy_seconds": 10.0 / p, "parley_seconds": (8.0 + r) / p, "worker_peak_mb": 310.0 if p > 1 else 0.0,
+             "ratio": 10.0 / (8.0 + r)} for r in (1, 2, 3) for p in (1, 2)]
+    result = {"corpus": "real news: corpus/batches (train, dev)", "articles": 300, "rounds": rows,
+              "main_peak_mb": 700.0, "startup": {"spacy": [1.1, 1.2, 1.3], "parley": [1.5, 1.6, 1.9]}}
     console = Console(width=80, file=io.StringIO(), record=True)
-    console.print(results_table(rows, None))
+    console.print(results_table(result))
     text = console.export_text()
     assert "…" not in text and all(len(line) <= 80 for line in text.splitlines())
-    assert "procs" in text and "art/s" in text
+    assert "procs" in text and "ratio" in text and "1.11" in text  # round 1: 10 s against 9 s
+    lines = summary_lines(result)
+    assert lines[0].startswith("1 process(es): parley at 1.00x") and "spread 0.91-1.11" in lines[0]
+    assert "parley 2.00x its one-process speed" in lines[1] and "310 MB" in lines[1]
+    assert "bare spaCy 1.20 s, parley 1.60 s" in lines[-1]

@@ -153,7 +153,7 @@ def code_command(
         elif processes > 1:
             from parley import parallel
 
-            stream = parallel.pipe_items(items, processes, options)
+            stream = parallel.pipe_items(items, processes, coder=coder)
         else:
             assert coder is not None
             stream = coder.pipe_items(items)
