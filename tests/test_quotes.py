@@ -200,6 +200,19 @@ def test_a_quoted_noun_phrase_object_is_not_a_quotation(code_text):
     assert coded.quotes == ()
 
 
+def test_the_owner_of_a_statement_claiming_something_is_its_speaker(code_text):
+    coded = code_text("Oslo's envoy praised Chile's latest statement claiming it \u201cwill do what it can\u201d to end "
+                      "the strike.")
+    assert [q.speaker.text.removesuffix("'s") for q in coded.quotes if q.speaker] == ["Chile"]
+
+
+def test_a_clause_on_the_object_of_hinting_at_is_not_reported_speech(code_text):
+    coded = code_text("The minister noted that the budget is becoming \u201ctighter,\u201d hinting at cuts in regional "
+                      "programmes that Madrid believes could grow.")
+    assert [(q.speaker.text, q.text) for q in coded.quotes] == [("The minister",
+                                                                 "the budget is becoming \u201ctighter,\u201d")]
+
+
 def test_a_dateline_stays_out_of_the_quote(code_text):
     text = "LAGOS (Reuters) - The dock workers' union said the strike would go ahead on Monday."
     [quote] = code_text(text).quotes

@@ -428,6 +428,9 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     post-posed attribution ("<clause>, the ministry said"); the object and infinitive of "urged X to ...";
     the infinitive of "claimed to have ..."."""
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is not None and any(c.dep_ == "prep" and c.lower_ in ("at", "of", "about") and cue.i < c.i < clause.i
+                                  for c in cue.children):
+        return None  # "hinted at debates that Moscow believes ...": a relative clause on the object, not speech
     if clause is not None:
         tokens = list(clause.subtree)
         lo, hi = tokens[0].i, tokens[-1].i
@@ -440,7 +443,8 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
                 lo = max(t.i for t in c.subtree) + 1
             # "..., prompting Israel to recall its envoys": a participle after a comma is the narrator's
             first = min(t.i for t in c.subtree)
-            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and doc[first - 1].text == ",":
+            comma = doc[first - 1].text == "," or (doc[first - 1].text in "”\"’" and doc[first - 2].text == ",")
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and comma:
                 hi = min(hi, first - 2)
         return lo, hi
     head = cue.head

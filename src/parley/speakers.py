@@ -113,6 +113,9 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
         return None
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         head = cue.head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+            return owner  # "X's statement claiming ...": X claims, whoever the sentence's subject is
         # "the ministry issued a statement saying ...", "Doha rejected the claims saying ...", "gave no details
         # on casualties, saying ...": a participle on an object speaks for the subject of the object's verb
         verb = head
