@@ -209,11 +209,11 @@ class _Finder:
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
 
-    def local_roles(self, taken: set[int], country: str | Callable[[int], str | None]) -> list[Mention]:
+    def local_roles(self, taken: set[int], country_at: Callable[[int], str | None]) -> list[Mention]:
         """State bodies named by their role alone ("police arrested 20 protesters", "troops fired on the
-        crowd") in a text about one country (its dateline, or the only country it names), or in a sentence
-        that names one country (``country`` is then a function of the mention's offset): that country's
-        police, army, courts or government, as a local reader takes them."""
+        crowd") whose country ``country_at`` (of the mention's offset) gives: the country the text is about (its
+        dateline, or the only country it names) or the one country their sentence names; that country's police,
+        army, courts or government, as a local reader takes them."""
         out: list[Mention] = []
         for head, r, span in self._bare_roles(taken, LOCAL_ROLES, ("NOUN", "PROPN")):
             if head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS:
@@ -223,7 +223,7 @@ class _Finder:
                 continue  # "its army", "Hamas police": someone else's
             if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in head.children):
                 continue  # "police in Gaza", "the army of ...": the phrase names its own place or owner
-            c = country if isinstance(country, str) else country(span.start_char)
+            c = country_at(span.start_char)
             if c:
                 out.append(Mention(c + r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
@@ -479,12 +479,13 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
     mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    # whose police, troops or protesters: the country the text is about, else the one the mention's context names
     country = _document_country(doc, mentions, matchers.country_codes)
-    # otherwise the context of each mention says: its own sentence for state bodies, the sentences before too for
-    # groups
-    local = _sentence_countries(doc, mentions, matchers.country_codes)
+    country_at = _sentence_countries(doc, mentions, matchers.country_codes) if country is None else (
+        lambda _at, _near=False: country)
     taken = {i for m in mentions for i in _token_range(doc, m)}
-    mentions.extend(f.local_roles(taken, country or (lambda at: local(at, True))))
+    # state bodies look at their own sentence only, groups at the sentences before too
+    mentions.extend(f.local_roles(taken, lambda at: country_at(at, True)))
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
@@ -492,13 +493,10 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
             # "settlers torched Palestinian homes": in a text about Israel and the Palestinians, settlers are
             # Israeli settlers
             roles = [replace(m, code="ISRSET") if m.code == "SET" else m for m in roles]
-        if country is not None:
-            # "protesters stormed the parliament", "gunmen attacked a school" in a text about one country: that
-            # country's protesters and gunmen (ANNOTATION.md § Actors), not actors of unknown country
-            roles = [replace(m, code=country + m.code) if m.code in LOCAL_GROUPS else m for m in roles]
-        else:
-            roles = [replace(m, code=c + m.code) if m.code in LOCAL_GROUPS and (c := local(m.start, False)) else m
-                     for m in roles]
+        # "protesters stormed the parliament", "gunmen attacked a school" in a text about one country: that
+        # country's protesters and gunmen (ANNOTATION.md § Actors), not actors of unknown country
+        roles = [replace(m, code=c + m.code) if m.code in LOCAL_GROUPS and (c := country_at(m.start, False)) else m
+                 for m in roles]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
