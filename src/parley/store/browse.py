@@ -92,33 +92,16 @@ class EventFilter:
             a, b = self.dyad
             clauses.append(f"({src} OR {src}) AND (({src} AND {tgt}) OR ({src} AND {tgt}))")
             params += [a, b, a, b, b, a]
-        if self.root:
-            clauses.append(f"e.root = {p}")
-            params.append(self.root)
-        if self.code:
-            clauses.append(has_prefix("e.cameo", p))
-            params.append(self.code)
-        if self.quad_class is not None:
-            clauses.append(f"e.quad_class = {p}")
-            params.append(self.quad_class)
-        if self.modality:
-            clauses.append(f"e.modality = {p}")
-            params.append(self.modality)
-        if self.date_from:
-            clauses.append(f"e.event_date >= {p}")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append(f"e.event_date <= {p}")
-            params.append(self.date_to)
-        if self.outlet:
-            clauses.append(f"e.doc_id IN (SELECT id FROM documents WHERE source = {p})")
-            params.append(self.outlet)
-        if self.q:
-            clauses.append(f"e.evidence ILIKE {p} ESCAPE '\\'")
-            params.append(_like_anywhere(self.q))
-        if self.doc_id:
-            clauses.append(f"e.doc_id = {p}")
-            params.append(self.doc_id)
+        # the filters of one value each, in this order: (value or None, clause)
+        for value, clause in ((self.root, f"e.root = {p}"), (self.code, has_prefix("e.cameo", p)),
+                              (self.quad_class, f"e.quad_class = {p}"), (self.modality, f"e.modality = {p}"),
+                              (self.date_from, f"e.event_date >= {p}"), (self.date_to, f"e.event_date <= {p}"),
+                              (self.outlet, f"e.doc_id IN (SELECT id FROM documents WHERE source = {p})"),
+                              (_like_anywhere(self.q) if self.q else None, f"e.evidence ILIKE {p} ESCAPE '\\'"),
+                              (self.doc_id, f"e.doc_id = {p}")):
+            if value is not None and value != "":
+                clauses.append(clause)
+                params.append(value)
         if self.occurred:
             clauses.append("e.occurred")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
