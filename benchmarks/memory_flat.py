@@ -20,16 +20,7 @@ import os
 import time
 from collections.abc import Iterator
 
-
-def _mb(pid: int, field: str) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+from parley.bench import rss_mb
 
 
 def documents(n: int) -> Iterator:  # type: ignore[type-arg]
@@ -55,7 +46,7 @@ def main() -> None:
     from parley.pipeline import Coder, Options
 
     coder = Coder(Options(use_model=not args.no_model))
-    print(f"coder loaded: parent {_mb(os.getpid(), 'VmRSS'):.0f} MB resident; {args.documents:,} documents, "
+    print(f"coder loaded: parent {rss_mb(os.getpid(), 'VmRSS'):.0f} MB resident; {args.documents:,} documents, "
           f"{args.processes} process(es), trained layer {'off' if args.no_model else 'on'}")
     samples: dict[int, list[float]] = {}
     peaks: dict[int, float] = {}
@@ -68,9 +59,9 @@ def main() -> None:
             pids = [os.getpid(), *(p.pid for p in mp.active_children() if p.pid)]
             row = []
             for pid in pids:
-                rss = _mb(pid, "VmRSS")
+                rss = rss_mb(pid, "VmRSS")
                 samples.setdefault(pid, []).append(rss)
-                peaks[pid] = max(peaks.get(pid, 0.0), _mb(pid, "VmHWM"))
+                peaks[pid] = max(peaks.get(pid, 0.0), rss_mb(pid, "VmHWM"))
                 row.append(f"{'parent' if pid == os.getpid() else f'worker {pid}'} {rss:.0f}")
             print(f"{i:>6,} documents, {time.perf_counter() - t:6.0f} s, {events:,} events: resident MB: "
                   + ", ".join(row), flush=True)

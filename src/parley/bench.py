@@ -186,7 +186,7 @@ def startup(tries: int = 3) -> dict[str, list[float]]:
     return out
 
 
-def _rss_mb(pid: int, field: str = "VmHWM") -> float:
+def rss_mb(pid: int, field: str = "VmHWM") -> float:
     """A process's peak (VmHWM) or current (VmRSS) resident memory in MB, from /proc; 0 where there is none."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
@@ -217,7 +217,7 @@ def _time_parley(coder, docs: list, processes: int) -> tuple[float, int, float]:
         if isinstance(coded, CodedDocument):
             events += len(coded.events)
         if processes > 1 and i % 50 == 0:  # workers are alive while results come in
-            worker_peak = max([worker_peak, *(_rss_mb(p.pid) for p in mp.active_children() if p.pid)])
+            worker_peak = max([worker_peak, *(rss_mb(p.pid) for p in mp.active_children() if p.pid)])
     return time.perf_counter() - t, events, worker_peak
 
 
@@ -253,7 +253,7 @@ def run(corpus: str | None, n: int, processes: list[int], batch_size: int = 32, 
             row["ratio"] = row["spacy_seconds"] / row["parley_seconds"]
             out.append(row)
     result = {"corpus": name + ("; parley with its own entity finders" if own_entities else ""), "articles": len(docs), "characters": sum(len(t) for t in texts),
-              "rounds": out, "main_peak_mb": _rss_mb(os.getpid())}
+              "rounds": out, "main_peak_mb": rss_mb(os.getpid())}
     if with_startup:
         result["startup"] = startup()
     return result
