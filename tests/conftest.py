@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -62,12 +64,9 @@ def shared_dir() -> Path:
 PG_URL = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_target(request, tmp_path):
-    """A fresh, empty store: a DuckDB file, or a new schema in the PostgreSQL test database (CI starts it)."""
-    if request.param == "duckdb":
-        yield str(tmp_path / "store.duckdb")
-        return
+@pytest.fixture
+def pg_target():
+    """A new schema in the PostgreSQL test database (CI starts the server), as a store URL; dropped afterwards."""
     import psycopg
 
     schema = "t_" + uuid.uuid4().hex[:12]
@@ -77,6 +76,14 @@ def store_target(request, tmp_path):
     yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
     with psycopg.connect(PG_URL, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_target(request, tmp_path):
+    """A fresh, empty store: a DuckDB file, or a new schema in the PostgreSQL test database (CI starts it)."""
+    if request.param == "duckdb":
+        return str(tmp_path / "store.duckdb")
+    return request.getfixturevalue("pg_target")
 
 
 NEWS = [
@@ -104,3 +111,20 @@ def filled_store(store_target, coder, news):
     with open_store(store_target) as store:
         ingest(store, news, coder)
         yield store
+
+
+# --- layering --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def loaded_by():
+    """``loaded_by(imports, unwanted)``: which of the ``unwanted`` modules (or their submodules) a fresh interpreter
+    loads when it runs ``imports`` (fresh, so that other tests' imports do not hide a violation)."""
+    def run(imports: str, unwanted: tuple[str, ...]) -> list[str]:
+        script = (f"import sys\n{imports}\nunwanted = {unwanted!r}\n"
+                  "print(','.join(sorted(m for m in sys.modules\n"
+                  "                      if m in unwanted or m.startswith(tuple(u + '.' for u in unwanted)))))")
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return [m for m in done.stdout.strip().split(",") if m]
+    return run

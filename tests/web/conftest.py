@@ -55,23 +55,6 @@ def fill(target: str, coder) -> str:  # type: ignore[no-untyped-def]
     return target
 
 
-@pytest.fixture
-def pg_target():
-    """A new schema in the PostgreSQL test database (CI starts the server), dropped afterwards."""
-    import uuid
-
-    import psycopg
-
-    url = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
-    schema = "web_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in url else "?"
-    yield f"{url}{sep}options=-csearch_path%3D{schema}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
 @pytest.fixture(scope="session")
 def fill_store(coder):
     """Store ARTICLES, coded, in the store at a target (a DuckDB path or a PostgreSQL URL)."""
