@@ -105,7 +105,8 @@ def test_capital_as_place_is_not_an_actor(coder):
          {("Rights groups", "NGOHRI"), ("Egyptian government", "EGYGOV")}),
         ("Rebels seized the town on Friday.", {("Rebels", "REB")}),
         ("Kenyan rebels seized the town.", {("Kenyan rebels", "KENREB")}),  # a country named: not role-only
-        ("The militant attack killed 12 people.", set()),  # a modifier, not an actor
+        # "militant" is a modifier, not an actor; "people" of no country named are no actor either
+        ("The militant attack killed 12 people.", set()),
         ("The Hostages and Missing Families Forum urged restraint.", set()),  # a word of a name
         ("The army shelled the town.", set()),  # armies and governments belong to a country the context gives
         # the model takes "Top" for a first name; "in the White House" is where, not whose, the counterpart is

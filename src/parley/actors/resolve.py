@@ -50,6 +50,8 @@ FORMER = lexicon.words("former")
 COUNTRYLESS_ROLES = frozenset({"REB", "OPP", "CVL", "CRM", "NGO", "HRI", "LAB", "REF", "EDU", "HLH", "MED", "SET", "RAD",
                                "AGR", "ENV"})
 ROLE_ONLY_ACTORS = True
+#: a text's main country so far is the one it has named as a party at least this many times as often as any other
+DOMINANT = 2
 #: groups named by role alone that a text about one country means as that country's; rights groups and other
 #: NGOs are as often international and keep their role alone
 LOCAL_GROUPS = COUNTRYLESS_ROLES - {"NGO", "HRI"}
@@ -58,6 +60,8 @@ NOT_NAME_WORDS = lexicon.words("not-name-words")
 WEAPON_NOUNS = lexicon.words("weapon-nouns")
 OPERATING_PARTICIPLES = lexicon.words("operating-participles")
 ACTION_HEADS = lexicon.words("action-heads")
+#: words for people in general: civilians when their context names a country, otherwise no actor at all
+ANYONE = lexicon.words("generic-people")
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
@@ -497,6 +501,9 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
         # country's protesters and gunmen (ANNOTATION.md § Actors), not actors of unknown country
         roles = [replace(m, code=c + m.code) if m.code in LOCAL_GROUPS and (c := country_at(m.start, False)) else m
                  for m in roles]
+        # "people", "women", "children" are civilians of the country their context names, and no actor where it
+        # names none ("thousands of people marched": whose? the place of the march may still tell, see events)
+        roles = [m for m in roles if m.code != "CVL" or m.text.lower().split()[-1] not in ANYONE]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -505,25 +512,34 @@ def _sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozen
                         ) -> Callable[[int, bool], str | None]:
     """The country the context gives an actor named by role alone, at a character offset: the only country its
     sentence names; else, for groups (``near=False``), the only country the nearest of the two sentences before
-    it names. None when the sentence names several countries, or none is near: the role then keeps no country
-    (ANNOTATION.md § Actors: "militants" in a country's conflict are that country's; nothing is guessed)."""
+    it names; else the text's main country so far (named as a party at least ``DOMINANT`` times as often as any
+    other up to that sentence), as a reader takes "police" in the sixth sentence of a report about Kenya that
+    mentioned Uganda once. None when the sentence names several countries, or no country leads: the role then
+    keeps no country (ANNOTATION.md § Actors: nothing is guessed)."""
     starts = [s.start_char for s in doc.sents]
-    named: list[set[str]] = [set() for _ in starts]
+    named: list[Counter[str]] = [Counter() for _ in starts]
     for m in mentions:
         if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
                 and _names_a_party(doc, m):
-            named[bisect.bisect_right(starts, m.start) - 1].add(m.actor.country)
+            named[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
+    leading: list[str | None] = []
+    running: Counter[str] = Counter()
+    for counts in named:
+        running.update(counts)
+        top = running.most_common(2)
+        leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
 
     def at(offset: int, near: bool = False) -> str | None:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
-        if not named or len(named[i]) > 1 or (near and not named[i]):
+        if not named or len(named[i]) > 1:
             return None
         if named[i]:
             return next(iter(named[i]))
-        for j in range(i - 1, max(-1, i - 3), -1):
-            if named[j]:
-                return next(iter(named[j])) if len(named[j]) == 1 else None
-        return None
+        if not near:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                if named[j]:
+                    return next(iter(named[j])) if len(named[j]) == 1 else None
+        return leading[i]
     return at
 
 
