@@ -59,7 +59,7 @@ def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  
     saved = json.loads((out / "meta.json").read_text())
     assert saved["train_units"] == 49 and saved["dev_units"] == 14  # the 21 test units are never read
     assert len(saved["corpus_sha256"]) == 64 and saved["version"]
-    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop"}
+    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop", "fill"}
     _, again = train([MINI], tmp_path, log=lambda _: None)
     assert again["thresholds"] == saved["thresholds"] and again["dev"] == saved["dev"]
     assert (tmp_path / "triggers.json").read_text() == (out / "triggers.json").read_text()
@@ -130,6 +130,28 @@ def test_a_drop_threshold_drops_only_the_rule_events_the_verifier_doubts(mini_mo
     dropped = [d for d in decisions if d.outcome.startswith("dropped")]
     assert len(dropped) == len(analysis.coded.events) - len(kept)
     assert all(d.score < cut for d in dropped)
+
+
+def test_a_rule_event_without_a_target_takes_the_one_attribution_reads(mini_model):  # type: ignore[no-untyped-def]
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    text = "Peru police arrested dozens during a visit by the Chile president."
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
+    untargeted = [e for e in analysis.coded.events if e.target is None and e.source is not None]
+    assert untargeted, "the rules read no target in this sentence: the test needs one"
+    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t")
+    found = {i: t for s in scored for i, t in s.targets.items()}
+    assert set(found) == {e.id for e in untargeted}
+    as_is, _ = layer.select(scored, Thresholds(detect=1.01))
+    assert as_is == list(analysis.coded.events)  # fill above 1: nothing read
+    filled, decisions = layer.select(scored, Thresholds(detect=1.01, fill=0.0))
+    by_id = {e.id: e for e in filled}
+    for e in untargeted:
+        mention, _score = found[e.id]
+        assert by_id[e.id].target is not None and by_id[e.id].target.code == mention.code != e.source.code
+        assert by_id[e.id].rule.endswith(layer.name)  # the evidence says the model read it
+    assert any(d.outcome == "target read" for d in decisions)
 
 
 def test_a_model_event_is_coded_for_each_coordinated_actor(mini_model):  # type: ignore[no-untyped-def]

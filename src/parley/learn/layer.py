@@ -66,6 +66,7 @@ class Thresholds:
     source: float = 0.5
     target: float = 0.5
     drop: float = 0.0  # rule events the verifier scores below this are dropped (0: none; tuning decides)
+    fill: float = 1.01  # a rule event with no target takes the target attribution scores at or above this (>1: none)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class SentenceScores:
     rule_events: tuple[tuple[Event, float, Candidate | None], ...]  # (event, verifier score (1.0: not scored),
     # the same act with its actors as the attribution models read them, for an event the verifier doubts)
     candidates: tuple[Candidate, ...]
+    #: for a rule event (by id) that found no target: the mention attribution reads as its target, and its score
+    targets: dict[str, tuple[Mention, float]] = field(default_factory=dict)
 
 
 class Layer:
@@ -196,6 +199,8 @@ class Layer:
                     if s < below:
                         other = self._reread(doc, sent, n, e, in_sent_mentions, index)
                 rule_scored.append((e, s, other))
+            targets = {e.id: t for e in in_sent_events if e.target is None and e.source is not None
+                       and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
             cands = []
             for tok in sent:
@@ -207,8 +212,26 @@ class Layer:
                 if probs[j] >= floor:
                     cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
                                                  in_sent_mentions, index, doc_id))
-            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands)))
+            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets))
         return out
+
+    def _target_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex
+                   ) -> tuple[Mention, float] | None:
+        """The mention the target model scores highest as the target of a rule event that found none (of
+        another code than its source), with that score: "police detained 35 people", where the rules' patterns
+        read no actor in "35 people"."""
+        source = event.source.code if event.source else None
+        others = [(i, m) for i, m in enumerate(mentions) if m.code and m.code != source]
+        if not others:
+            return None
+        span = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        args = argument_tags(token, index)
+        score, mention = max(((float(self.target.proba(mention_features(sent, m, event.root, i, token, args))[0]), m)
+                              for i, m in others), key=lambda x: x[0])
+        return mention, score
 
     def _reread(self, doc: Doc, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex
                 ) -> Candidate | None:
@@ -246,8 +269,9 @@ class Layer:
         happened = 1.0
         if self.modality is not None:
             happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
-        modality = reading.value if (reading.value, root) in (("intended", "03"), ("intended", "13"),
-                                                              ("demanded", "10")) else "asserted"
+        # the modality model may only doubt what parley's own reading asserts, never assert what it reads as
+        # hypothetical, negated, intended or demanded (precision first: traps must stay traps)
+        modality = reading.value
         if happened < self.thresholds.happened:
             modality = reading.value if reading.value != "asserted" else "reported-speculation"
         event = Event(
@@ -286,6 +310,12 @@ class Layer:
                             outcome = "kept: the models read the same actors"
                     else:
                         outcome = "kept: no better reading of its actors"
+                fill = s.targets.get(e.id)
+                if e.target is None and fill is not None and fill[1] >= th.fill and e.occurred:
+                    decisions.append(Decision(s.sentence, "rule", e.root, v, "target read", e,
+                                              {"target": round(fill[1], 3)}))
+                    e = replace(e, target=_ref(fill[0]), rule=f"{e.rule}+{self.name}")
+                    outcome = f"kept, its target read: {fill[0].code}"
                 events.append(e)
                 kept_roots.add(e.root)
                 decisions.append(Decision(s.sentence, "rule", e.root, v, outcome, e))
