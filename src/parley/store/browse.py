@@ -18,14 +18,15 @@ from parley import errors
 from parley.model import MODALITIES
 from parley.store.base import Store, has_prefix, prefix_pattern
 from parley.store.query import _period
-from parley.store.summary import GOLDSTEIN_SUM, AnswerCache, DyadSummary
+from parley.store.snapshot import EventSnapshot
+from parley.store.summary import GOLDSTEIN_SUM, DyadSummary
 
 BY = ("day", "week", "month")
 MAX_LIMIT = 1000
 """The largest page any listing returns: a reader pages, nobody reads a million rows in a browser."""
 COUNT_CAP = 10_000
-"""Pages count matches up to this many and then say "over 10,000": counting stops early, where counting every
-match of a broad filter on a million events would read them all."""
+"""Pages read with SQL count matches up to this many and then say "over 10,000": counting stops early, where
+counting every match of a broad filter on a million events would read them all (a snapshot counts exactly)."""
 
 # what a row of the events table shows: the event, and the document it comes from
 EVENT_FIELDS = (
@@ -121,18 +122,21 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
 
 
 def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                cache: AnswerCache | None = None) -> tuple[int, list[dict[str, Any]]]:
+                snapshot: EventSnapshot | None = None) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, exactly, and one page of them: latest event date first (undated last), with the
     title, outlet, address and date of the document each comes from (the API's answer).
 
-    Two queries: the count, and the page (:func:`_page`: its rows found on the events table alone, then read
-    with their documents). A text search counts in the same pass as it finds the page (a window count): it
-    reads every evidence sentence, once. ``cache``, when the store cannot change (:class:`AnswerCache`),
-    keeps counts and documents for the next request."""
+    With the store's ``snapshot`` (:class:`~parley.store.snapshot.EventSnapshot`, a DuckDB store opened
+    read-only), read from memory. Otherwise two queries: the count, and the page (:func:`_page`: its rows
+    found on the events table alone, then read with their documents). A text search counts in the same pass
+    as it finds the page (a window count): it reads every evidence sentence, once."""
     limit, offset = _limit(limit, offset)
+    if snapshot is not None:
+        total, _more, found = snapshot.page(f, limit, offset, count=True)
+        return int(total or 0), found
     where, params = f.where(store.param)
     if f.q:
-        rows = _page(store, where, params, limit, offset, counted=True, cache=cache)
+        rows = _page(store, where, params, limit, offset, counted=True)
         if not rows:  # nothing matched, or the offset is past the end: count again to say how many matched
             total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0]) if offset else 0
             return total, []
@@ -140,40 +144,33 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
         for r in rows:
             del r["page_total"]
         return total, rows
-    total = _count(store, f"SELECT COUNT(*) FROM events e{where}", params, cache)
+    total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
     if total == 0 or offset >= total:
         return total, []
-    return total, _page(store, where, params, limit, offset, cache=cache)
-
-
-def _count(store: Store, sql: str, params: list[Any], cache: AnswerCache | None) -> int:
-    key = ("count", sql, tuple(params))
-    total = cache.get(key) if cache is not None else None
-    if total is None:
-        total = int(store.query(sql, params)[1][0][0])
-        if cache is not None:
-            cache.put(key, total)
-    return total
+    return total, _page(store, where, params, limit, offset)
 
 
 def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0, count_cap: int = COUNT_CAP,
-                cache: AnswerCache | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
+                snapshot: EventSnapshot | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
     """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
     None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
 
     A page needs to know whether there is a next one, not the exact total: counting stops past ``count_cap``,
     and a text search is not counted at all. Without a count, "latest first" can stop early: the top of the
     sort is found in the newest part of a store ingested in time order, where counting would read every
-    evidence sentence."""
+    evidence sentence. With the store's ``snapshot`` the count is exact (it costs nothing more) but for a
+    text search, which reads evidence sentences in page order until the page is full."""
     limit, offset = _limit(limit, offset)
+    if snapshot is not None:
+        return snapshot.page(f, limit, offset, count=False)
     where, params = f.where(store.param)
     total = None
     if not f.q:
         counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x"
-        total = _count(store, f"SELECT COUNT(*) FROM {counted}", params, cache)
+        total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
         if total == 0:
             return 0, False, []
-    rows = _page(store, where, params, limit + 1, offset, cache=cache)
+    rows = _page(store, where, params, limit + 1, offset)
     return total, len(rows) > limit, rows[:limit]
 
 
@@ -181,8 +178,8 @@ def _order(store: Store, limit: int, offset: int) -> str:
     return f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, counted: bool = False,
-          cache: AnswerCache | None = None) -> list[dict[str, Any]]:
+def _page(store: Store, where: str, params: list[Any], limit: int, offset: int,
+          counted: bool = False) -> list[dict[str, Any]]:
     """One page of events, each with its document's title, outlet, address and date.
 
     Late materialisation: the filter and the sort read only the columns they test and give the page's row
@@ -199,18 +196,11 @@ def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, 
            f"JOIN events e ON {key} = p.page_key ORDER BY e.event_date DESC NULLS LAST, {key}")
     rows = _dicts(store.query(sql, params))
     docs: dict[str, tuple] = {}
-    for i in {r["doc_id"] for r in rows}:
-        known = cache.get(("document", i)) if cache is not None else None
-        if known is not None:
-            docs[i] = known
-    ids = sorted({r["doc_id"] for r in rows} - docs.keys())
+    ids = sorted({r["doc_id"] for r in rows})
     if ids:
         found = store.query("SELECT id, title, source, url, published FROM documents "
                             f"WHERE id IN ({', '.join([store.param] * len(ids))})", ids)[1]
-        for d in found:
-            docs[d[0]] = d[1:]
-            if cache is not None:
-                cache.put(("document", d[0]), d[1:])
+        docs = {d[0]: d[1:] for d in found}
     for r in rows:
         r["doc_title"], r["outlet"], r["doc_url"], r["doc_published"] = docs.get(r["doc_id"], (None,) * 4)
     return rows
@@ -290,7 +280,8 @@ def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.
 
 
 def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.date, end: dt.date,
-                limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+                limit: int = 200, offset: int = 0,
+                snapshot: EventSnapshot | None = None) -> tuple[int, list[dict[str, Any]]]:
     """The events behind one point of :func:`dyad_timeline`: those that occurred between ``start`` and
     ``end`` from ``a`` to ``b`` (direction ``ab``), the other way (``ba``) or both (None)."""
     if direction == "ab":
@@ -301,7 +292,7 @@ def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.d
         f = EventFilter(dyad=(a, b), date_from=start, date_to=end, occurred=True)
     else:
         raise errors.InputError(f"unknown direction {direction!r}; expected ab or ba")
-    return find_events(store, f, limit, offset)
+    return find_events(store, f, limit, offset, snapshot)
 
 
 def actor_profile(store: Store, code: str, n: int = 15) -> dict[str, Any]:

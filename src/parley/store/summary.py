@@ -1,5 +1,5 @@
-"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary (:class:`DyadSummary`), and
-answers already given (:class:`AnswerCache`).
+"""What the explorer keeps of a DuckDB store opened read-only for its dyad timelines (:class:`DyadSummary`;
+its pages of events come from :mod:`parley.store.snapshot`).
 
 The dyad summary: per (source code, target code, day), the events that occurred, the sum of their Goldstein
 scores and their verbal and material acts, held as numpy arrays sorted by dyad, with actor codes numbered in
@@ -14,8 +14,8 @@ in SQL, integer thousandths here).
 
 Why it cannot go stale: a DuckDB file opened read-only cannot be written by any process while it is open
 (DuckDB locks the file), so what is computed when the store is opened stays true until it is closed.
-PostgreSQL stores, which other sessions may write while the explorer reads them, get neither: their
-timelines read the events table, their counts are counted again.
+PostgreSQL stores, which other sessions may write while the explorer reads them, get none: their
+timelines read the events table.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import decimal
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from parley.store.base import Store
@@ -136,36 +134,4 @@ class DyadSummary:
 EPOCH = dt.date(1970, 1, 1)
 
 
-class AnswerCache:
-    """Answers that cannot change while a store is open read-only (DuckDB: see the module's docstring), kept
-    for the next request that asks the same: how many events a filter matches (paging through a filter
-    counts once), and the title, outlet, address and date of documents already shown. Bounded (least
-    recently used entries go first) and safe to share between threads."""
-
-    def __init__(self, size: int = 50_000) -> None:
-        self.size = size
-        self._items: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Any) -> Any:
-        """The answer kept under ``key``, or None."""
-        with self._lock:
-            value = self._items.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self.hits += 1
-            self._items.move_to_end(key)
-            return value
-
-    def put(self, key: Any, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-__all__ = ["GOLDSTEIN_SUM", "AnswerCache", "DyadSummary"]
+__all__ = ["GOLDSTEIN_SUM", "DyadSummary"]

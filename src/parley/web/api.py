@@ -27,7 +27,7 @@ def events(request: Request, f: Annotated[EventFilter, Depends(params.event_filt
            offset: Offset = 0) -> dict[str, Any]:
     """Events matching every filter given, latest event date first; ``total`` counts them all."""
     with readers(request).reading() as store:
-        total, rows = browse.find_events(store, f, limit, offset, readers(request).cache)
+        total, rows = browse.find_events(store, f, limit, offset, readers(request).snapshot)
     return {"total": total, "limit": limit, "offset": offset, "events": jsonable(rows)}
 
 

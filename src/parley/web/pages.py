@@ -79,16 +79,17 @@ def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event
     readers = request.app.state.readers
     with readers.reading() as store:
         if format:  # a download counts exactly, as the API does
-            total, rows = browse.find_events(store, f, limit, offset, readers.cache)
+            total, rows = browse.find_events(store, f, limit, offset, readers.snapshot)
         else:
-            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP, readers.cache)
+            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP, readers.snapshot)
             outlets = _outlets(request, store)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
     if format == "json":
         return json_response({"total": total, "limit": limit, "offset": offset, "events": rows}, "events")
     return _render(request, "events.html", rows=rows,
-                   pages=_pages(request, counted, limit, offset, len(rows), more, browse.COUNT_CAP),
+                   pages=_pages(request, counted, limit, offset, len(rows), more,
+                                None if readers.snapshot is not None else browse.COUNT_CAP),
                    downloads=_downloads(request), form=request.query_params, outlets=outlets,
                    modalities=MODALITIES, filtered=not f.is_empty())
 
@@ -157,7 +158,8 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
         if start is not None:
             start = browse.period_start(start, by_)
             end = browse.period_end(start, by_)
-            total, listed = browse.dyad_events(store, a_code, b_code, dir or None, start, end, limit, offset)
+            total, listed = browse.dyad_events(store, a_code, b_code, dir or None, start, end, limit, offset,
+                                               request.app.state.readers.snapshot)
             selected = {"start": start, "end": end, "dir": dir or None, "events": listed,
                         "pages": _pages(request, total, limit, offset, len(listed), offset + len(listed) < total)}
     if format == "json":
