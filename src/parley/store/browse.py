@@ -258,18 +258,17 @@ def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.
     if not a or not b:
         raise errors.InputError("a dyad needs two actor codes")
     if summary is not None:
-        rows = summary.timeline(a, b, by, date_from, date_to)
-    else:
-        p = store.param
-        f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
-        where, params = f.where(p)
-        direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
-        sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
-               f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
-               "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
-               "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
-               f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
-        rows = _dicts(store.query(sql, [a, b, *params]))
+        return summary.timeline(a, b, by, date_from, date_to)
+    p = store.param
+    f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
+    where, params = f.where(p)
+    direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
+    sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
+           f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
+           "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
+           "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
+           f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+    rows = _dicts(store.query(sql, [a, b, *params]))
     out = []
     for r in rows:
         events = int(r["events"])

@@ -35,6 +35,7 @@ ROW_FIELDS = (
     "quote_id", "place_country", "place_name",
 )
 DOC_FIELDS = ("doc_title", "outlet", "doc_url", "doc_published")
+FIELDS = ROW_FIELDS + DOC_FIELDS
 EPOCH = dt.date(1970, 1, 1)
 _NO_DAY = -(2 ** 31)
 """The day number of an undated event: before every date, and tested apart where a date must be there."""
@@ -52,18 +53,28 @@ class Numbered:
         import numpy as np
         import pyarrow.compute as pc
 
-        encoded = _narrow(pc.dictionary_encode(column).combine_chunks())
+        encoded = pc.dictionary_encode(column.combine_chunks() if hasattr(column, "combine_chunks") else column)
+        if hasattr(encoded, "combine_chunks"):
+            encoded = encoded.combine_chunks()
         values = encoded.dictionary.to_pylist()
         order = sorted(range(len(values)), key=values.__getitem__)
         self.values: list[str] = [values[i] for i in order]
+        self._shown = [*self.values, None]  # number -1 (null) is the last
         rank = np.empty(len(values) + 1, dtype=np.int32)
         rank[order] = np.arange(len(values), dtype=np.int32)
         rank[-1] = -1  # index -1 (a null) is the last slot
         indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
-        small = np.int16 if len(values) < 2 ** 15 else np.int32
-        self.numbers = rank[indices].astype(small)
-        self.encoded = encoded
-        """the column dictionary-encoded, to show (fewer bytes than the text when values repeat)"""
+        narrow = np.int8 if len(values) < 2 ** 7 else np.int16 if len(values) < 2 ** 15 else np.int32
+        self.numbers = rank[indices].astype(narrow)
+
+    def take(self, positions: Any) -> list[str | None]:
+        """The values at ``positions`` (None for a null)."""
+        shown = self._shown
+        return [shown[i] for i in self.numbers[positions].tolist()]
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.numbers.nbytes) + sum(len(v) + 49 for v in self.values)
 
     def prefix(self, prefix: str) -> Any:
         """Whether each row's value starts with ``prefix`` (SQL's ``starts_with``; a null never does)."""
@@ -90,63 +101,106 @@ class Numbered:
         return np.zeros(len(self.numbers), dtype=bool)
 
 
+class Plain:
+    """A column kept as Arrow holds it (text of many distinct values, numbers, booleans)."""
+
+    def __init__(self, column: Any) -> None:
+        self.array = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+
+    def take(self, positions: Any) -> list[Any]:
+        import pyarrow as pa
+
+        return self.array.take(pa.array(positions)).to_pylist()
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.array.nbytes)
+
+
+class Days:
+    """A date column as day numbers (``_NO_DAY`` for a null): compared as integers, shown as dates."""
+
+    def __init__(self, column: Any) -> None:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        days = pc.fill_null(pc.cast(column, pa.int32()), _NO_DAY)
+        self.days = (days.combine_chunks() if hasattr(days, "combine_chunks") else days).to_numpy(
+            zero_copy_only=False).astype(np.int32)
+
+    def take(self, positions: Any) -> list[dt.date | None]:
+        ordinal = EPOCH.toordinal()
+        return [None if d == _NO_DAY else dt.date.fromordinal(ordinal + d) for d in self.days[positions].tolist()]
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.days.nbytes)
+
+
+def _shown(column: Any) -> Numbered | Plain | Days:
+    """How a column is best held to be shown: text repeating values as numbers, dates as day numbers."""
+    import pyarrow as pa
+
+    if pa.types.is_date32(column.type):
+        return Days(column)
+    if pa.types.is_string(column.type):
+        numbered = Numbered(column)
+        if len(numbered.values) * 2 < len(numbered.numbers):
+            return numbered
+    return Plain(column)
+
+
 class EventSnapshot:
     """The events of one read-only DuckDB store in page order (see the module's docstring)."""
 
     def __init__(self, store: Store) -> None:
         import numpy as np
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         conn = store.conn.cursor()  # a connection of its own: the store's may hold a result not fully read
         conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
         fields = ", ".join(f"e.{c}" for c in ROW_FIELDS)
-        # the order of browse's pages: latest event first, undated last, then DuckDB's row number
+        # the order of browse's pages: latest event first, undated last, then DuckDB's row number; an
+        # event's document by its number in the documents sorted by id (-1, the last row: none)
         events = conn.sql(
-            f"SELECT {fields}, d.n AS doc_n FROM events e LEFT JOIN "
+            f"SELECT {fields}, COALESCE(d.n, -1) AS doc_n FROM events e LEFT JOIN "
             "(SELECT id, CAST(row_number() OVER (ORDER BY id) - 1 AS INTEGER) AS n FROM documents) d "
             "ON d.id = e.doc_id ORDER BY e.event_date DESC NULLS LAST, e.rowid").to_arrow_table()
-        docs = conn.sql("SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
-                        "published AS doc_published FROM documents ORDER BY id").to_arrow_table()
-        self.rows = events.num_rows
-        self.source = Numbered(events["source_code"])
-        self.target = Numbered(events["target_code"])
-        self.cameo = Numbered(events["cameo"])
-        self.root = Numbered(events["root"])
-        self.modality = Numbered(events["modality"])
-        self.doc_ids = docs["id"].combine_chunks()
-        outlets = Numbered(docs["outlet"])
-        self.outlet_names = outlets.values
-        doc_n = pc.fill_null(events["doc_n"], -1).to_numpy(zero_copy_only=False).astype(np.int32)
-        self.doc_n = doc_n
-        # an event's outlet: its document's (-1 when the document has none, or is missing)
-        self.outlet = np.where(doc_n >= 0, outlets.numbers.astype(np.int32)[doc_n], -1).astype(outlets.numbers.dtype)
-        self.quad = pc.fill_null(events["quad_class"], 0).to_numpy(zero_copy_only=False).astype(np.int8)
-        self.occurred = pc.fill_null(events["occurred"], False).to_numpy(zero_copy_only=False)
-        days = pc.cast(events["event_date"], pa.int32())
-        self.day = pc.fill_null(days, _NO_DAY).to_numpy(zero_copy_only=False).astype(np.int32)
-        self.evidence = events["evidence"].combine_chunks()
-        # what a page shows: text of few distinct values dictionary-encoded, the rest as it is
-        shown = {"source_code": self.source.encoded, "target_code": self.target.encoded, "cameo": self.cameo.encoded,
-                 "root": self.root.encoded, "modality": self.modality.encoded, "evidence": self.evidence}
-        for name in ROW_FIELDS:
-            if name not in shown:
-                column = events[name].combine_chunks()
-                if pa.types.is_string(column.type):
-                    encoded = _narrow(pc.dictionary_encode(column))
-                    column = encoded if encoded.nbytes < column.nbytes else column
-                shown[name] = column
-        self.table = pa.table({name: shown[name] for name in ROW_FIELDS})
-        self.docs = docs.select(list(DOC_FIELDS)).combine_chunks()
-        self.doc_index = pa.array(doc_n, mask=doc_n < 0)
+        docs = conn.sql("SELECT * FROM (SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
+                        "published AS doc_published FROM documents ORDER BY id) x "
+                        "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL").to_arrow_table()
         conn.close()
+        self.rows = events.num_rows
+        self.doc_ids = docs["id"].combine_chunks()
+        self.doc_n = events["doc_n"].combine_chunks().to_numpy(zero_copy_only=False).astype(np.int32)
+        self.shown = {name: _shown(events[name]) for name in ROW_FIELDS if name != "evidence"}
+        self.evidence = Plain(events["evidence"])
+        self.shown["evidence"] = self.evidence
+        self.docs = {name: _shown(docs[name]) for name in DOC_FIELDS}
+        self.source, self.target = self._numbered("source_code"), self._numbered("target_code")
+        self.cameo, self.root = self._numbered("cameo"), self._numbered("root")
+        self.modality = self._numbered("modality")
+        outlets = self.docs["outlet"] if isinstance(self.docs["outlet"], Numbered) else Numbered(docs["outlet"])
+        self.outlet_names = outlets.values
+        self.outlet = outlets.numbers[self.doc_n]  # the document's outlet; -1: none, or no document
+        self.quad = pc.fill_null(events["quad_class"], 0).combine_chunks().to_numpy(zero_copy_only=False).astype(np.int8)
+        self.occurred = pc.fill_null(events["occurred"], False).combine_chunks().to_numpy(zero_copy_only=False)
+        day = self.shown["event_date"]
+        self.day = day.days if isinstance(day, Days) else Days(events["event_date"]).days
+
+    def _numbered(self, name: str) -> Numbered:
+        column = self.shown[name]
+        if not isinstance(column, Numbered):  # a column of (almost) only distinct values: numbered all the same
+            column = self.shown[name] = Numbered(column.array)
+        return column
 
     @property
     def nbytes(self) -> int:
-        """Bytes held: the page's columns, the documents' and the filters' arrays."""
-        arrays = (self.source.numbers, self.target.numbers, self.cameo.numbers, self.root.numbers,
-                  self.modality.numbers, self.outlet, self.quad, self.occurred, self.day, self.doc_n)
-        return self.table.nbytes + self.docs.nbytes + self.doc_ids.nbytes + sum(a.nbytes for a in arrays)
+        """Bytes held, about: the page's columns, the documents' and the filters' arrays."""
+        arrays = (self.outlet, self.quad, self.occurred, self.doc_n)
+        return (sum(c.nbytes for c in self.shown.values()) + sum(c.nbytes for c in self.docs.values())
+                + int(self.doc_ids.nbytes) + sum(int(a.nbytes) for a in arrays))
 
     # -- filtering --------------------------------------------------------------------------------
     def mask(self, f: Any) -> Any:
@@ -201,7 +255,8 @@ class EventSnapshot:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        texts = self.evidence if positions is None else self.evidence.take(pa.array(positions))
+        evidence = self.evidence.array
+        texts = evidence if positions is None else evidence.take(pa.array(positions))
         return pc.match_substring(pc.utf8_lower(texts), needle).to_numpy(zero_copy_only=False)
 
     def page(self, f: Any, limit: int, offset: int, count: bool = True) -> tuple[int | None, bool, list[dict[str, Any]]]:
@@ -249,25 +304,12 @@ class EventSnapshot:
 
     def rows_at(self, positions: Any) -> list[dict[str, Any]]:
         """The events at ``positions``, each a dict of ``ROW_FIELDS`` then its document's ``DOC_FIELDS``."""
-        import pyarrow as pa
-
         if not len(positions):
             return []
-        at = pa.array(positions, type=pa.int64())
-        rows = self.table.take(at).to_pylist()
-        for r, d in zip(rows, self.docs.take(self.doc_index.take(at)).to_pylist()):
-            r.update(d)
-        return rows
-
-
-def _narrow(encoded: Any) -> Any:
-    """A dictionary-encoded array with the narrowest integer type its dictionary allows (a byte a row for
-    up to 127 distinct values, two bytes for up to 32,767)."""
-    import pyarrow as pa
-
-    n = len(encoded.dictionary)
-    kind = pa.int8() if n < 2 ** 7 else pa.int16() if n < 2 ** 15 else pa.int32()
-    return pa.DictionaryArray.from_arrays(encoded.indices.cast(kind), encoded.dictionary)
+        columns = [self.shown[name].take(positions) for name in ROW_FIELDS]
+        docs = self.doc_n[positions]
+        columns += [self.docs[name].take(docs) for name in DOC_FIELDS]
+        return [dict(zip(FIELDS, values)) for values in zip(*columns)]
 
 
 def _nth_true(mask: Any, first: int, end: int) -> Any:
@@ -286,4 +328,4 @@ def _nth_true(mask: Any, first: int, end: int) -> Any:
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
 
-__all__ = ["DOC_FIELDS", "ROW_FIELDS", "EventSnapshot", "Numbered"]
+__all__ = ["DOC_FIELDS", "FIELDS", "ROW_FIELDS", "Days", "EventSnapshot", "Numbered", "Plain"]

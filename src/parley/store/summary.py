@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import decimal
 from typing import Any
 
 from parley.store.base import Store
@@ -89,8 +88,12 @@ class DyadSummary:
 
     def timeline(self, a: str, b: str, by: str, date_from: dt.date | None,
                  date_to: dt.date | None) -> list[dict[str, Any]]:
-        """The rows of :func:`parley.store.browse.dyad_timeline` (period, direction, events, goldstein_sum,
-        verbal, material), ordered by period then direction, as the events table gives them."""
+        """The rows of :func:`parley.store.browse.dyad_timeline` (period, direction, events, mean_goldstein,
+        verbal, material, period_end), ordered by period then direction, as the events table gives them.
+
+        Built a column at a time (a weekly timeline over six years has 400 rows): the means are the same
+        floating-point numbers as SQL's exact decimal sum over the count gives (thousandths over 1000 is one
+        correctly rounded division either way), rounded by Python's ``round`` as there."""
         import numpy as np
 
         sa, sb = self.span(a), self.span(b)
@@ -122,13 +125,21 @@ class DyadSummary:
         firsts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
         sums = {name: np.add.reduceat(getattr(self, name)[idx][order], firsts)
                 for name in ("events", "goldstein", "verbal", "material")}
-        out = []
-        for i, g in enumerate(group[firsts].tolist()):
-            out.append({"period": EPOCH + dt.timedelta(days=g // 2), "direction": "ab" if g % 2 == 0 else "ba",
-                        "events": int(sums["events"][i]),
-                        "goldstein_sum": decimal.Decimal(int(sums["goldstein"][i])).scaleb(-3),
-                        "verbal": int(sums["verbal"][i]), "material": int(sums["material"][i])})
-        return out
+        first_day = group[firsts] // 2
+        if by == "week":
+            last_day = first_day + 6
+        elif by == "month":
+            months = first_day.astype("datetime64[D]").astype("datetime64[M]")
+            last_day = (months + 1).astype("datetime64[D]").astype(np.int64) - 1
+        else:
+            last_day = first_day
+        means = (sums["goldstein"] / 1000.0 / sums["events"]).tolist()
+        return [{"period": period, "direction": "ba" if g % 2 else "ab", "events": events,
+                 "mean_goldstein": round(mean, 2), "verbal": verbal, "material": material, "period_end": end}
+                for period, g, events, mean, verbal, material, end in zip(
+                    first_day.astype("datetime64[D]").tolist(), group[firsts].tolist(), sums["events"].tolist(),
+                    means, sums["verbal"].tolist(), sums["material"].tolist(),
+                    last_day.astype("datetime64[D]").tolist())]
 
 
 EPOCH = dt.date(1970, 1, 1)

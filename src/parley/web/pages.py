@@ -4,6 +4,7 @@ timeline, an actor, quotes. Each page is also a download: ``?format=csv`` or ``?
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -27,8 +28,14 @@ EVENT_COLUMNS = ("id", "doc_id", "event_date", "source_code", "source_name", "ta
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+@functools.cache
+def _roots() -> list[tuple[str, str]]:
+    """The CAMEO roots, (code, name): the choices of the filter form (the ontology is read once)."""
+    return [(c.code, c.name) for c in ontology().codes() if len(c.code) == 2]
+
+
 def _render(request: Request, template: str, **context: Any) -> Response:
-    context.setdefault("roots", [(c.code, c.name) for c in ontology().codes() if len(c.code) == 2])
+    context.setdefault("roots", _roots())
     context["quad_names"] = QUAD_NAMES
     context["cameo_name"] = highlight.cameo_name
     return request.app.state.templates.TemplateResponse(request, template, context)
