@@ -59,8 +59,8 @@ def snap(store) -> EventSnapshot:
 @given(f=filters(), limit=st.sampled_from([1, 7, 50, 1000]), offset=st.sampled_from([0, 3, 40, 2990]))
 def test_the_snapshot_answers_as_sql_does(store, snap, f, limit, offset):
     total, rows = browse.find_events(store, f, limit, offset)
-    assert browse.find_events(store, f, limit, offset, snap) == (total, rows)
-    counted, more, page = browse.events_page(store, f, limit, offset, snapshot=snap)
+    assert browse.find_events(snap, f, limit, offset) == (total, rows)
+    counted, more, page = browse.events_page(snap, f, limit, offset)
     assert page == rows and more == (offset + limit < total)
     assert counted == (None if f.q else total)  # exact, but for a text search, which stops at its page
 
@@ -77,10 +77,15 @@ def test_pages_read_a_block_at_a_time_cover_every_match_once(store, snap, f, mon
     expected = [r["id"] for o in range(0, total, 1000) for r in browse.find_events(store, f, 1000, o)[1]]
     paged, offset, more = [], 0, True
     while more:
-        _n, more, rows = browse.events_page(store, f, 13, offset, snapshot=snap)
+        _n, more, rows = browse.events_page(snap, f, 13, offset)
         paged += [r["id"] for r in rows]
         offset += 13
     assert paged == expected and len(expected) == total
+
+
+def test_outlets_most_documents_first_as_sql_gives_them(store, snap):
+    assert browse.outlets(snap) == browse.outlets(store) and len(browse.outlets(snap)) == 7
+    assert browse.outlets(snap, 3) == browse.outlets(store, 3)
 
 
 def test_an_empty_store_answers_nothing(tmp_path):
@@ -89,6 +94,7 @@ def test_an_empty_store_answers_nothing(tmp_path):
     with open_store(path, read_only=True) as s:
         snap = EventSnapshot(s)
         assert snap.rows == 0
-        assert browse.find_events(s, EventFilter(actor="RUS"), snapshot=snap) == (0, [])
-        assert browse.events_page(s, EventFilter(q="x"), snapshot=snap) == (None, False, [])
-        assert browse.events_page(s, EventFilter(), snapshot=snap) == (0, False, [])
+        assert browse.find_events(snap, EventFilter(actor="RUS")) == (0, [])
+        assert browse.events_page(snap, EventFilter(q="x")) == (None, False, [])
+        assert browse.events_page(snap, EventFilter()) == (0, False, [])
+        assert browse.outlets(snap) == []

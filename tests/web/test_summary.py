@@ -29,7 +29,7 @@ def test_summary_timelines_equal_the_events_table(store, a, b, by):
     for first, last in [(None, None), (dt.date(2024, 2, 7), None), (None, dt.date(2024, 3, 3)),
                         (dt.date(2024, 1, 15), dt.date(2024, 1, 15))]:
         expected = browse.dyad_timeline(store, a, b, by, first, last)
-        assert browse.dyad_timeline(store, a, b, by, first, last, summary) == expected
+        assert browse.dyad_timeline(summary, a, b, by, first, last) == expected
     if a != "RUS" or b != "XYZ":
         assert browse.dyad_timeline(store, a, b, by) or a == "Z", "the made store must hold events of most pairs"
 
@@ -54,4 +54,4 @@ def test_summary_of_an_empty_store_answers_nothing(tmp_path):
     open_store(path).close()
     with open_store(path, read_only=True) as s:
         summary = DyadSummary(s)
-        assert summary.rows == 0 and browse.dyad_timeline(s, "RUS", "UKR", "week", summary=summary) == []
+        assert summary.rows == 0 and browse.dyad_timeline(summary, "RUS", "UKR", "week") == []

@@ -121,18 +121,18 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                snapshot: EventSnapshot | None = None) -> tuple[int, list[dict[str, Any]]]:
+def find_events(store: Store | EventSnapshot, f: EventFilter, limit: int = 50,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, exactly, and one page of them: latest event date first (undated last), with the
     title, outlet, address and date of the document each comes from (the API's answer).
 
-    With the store's ``snapshot`` (:class:`~parley.store.snapshot.EventSnapshot`, a DuckDB store opened
-    read-only), read from memory. Otherwise two queries: the count, and the page (:func:`_page`: its rows
+    From a store's :class:`~parley.store.snapshot.EventSnapshot` (a DuckDB store opened read-only), read
+    from memory. From a store, two queries: the count, and the page (:func:`_page`: its rows
     found on the events table alone, then read with their documents). A text search counts in the same pass
     as it finds the page (a window count): it reads every evidence sentence, once."""
     limit, offset = _limit(limit, offset)
-    if snapshot is not None:
-        total, _more, found = snapshot.page(f, limit, offset, count=True)
+    if isinstance(store, EventSnapshot):
+        total, _more, found = store.page(f, limit, offset, count=True)
         return int(total or 0), found
     where, params = f.where(store.param)
     if f.q:
@@ -150,19 +150,19 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
     return total, _page(store, where, params, limit, offset)
 
 
-def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0, count_cap: int = COUNT_CAP,
-                snapshot: EventSnapshot | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
+def events_page(store: Store | EventSnapshot, f: EventFilter, limit: int = 50, offset: int = 0,
+                count_cap: int = COUNT_CAP) -> tuple[int | None, bool, list[dict[str, Any]]]:
     """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
     None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
 
     A page needs to know whether there is a next one, not the exact total: counting stops past ``count_cap``,
     and a text search is not counted at all. Without a count, "latest first" can stop early: the top of the
     sort is found in the newest part of a store ingested in time order, where counting would read every
-    evidence sentence. With the store's ``snapshot`` the count is exact (it costs nothing more) but for a
+    evidence sentence. From a store's snapshot the count is exact (it costs nothing more) but for a
     text search, which reads evidence sentences in page order until the page is full."""
     limit, offset = _limit(limit, offset)
-    if snapshot is not None:
-        return snapshot.page(f, limit, offset, count=False)
+    if isinstance(store, EventSnapshot):
+        return store.page(f, limit, offset, count=False)
     where, params = f.where(store.param)
     total = None
     if not f.q:
@@ -244,21 +244,21 @@ def period_start(day: dt.date, by: str) -> dt.date:
     raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
 
 
-def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.date | None = None,
-                  date_to: dt.date | None = None, summary: DyadSummary | None = None) -> list[dict[str, Any]]:
+def dyad_timeline(store: Store | DyadSummary, a: str, b: str, by: str = "week", date_from: dt.date | None = None,
+                  date_to: dt.date | None = None) -> list[dict[str, Any]]:
     """Per period and direction (``ab``: from ``a`` to ``b``, ``ba`` the other way), the events that occurred,
     their mean Goldstein score, and the say-do split: verbal acts (quad classes 1 and 3, what is said) against
     material acts (2 and 4, what is done). Periods without events have no row; undated events fall in none.
 
-    ``summary``, the store's :class:`~parley.store.summary.DyadSummary` when it has one, gives the same
-    rows from a few thousand rows instead of the events table. Mean scores are exact sums (decimals) over
+    A store's :class:`~parley.store.summary.DyadSummary`, given instead of the store, gives the same rows
+    from a few thousand rows instead of the events table. Mean scores are exact sums (decimals) over
     counts on both paths, rounded to two decimals."""
     if by not in BY:
         raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
     if not a or not b:
         raise errors.InputError("a dyad needs two actor codes")
-    if summary is not None:
-        return summary.timeline(a, b, by, date_from, date_to)
+    if isinstance(store, DyadSummary):
+        return store.timeline(a, b, by, date_from, date_to)
     p = store.param
     f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
     where, params = f.where(p)
@@ -278,9 +278,8 @@ def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.
     return out
 
 
-def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.date, end: dt.date,
-                limit: int = 200, offset: int = 0,
-                snapshot: EventSnapshot | None = None) -> tuple[int, list[dict[str, Any]]]:
+def dyad_events(store: Store | EventSnapshot, a: str, b: str, direction: str | None, start: dt.date,
+                end: dt.date, limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """The events behind one point of :func:`dyad_timeline`: those that occurred between ``start`` and
     ``end`` from ``a`` to ``b`` (direction ``ab``), the other way (``ba``) or both (None)."""
     if direction == "ab":
@@ -291,7 +290,7 @@ def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.d
         f = EventFilter(dyad=(a, b), date_from=start, date_to=end, occurred=True)
     else:
         raise errors.InputError(f"unknown direction {direction!r}; expected ab or ba")
-    return find_events(store, f, limit, offset, snapshot)
+    return find_events(store, f, limit, offset)
 
 
 def actor_profile(store: Store, code: str, n: int = 15) -> dict[str, Any]:
@@ -356,8 +355,10 @@ def find_quotes(store: Store, speaker: str | None = None, q: str | None = None, 
     return total, _dicts(store.query(sql, params))
 
 
-def outlets(store: Store, n: int = 200) -> list[str]:
+def outlets(store: Store | EventSnapshot, n: int = 200) -> list[str]:
     """The outlets (documents' sources) in the store, most documents first: the choices of a filter."""
+    if isinstance(store, EventSnapshot):
+        return store.outlets[:n]
     rows = store.query("SELECT source FROM documents WHERE source IS NOT NULL GROUP BY source "
                        f"ORDER BY COUNT(*) DESC, source LIMIT {int(n)}")[1]
     return [r[0] for r in rows]

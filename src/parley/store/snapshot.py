@@ -183,6 +183,10 @@ class EventSnapshot:
         self.modality = self._numbered("modality")
         outlets = self.docs["outlet"] if isinstance(self.docs["outlet"], Numbered) else Numbered(docs["outlet"])
         self.outlet_names = outlets.values
+        documents = np.bincount(outlets.numbers[outlets.numbers >= 0], minlength=len(outlets.values))
+        self.outlets = [outlets.values[i] for i in sorted(range(len(outlets.values)),
+                                                         key=lambda i: (-documents[i], outlets.values[i]))]
+        """The outlets, most documents first (then by name): browse.outlets's order"""
         self.outlet = outlets.numbers[self.doc_n]  # the document's outlet; -1: none, or no document
         self.quad = pc.fill_null(events["quad_class"], 0).combine_chunks().to_numpy(zero_copy_only=False).astype(np.int8)
         self.occurred = pc.fill_null(events["occurred"], False).combine_chunks().to_numpy(zero_copy_only=False)

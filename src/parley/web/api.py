@@ -30,8 +30,8 @@ def readers(request: Request):  # type: ignore[no-untyped-def]
 def events(request: Request, f: Annotated[EventFilter, Depends(params.event_filter)], limit: Limit = 50,
            offset: Offset = 0) -> Response:
     """Events matching every filter given, latest event date first; ``total`` counts them all."""
-    with readers(request).reading() as store:
-        total, rows = browse.find_events(store, f, limit, offset, readers(request).snapshot)
+    with readers(request).events() as source:
+        total, rows = browse.find_events(source, f, limit, offset)
     return json_response({"total": total, "limit": limit, "offset": offset, "events": rows})
 
 
@@ -64,9 +64,9 @@ def dyad(request: Request, a: Actor, b: Actor, by: By = "week", date_from: From 
     if not a_code or not b_code:
         raise HTTPException(400, "a dyad needs two actors: ?a=RUS&b=UKR")
     period = params.period(by)
-    with readers(request).reading() as store:
-        rows = browse.dyad_timeline(store, a_code, b_code, period, params.date(date_from, "from"),
-                                    params.date(date_to, "to"), readers(request).summary)
+    with readers(request).timelines() as source:
+        rows = browse.dyad_timeline(source, a_code, b_code, period, params.date(date_from, "from"),
+                                    params.date(date_to, "to"))
     return json_response({"a": a_code, "b": b_code, "by": period, "periods": rows})
 
 

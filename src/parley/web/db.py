@@ -107,6 +107,25 @@ class Readers:
                 timer.cancel()
             self._idle.put(store)
 
+    @contextmanager
+    def events(self) -> Iterator[Store | EventSnapshot]:
+        """What pages of events are read from (:mod:`parley.store.browse` takes either): the snapshot when
+        the store has one, without taking a connection; else a connection, as :meth:`reading` lends it."""
+        if self.snapshot is not None:
+            yield self.snapshot
+            return
+        with self.reading() as store:
+            yield store
+
+    @contextmanager
+    def timelines(self) -> Iterator[Store | DyadSummary]:
+        """What dyad timelines are read from: the summary when the store has one, else a connection."""
+        if self.summary is not None:
+            yield self.summary
+            return
+        with self.reading() as store:
+            yield store
+
     def close(self) -> None:
         with self._lock:
             for store in self._made:

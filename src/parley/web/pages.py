@@ -84,12 +84,12 @@ def home() -> RedirectResponse:
 def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event_filter)], limit: Limit = 50,
                 offset: Offset = 0, format: Format = None) -> Response:
     readers = request.app.state.readers
-    with readers.reading() as store:
+    with readers.events() as source:
         if format:  # a download counts exactly, as the API does
-            total, rows = browse.find_events(store, f, limit, offset, readers.snapshot)
+            total, rows = browse.find_events(source, f, limit, offset)
         else:
-            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP, readers.snapshot)
-            outlets = _outlets(request, store)
+            counted, more, rows = browse.events_page(source, f, limit, offset, browse.COUNT_CAP)
+            outlets = _outlets(request, source)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
     if format == "json":
@@ -159,14 +159,15 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
         return _render(request, "dyad.html", **context)
     start = params.date(period, "period")
     first, last = params.date(date_from, "from"), params.date(date_to, "to")
-    with request.app.state.readers.reading() as store:
-        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last, request.app.state.readers.summary)
-        selected = None
-        if start is not None:
-            start = browse.period_start(start, by_)
-            end = browse.period_end(start, by_)
-            total, listed = browse.dyad_events(store, a_code, b_code, dir or None, start, end, limit, offset,
-                                               request.app.state.readers.snapshot)
+    readers = request.app.state.readers
+    with readers.timelines() as source:
+        rows = browse.dyad_timeline(source, a_code, b_code, by_, first, last)
+    selected = None
+    if start is not None:
+        start = browse.period_start(start, by_)
+        end = browse.period_end(start, by_)
+        with readers.events() as events:
+            total, listed = browse.dyad_events(events, a_code, b_code, dir or None, start, end, limit, offset)
             selected = {"start": start, "end": end, "dir": dir or None, "events": listed,
                         "pages": _pages(request, total, limit, offset, len(listed), offset + len(listed) < total)}
     if format == "json":
