@@ -138,17 +138,21 @@ class Days:
         return int(self.days.nbytes)
 
 
-def _shown(column: Any) -> Numbered | Plain | Days:
-    """How a column is best held to be shown: text repeating values as numbers, dates as day numbers."""
+def _shown(column: Any, numbered: bool = False) -> Numbered | Plain | Days:
+    """How a column is best held to be shown: text repeating values as numbers (always when ``numbered``,
+    the columns filtered by), dates as day numbers, the rest as Arrow holds it."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     if pa.types.is_date32(column.type):
         return Days(column)
-    if pa.types.is_string(column.type):
-        numbered = Numbered(column)
-        if len(numbered.values) * 2 < len(numbered.numbers):
-            return numbered
+    if pa.types.is_string(column.type) and (numbered or pc.count_distinct(column).as_py() * 2 < len(column)):
+        return Numbered(column)
     return Plain(column)
+
+
+NUMBERED = ("source_code", "target_code", "cameo", "root", "modality")
+"""The text columns filtered by prefix or value: held as numbers in sorted order whatever their values."""
 
 
 class EventSnapshot:
@@ -156,47 +160,66 @@ class EventSnapshot:
 
     def __init__(self, store: Store) -> None:
         import numpy as np
+        import pyarrow as pa
         import pyarrow.compute as pc
 
         conn = store.conn.cursor()  # a connection of its own: the store's may hold a result not fully read
         conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
-        fields = ", ".join(f"e.{c}" for c in ROW_FIELDS)
-        # the order of browse's pages: latest event first, undated last, then DuckDB's row number; an
-        # event's document by its number in the documents sorted by id (-1, the last row: none)
-        events = conn.sql(
-            f"SELECT {fields}, COALESCE(d.n, -1) AS doc_n FROM events e LEFT JOIN "
-            "(SELECT id, CAST(row_number() OVER (ORDER BY id) - 1 AS INTEGER) AS n FROM documents) d "
-            "ON d.id = e.doc_id ORDER BY e.event_date DESC NULLS LAST, e.rowid").to_arrow_table()
+        # the order of browse's pages: latest event first, undated last, then DuckDB's row number
+        order = conn.sql("SELECT e.rowid AS r FROM events e "
+                         "ORDER BY e.event_date DESC NULLS LAST, e.rowid").fetchnumpy()["r"]
+        self.rows = len(order)
+
+        def column(sql: str) -> Any:
+            """The column of ``sql`` (``SELECT e.rowid AS r, <column> FROM events e ...``) in page order.
+            One column at a time, each read in the table's order and put in page order here: sorting all
+            the columns together in DuckDB needs twice the memory, which its allocator then keeps."""
+            result = conn.sql(sql).to_arrow_table()
+            rowids = result["r"].to_numpy()
+            if len(rowids) > 1 and not bool(np.all(rowids[1:] > rowids[:-1])):
+                by_rowid = np.argsort(rowids)
+                at = by_rowid[np.searchsorted(rowids[by_rowid], order)]
+            else:
+                at = np.searchsorted(rowids, order)
+            return result.column(1).combine_chunks().take(pa.array(at))
+
+        self.shown = {name: _shown(column(f"SELECT e.rowid AS r, e.{name} FROM events e"), name in NUMBERED)
+                      for name in ROW_FIELDS if name != "evidence"}
+        self.evidence = Plain(column("SELECT e.rowid AS r, e.evidence FROM events e"))  # searched as text
+        self.shown["evidence"] = self.evidence
+        # an event's document: its number in the documents sorted by id (-1, the last row: none)
+        doc_n = column("SELECT e.rowid AS r, COALESCE(d.n, -1) AS doc_n FROM events e LEFT JOIN "
+                       "(SELECT id, CAST(row_number() OVER (ORDER BY id) - 1 AS INTEGER) AS n FROM documents) d "
+                       "ON d.id = e.doc_id")
+        self.doc_n = doc_n.to_numpy(zero_copy_only=False).astype(np.int32)
         docs = conn.sql("SELECT * FROM (SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
                         "published AS doc_published FROM documents ORDER BY id) x "
                         "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL").to_arrow_table()
         conn.close()
-        self.rows = events.num_rows
         self.doc_ids = docs["id"].combine_chunks()
-        self.doc_n = events["doc_n"].combine_chunks().to_numpy(zero_copy_only=False).astype(np.int32)
-        self.shown = {name: _shown(events[name]) for name in ROW_FIELDS if name != "evidence"}
-        self.evidence = Plain(events["evidence"])
-        self.shown["evidence"] = self.evidence
-        self.docs = {name: _shown(docs[name]) for name in DOC_FIELDS}
+        self.docs = {name: _shown(docs[name].combine_chunks(), name == "outlet") for name in DOC_FIELDS}
         self.source, self.target = self._numbered("source_code"), self._numbered("target_code")
         self.cameo, self.root = self._numbered("cameo"), self._numbered("root")
         self.modality = self._numbered("modality")
-        outlets = self.docs["outlet"] if isinstance(self.docs["outlet"], Numbered) else Numbered(docs["outlet"])
+        outlets = self.docs["outlet"]
+        assert isinstance(outlets, Numbered)
         self.outlet_names = outlets.values
         documents = np.bincount(outlets.numbers[outlets.numbers >= 0], minlength=len(outlets.values))
         self.outlets = [outlets.values[i] for i in sorted(range(len(outlets.values)),
                                                          key=lambda i: (-documents[i], outlets.values[i]))]
         """The outlets, most documents first (then by name): browse.outlets's order"""
         self.outlet = outlets.numbers[self.doc_n]  # the document's outlet; -1: none, or no document
-        self.quad = pc.fill_null(events["quad_class"], 0).combine_chunks().to_numpy(zero_copy_only=False).astype(np.int8)
-        self.occurred = pc.fill_null(events["occurred"], False).combine_chunks().to_numpy(zero_copy_only=False)
+        quad, occurred = self.shown["quad_class"], self.shown["occurred"]
+        assert isinstance(quad, Plain) and isinstance(occurred, Plain)
+        self.quad = pc.fill_null(quad.array, 0).to_numpy(zero_copy_only=False).astype(np.int8)
+        self.occurred = pc.fill_null(occurred.array, False).to_numpy(zero_copy_only=False)
         day = self.shown["event_date"]
-        self.day = day.days if isinstance(day, Days) else Days(events["event_date"]).days
+        assert isinstance(day, Days)
+        self.day = day.days
 
     def _numbered(self, name: str) -> Numbered:
         column = self.shown[name]
-        if not isinstance(column, Numbered):  # a column of (almost) only distinct values: numbered all the same
-            column = self.shown[name] = Numbered(column.array)
+        assert isinstance(column, Numbered)
         return column
 
     @property

@@ -36,23 +36,28 @@ class DyadSummary:
 
     def __init__(self, store: Store) -> None:
         import numpy as np
+        import pyarrow as pa
 
-        store.conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
-        codes = store.query("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
-                            "SELECT target_code FROM events) x WHERE code IS NOT NULL")[1]
+        conn = store.conn.cursor()  # a connection of its own: the store's may hold a result not fully read
+        conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
+        codes = conn.execute("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
+                             "SELECT target_code FROM events) x WHERE code IS NOT NULL").fetchall()
         # Python's order is code point order: every code starting with a prefix is one run of this list
         self.codes = sorted(r[0] for r in codes)
-        number = {c: i for i, c in enumerate(self.codes)}
-        cur = store.conn.execute(
-            "SELECT e.source_code, e.target_code, CAST(e.event_date - DATE '1970-01-01' AS INTEGER) AS day, "
+        # the database numbers the codes (a table of code and number joined to the events): a summary row
+        # comes back as integers, never as two strings of Python's
+        conn.register("parley_codes", pa.table({"code": pa.array(self.codes, pa.string()),
+                                                "n": pa.array(range(len(self.codes)), pa.int64())}))
+        cols = conn.execute(
+            "SELECT s.n AS source, t.n AS target, CAST(e.event_date - DATE '1970-01-01' AS INTEGER) AS day, "
             f"COUNT(*) AS events, CAST(SUM({GOLDSTEIN_SUM}) * 1000 AS BIGINT) AS goldstein_sum, "
             "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
             "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material FROM events e "
-            "WHERE e.occurred AND e.event_date IS NOT NULL AND e.source_code IS NOT NULL "
-            "AND e.target_code IS NOT NULL GROUP BY 1, 2, 3")
-        cols = cur.fetchnumpy()
-        source = np.array([number[c] for c in cols["source_code"]], dtype=np.int64)
-        target = np.array([number[c] for c in cols["target_code"]], dtype=np.int64)
+            "JOIN parley_codes s ON s.code = e.source_code JOIN parley_codes t ON t.code = e.target_code "
+            "WHERE e.occurred AND e.event_date IS NOT NULL GROUP BY 1, 2, 3").fetchnumpy()
+        conn.close()
+        source = np.asarray(cols["source"], dtype=np.int64)
+        target = np.asarray(cols["target"], dtype=np.int64)
         n = max(len(self.codes), 1)
         key = source * n + target
         order = np.lexsort((np.asarray(cols["day"]), key))
