@@ -272,8 +272,8 @@ def main() -> None:
               f"on {os.cpu_count()} cores of its own the server could answer about {os.cpu_count() / per:.0f} "
               "requests/s. The latencies above include the time spent waiting for a core: on a machine "
               "shared with other work (see the load average) they are longer than on one of its own.")
-        print(f"clients' CPU (this process, sharing the cores): {(client1 - client0) / n * 1000:.1f} ms a request; "
-              f"server memory (resident, every process): {memory:.0f} MB")
+        print(f"clients' CPU (this process, sharing the cores): {(client1 - client0) / n * 1000:.1f} ms "
+              f"a request; server memory (resident, every process): {memory:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -72,8 +72,9 @@ CODES = ["RUS", "RUSGOV", "RUSMIL", "UKR", "UKRGOV", "USA", "USAGOV", "IGOUNO", 
 # scores with one decimal, several events a day: means such as 1.125 round on a tie
 SCORES = [-10.0, -7.0, -2.0, -0.5, 0.0, 1.0, 1.9, 3.4, 4.0, 7.4]
 # evidence of our own, in mixed case, with wildcards and letters outside ASCII, for the text filter
-SAYINGS = ["Somebody did something.", "The MINISTER visited the port.", "Talks on grain were held at 50% capacity.",
-           "A_B was named in the note.", "Der Minister äußerte Kritik an der Grenze.", "Kyiv said ÉTÉ was calm.",
+SAYINGS = ["Somebody did something.", "The MINISTER visited the port.",
+           "Talks on grain were held at 50% capacity.", "A_B was named in the note.",
+           "Der Minister äußerte Kritik an der Grenze.", "Kyiv said ÉTÉ was calm.",
            "Troops withdrew; the minister said nothing.", "back\\slash and 100% sure"]
 
 

@@ -23,13 +23,16 @@ DAYS = st.dates(min_value=dt.date(2023, 12, 20), max_value=dt.date(2024, 5, 10))
 
 
 CHOICES = {
-    "actor": st.sampled_from(PREFIXES), "source": st.sampled_from(PREFIXES), "target": st.sampled_from(PREFIXES),
+    "actor": st.sampled_from(PREFIXES), "source": st.sampled_from(PREFIXES),
+    "target": st.sampled_from(PREFIXES),
     "dyad": st.tuples(st.sampled_from(PREFIXES), st.sampled_from(PREFIXES)),
     "root": st.sampled_from(["01", "03", "04", "11", "13", "17", "19", "20"]),
     "code": st.sampled_from(["0", "01", "010", "03", "036", "1", "11", "111", "19", "190", "2"]),
     "quad_class": st.integers(1, 4), "modality": st.sampled_from(["asserted", "hypothetical", "negated"]),
-    "date_from": DAYS, "date_to": DAYS, "outlet": st.sampled_from(["outlet-0", "outlet-3", "outlet-6", "outlet-9", "Outlet-3"]),
-    "q": st.sampled_from(TEXTS), "doc_id": st.sampled_from(["d0007", "d0123", "d9999"]), "occurred": st.just(True),
+    "date_from": DAYS, "date_to": DAYS,
+    "outlet": st.sampled_from(["outlet-0", "outlet-3", "outlet-6", "outlet-9", "Outlet-3"]),
+    "q": st.sampled_from(TEXTS), "doc_id": st.sampled_from(["d0007", "d0123", "d9999"]),
+    "occurred": st.just(True),
 }
 
 
@@ -65,9 +68,10 @@ def test_the_snapshot_answers_as_sql_does(store, snap, f, limit, offset):
     assert counted == (None if f.q else total)  # exact, but for a text search, which stops at its page
 
 
-@pytest.mark.parametrize("f", [EventFilter(), EventFilter(actor="RUS"), EventFilter(dyad=("RUS", "UKR"), occurred=True),
-                               EventFilter(q="minister"), EventFilter(q="MINISTER", source="R", occurred=True),
-                               EventFilter(q="100%"), EventFilter(q="nowhere at all")],
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(actor="RUS"),
+                               EventFilter(dyad=("RUS", "UKR"), occurred=True), EventFilter(q="minister"),
+                               EventFilter(q="MINISTER", source="R", occurred=True), EventFilter(q="100%"),
+                               EventFilter(q="nowhere at all")],
                          ids=["all", "actor", "dyad", "text", "text+source", "rare text", "no text"])
 def test_pages_read_a_block_at_a_time_cover_every_match_once(store, snap, f, monkeypatch):
     """Small blocks, so that pages and text searches cross many blocks of the snapshot's arrays."""

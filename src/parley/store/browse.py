@@ -244,8 +244,8 @@ def period_start(day: dt.date, by: str) -> dt.date:
     raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
 
 
-def dyad_timeline(store: Store | DyadSummary, a: str, b: str, by: str = "week", date_from: dt.date | None = None,
-                  date_to: dt.date | None = None) -> list[dict[str, Any]]:
+def dyad_timeline(store: Store | DyadSummary, a: str, b: str, by: str = "week",
+                  date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[dict[str, Any]]:
     """Per period and direction (``ab``: from ``a`` to ``b``, ``ba`` the other way), the events that occurred,
     their mean Goldstein score, and the say-do split: verbal acts (quad classes 1 and 3, what is said) against
     material acts (2 and 4, what is done). Periods without events have no row; undated events fall in none.
@@ -262,7 +262,8 @@ def dyad_timeline(store: Store | DyadSummary, a: str, b: str, by: str = "week", 
     p = store.param
     f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
     where, params = f.where(p)
-    direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
+    direction = (f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} "
+                 "THEN 'ab' ELSE 'ba' END")
     sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
            f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
            "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "

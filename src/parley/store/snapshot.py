@@ -30,9 +30,9 @@ from parley.store.base import Store
 
 # the columns of a page's row, as browse.EVENT_FIELDS names them, then those of its document
 ROW_FIELDS = (
-    "id", "doc_id", "sentence", "event_date", "source_code", "source_name", "target_code", "target_name", "cameo",
-    "root", "quad_class", "goldstein", "modality", "occurred", "trigger_text", "evidence", "confidence", "rule",
-    "quote_id", "place_country", "place_name",
+    "id", "doc_id", "sentence", "event_date", "source_code", "source_name", "target_code", "target_name",
+    "cameo", "root", "quad_class", "goldstein", "modality", "occurred", "trigger_text", "evidence",
+    "confidence", "rule", "quote_id", "place_country", "place_name",
 )
 DOC_FIELDS = ("doc_title", "outlet", "doc_url", "doc_published")
 FIELDS = ROW_FIELDS + DOC_FIELDS
@@ -53,7 +53,8 @@ class Numbered:
         import numpy as np
         import pyarrow.compute as pc
 
-        encoded = pc.dictionary_encode(column.combine_chunks() if hasattr(column, "combine_chunks") else column)
+        whole = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+        encoded = pc.dictionary_encode(whole)
         if hasattr(encoded, "combine_chunks"):
             encoded = encoded.combine_chunks()
         values = encoded.dictionary.to_pylist()
@@ -131,7 +132,8 @@ class Days:
 
     def take(self, positions: Any) -> list[dt.date | None]:
         ordinal = EPOCH.toordinal()
-        return [None if d == _NO_DAY else dt.date.fromordinal(ordinal + d) for d in self.days[positions].tolist()]
+        return [None if d == _NO_DAY else dt.date.fromordinal(ordinal + d)
+                for d in self.days[positions].tolist()]
 
     @property
     def nbytes(self) -> int:
@@ -189,7 +191,8 @@ class EventSnapshot:
         self.shown["evidence"] = self.evidence
         # an event's document: its number in the documents sorted by id (-1, the last row: none)
         doc_n = column("SELECT e.rowid AS r, COALESCE(d.n, -1) AS doc_n FROM events e LEFT JOIN "
-                       "(SELECT id, CAST(row_number() OVER (ORDER BY id) - 1 AS INTEGER) AS n FROM documents) d "
+                       "(SELECT id, CAST(row_number() OVER (ORDER BY id) - 1 AS INTEGER) AS n "
+                       "FROM documents) d "
                        "ON d.id = e.doc_id")
         self.doc_n = doc_n.to_numpy(zero_copy_only=False).astype(np.int32)
         docs = conn.sql("SELECT * FROM (SELECT id, title AS doc_title, source AS outlet, url AS doc_url, "
@@ -232,7 +235,8 @@ class EventSnapshot:
     # -- filtering --------------------------------------------------------------------------------
     def mask(self, f: Any) -> Any:
         """Which events match every filter of the :class:`~parley.store.browse.EventFilter` ``f`` but its
-        text (``q``), as SQL's ``EventFilter.where`` reads them; None when nothing is filtered (every event)."""
+        text (``q``), as SQL's ``EventFilter.where`` reads them; None when nothing is filtered (every
+        event)."""
         import numpy as np
 
         tests = []
@@ -278,7 +282,8 @@ class EventSnapshot:
         return out
 
     def _says(self, positions: Any, needle: str) -> Any:
-        """Of the events at ``positions`` (None: all), which hold ``needle`` (already lowered) in their evidence."""
+        """Of the events at ``positions`` (None: all), which hold ``needle`` (already lowered) in their
+        evidence."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -286,7 +291,8 @@ class EventSnapshot:
         texts = evidence if positions is None else evidence.take(pa.array(positions))
         return pc.match_substring(pc.utf8_lower(texts), needle).to_numpy(zero_copy_only=False)
 
-    def page(self, f: Any, limit: int, offset: int, count: bool = True) -> tuple[int | None, bool, list[dict[str, Any]]]:
+    def page(self, f: Any, limit: int, offset: int,
+             count: bool = True) -> tuple[int | None, bool, list[dict[str, Any]]]:
         """(how many events match ``f``, exactly; whether more follow the page; the page's rows as
         :func:`parley.store.browse.find_events` gives them). A text search without ``count`` stops at the
         page, its total None: it reads the evidence of as many events as it takes to fill the page."""

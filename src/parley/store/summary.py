@@ -142,8 +142,8 @@ class DyadSummary:
         return [{"period": period, "direction": "ba" if g % 2 else "ab", "events": events,
                  "mean_goldstein": round(mean, 2), "verbal": verbal, "material": material, "period_end": end}
                 for period, g, events, mean, verbal, material, end in zip(
-                    first_day.astype("datetime64[D]").tolist(), group[firsts].tolist(), sums["events"].tolist(),
-                    means, sums["verbal"].tolist(), sums["material"].tolist(),
+                    first_day.astype("datetime64[D]").tolist(), group[firsts].tolist(),
+                    sums["events"].tolist(), means, sums["verbal"].tolist(), sums["material"].tolist(),
                     last_day.astype("datetime64[D]").tolist())]
 
 

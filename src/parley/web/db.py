@@ -47,8 +47,8 @@ class Readers:
         """The dyad summary of a DuckDB store (which nobody can write while it is open read-only); None on
         PostgreSQL, whose timelines read the events table."""
         self.snapshot = EventSnapshot(self.first) if self.duckdb else None
-        """The events of a DuckDB store in memory, in page order, for its pages of events (nobody can write the
-        store while it is open read-only); None on PostgreSQL, whose pages are read with SQL."""
+        """The events of a DuckDB store in memory, in page order, for its pages of events (nobody can write
+        the store while it is open read-only); None on PostgreSQL, whose pages are read with SQL."""
         self._idle.put(self.first)
 
     def _prepare(self, store: Store) -> None:
