@@ -12,9 +12,10 @@ is exact and costs nothing more, and the page's rows are taken from Arrow column
 Why it cannot go stale: as for :mod:`parley.store.summary`, a DuckDB file opened read-only cannot be written
 by any process while it is open. PostgreSQL stores are read with SQL (:mod:`parley.store.browse`).
 
-What it costs: the events' columns shown in a page, in memory, strings with few distinct values (codes,
-names, modalities, rules) dictionary-encoded: about 110 MB for the synthetic store of a million events
-(``benchmarks/synthetic_store.py``), more where evidence sentences are longer; a few seconds to build.
+What it costs: the events' columns shown in a page, in memory, text with few distinct values (codes, names,
+modalities, rules) held as small integers: about 145 MB for the synthetic store of a million events
+(``benchmarks/synthetic_store.py``: evidence sentences 61 MB, ids 18 MB), more where evidence sentences
+are longer; 5 to 8 s to build on this project's two-core machine.
 
 Text search (``q``) is case-insensitive as SQL's ILIKE is: both sides lowered the way DuckDB lowers them
 (utf8proc's per-character lowercase: Arrow's ``utf8_lower``), then a literal substring test.
@@ -24,9 +25,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.store.base import Store
+
+if TYPE_CHECKING:  # browse imports this module
+    from parley.store.browse import EventFilter
 
 # the columns of a page's row, as browse.EVENT_FIELDS names them, then those of its document
 ROW_FIELDS = (
@@ -233,7 +237,7 @@ class EventSnapshot:
                 + int(self.doc_ids.nbytes) + sum(int(a.nbytes) for a in arrays))
 
     # -- filtering --------------------------------------------------------------------------------
-    def mask(self, f: Any) -> Any:
+    def mask(self, f: EventFilter) -> Any:
         """Which events match every filter of the :class:`~parley.store.browse.EventFilter` ``f`` but its
         text (``q``), as SQL's ``EventFilter.where`` reads them; None when nothing is filtered (every
         event)."""
@@ -291,7 +295,7 @@ class EventSnapshot:
         texts = evidence if positions is None else evidence.take(pa.array(positions))
         return pc.match_substring(pc.utf8_lower(texts), needle).to_numpy(zero_copy_only=False)
 
-    def page(self, f: Any, limit: int, offset: int,
+    def page(self, f: EventFilter, limit: int, offset: int,
              count: bool = True) -> tuple[int | None, bool, list[dict[str, Any]]]:
         """(how many events match ``f``, exactly; whether more follow the page; the page's rows as
         :func:`parley.store.browse.find_events` gives them). A text search without ``count`` stops at the
