@@ -115,10 +115,12 @@ def make(path: str, n_events: int, per_doc: int = 10, seed: int = 7) -> dict[str
                 said = f"\"We will answer in time,\" {stext} said."
                 q0 = offset + 1
                 text_q = "We will answer in time"
-                quotes.append((doc_id, "q1", len(parts), scode, sname, text_q, "direct", "said", q0, q0 + len(text_q)))
+                sp0 = q0 + len(text_q) + 3
+                quotes.append((doc_id, "q1", len(parts), scode, sname, text_q, "direct", "said", q0, q0 + len(text_q),
+                               stext, sp0, sp0 + len(stext)))
                 q_json.append({"id": "q1", "sentence": len(parts),
-                               "speaker": {"code": scode, "name": sname, "text": stext, "start": q0 + len(text_q) + 3,
-                                           "end": q0 + len(text_q) + 3 + len(stext)},
+                               "speaker": {"code": scode, "name": sname, "text": stext, "start": sp0,
+                                           "end": sp0 + len(stext)},
                                "text": text_q, "start": q0, "end": q0 + len(text_q), "kind": "direct", "cue": "said"})
                 parts.append(said)
             text = " ".join(parts)

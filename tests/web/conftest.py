@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import socket
 import threading
 import time
@@ -65,6 +66,47 @@ def fill_store(coder):
 def web_db(tmp_path_factory, coder) -> str:
     """A DuckDB store holding ARTICLES, coded; shared by the session and only ever read."""
     return fill(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), coder)
+
+
+CODES = ["RUS", "RUSGOV", "RUSMIL", "UKR", "UKRGOV", "USA", "USAGOV", "IGOUNO", "R", None]
+# scores with one decimal, several events a day: means such as 1.125 round on a tie
+SCORES = [-10.0, -7.0, -2.0, -0.5, 0.0, 1.0, 1.9, 3.4, 4.0, 7.4]
+# evidence of our own, in mixed case, with wildcards and letters outside ASCII, for the text filter
+SAYINGS = ["Somebody did something.", "The MINISTER visited the port.",
+           "Talks on grain were held at 50% capacity.", "A_B was named in the note.",
+           "Der Minister äußerte Kritik an der Grenze.", "Kyiv said ÉTÉ was calm.",
+           "Troops withdrew; the minister said nothing.", "back\\slash and 100% sure"]
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory) -> str:
+    """A DuckDB store of 3,000 events drawn at random (seeded), written straight into its tables: code
+    prefixes that overlap, codes missing, undated and hypothetical events, documents without an outlet."""
+    path = str(tmp_path_factory.mktemp("made") / "made.duckdb")
+    rng, words = random.Random(11), random.Random(12)
+    docs, events = [], []
+    for d in range(300):
+        doc_id = f"d{d:04d}"
+        outlet = None if d % 11 == 0 else f"outlet-{d % 7}"
+        docs.append((doc_id, f"Report {d}", None, outlet, dt.date(2024, 1, 1), "v", dt.datetime(2025, 1, 1),
+                     10, 0, "{}", 0.0))
+        for i in range(10):
+            cameo = rng.choice(["010", "036", "042", "111", "138", "173", "190"])
+            modality = rng.choice(["asserted"] * 4 + ["hypothetical"])
+            day = None if rng.random() < 0.05 else dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(120))
+            events.append((f"{doc_id}-{i}", doc_id, i, rng.choice(CODES), None, None, rng.choice(CODES), None, None,
+                           cameo, cameo, cameo[:2], {"0": 1, "1": 3}.get(cameo[0], 4) if cameo[:2] != "04" else 2,
+                           rng.choice(SCORES), None, None, modality, modality == "asserted", day, None, None, None, None,
+                           "did", 0, 3, words.choice(SAYINGS), 0.8, "made", None))
+    from parley.store import open_store
+    from parley.store.schema import DOC_COLUMNS, EVENT_COLUMNS
+
+    with open_store(path) as store:
+        store._begin()
+        store._insert("documents", DOC_COLUMNS, docs)
+        store._insert("events", EVENT_COLUMNS, events)
+        store._commit()
+    return path
 
 
 @pytest.fixture(scope="session")

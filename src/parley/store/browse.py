@@ -18,14 +18,15 @@ from parley import errors
 from parley.model import MODALITIES
 from parley.store.base import Store, has_prefix, prefix_pattern
 from parley.store.query import _period
-from parley.store.summary import GOLDSTEIN_SUM, AnswerCache, DyadSummary
+from parley.store.snapshot import EventSnapshot
+from parley.store.summary import GOLDSTEIN_SUM, DyadSummary
 
 BY = ("day", "week", "month")
 MAX_LIMIT = 1000
 """The largest page any listing returns: a reader pages, nobody reads a million rows in a browser."""
 COUNT_CAP = 10_000
-"""Pages count matches up to this many and then say "over 10,000": counting stops early, where counting every
-match of a broad filter on a million events would read them all."""
+"""Pages read with SQL count matches up to this many and then say "over 10,000": counting stops early, where
+counting every match of a broad filter on a million events would read them all (a snapshot counts exactly)."""
 
 # what a row of the events table shows: the event, and the document it comes from
 EVENT_FIELDS = (
@@ -120,19 +121,22 @@ def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
-                cache: AnswerCache | None = None) -> tuple[int, list[dict[str, Any]]]:
+def find_events(store: Store | EventSnapshot, f: EventFilter, limit: int = 50,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """How many events match, exactly, and one page of them: latest event date first (undated last), with the
     title, outlet, address and date of the document each comes from (the API's answer).
 
-    Two queries: the count, and the page (:func:`_page`: its rows found on the events table alone, then read
-    with their documents). A text search counts in the same pass as it finds the page (a window count): it
-    reads every evidence sentence, once. ``cache``, when the store cannot change (:class:`AnswerCache`),
-    keeps counts and documents for the next request."""
+    From a store's :class:`~parley.store.snapshot.EventSnapshot` (a DuckDB store opened read-only), read
+    from memory. From a store, two queries: the count, and the page (:func:`_page`: its rows
+    found on the events table alone, then read with their documents). A text search counts in the same pass
+    as it finds the page (a window count): it reads every evidence sentence, once."""
     limit, offset = _limit(limit, offset)
+    if isinstance(store, EventSnapshot):
+        total, _more, found = store.page(f, limit, offset, count=True)
+        return int(total or 0), found
     where, params = f.where(store.param)
     if f.q:
-        rows = _page(store, where, params, limit, offset, counted=True, cache=cache)
+        rows = _page(store, where, params, limit, offset, counted=True)
         if not rows:  # nothing matched, or the offset is past the end: count again to say how many matched
             total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0]) if offset else 0
             return total, []
@@ -140,40 +144,33 @@ def find_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
         for r in rows:
             del r["page_total"]
         return total, rows
-    total = _count(store, f"SELECT COUNT(*) FROM events e{where}", params, cache)
+    total = int(store.query(f"SELECT COUNT(*) FROM events e{where}", params)[1][0][0])
     if total == 0 or offset >= total:
         return total, []
-    return total, _page(store, where, params, limit, offset, cache=cache)
+    return total, _page(store, where, params, limit, offset)
 
 
-def _count(store: Store, sql: str, params: list[Any], cache: AnswerCache | None) -> int:
-    key = ("count", sql, tuple(params))
-    total = cache.get(key) if cache is not None else None
-    if total is None:
-        total = int(store.query(sql, params)[1][0][0])
-        if cache is not None:
-            cache.put(key, total)
-    return total
-
-
-def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0, count_cap: int = COUNT_CAP,
-                cache: AnswerCache | None = None) -> tuple[int | None, bool, list[dict[str, Any]]]:
+def events_page(store: Store | EventSnapshot, f: EventFilter, limit: int = 50, offset: int = 0,
+                count_cap: int = COUNT_CAP) -> tuple[int | None, bool, list[dict[str, Any]]]:
     """One page for a reader: (how many match, counted up to ``count_cap``: ``count_cap + 1`` means more;
     None when not counted; whether more follow this page; the rows as :func:`find_events` gives them).
 
     A page needs to know whether there is a next one, not the exact total: counting stops past ``count_cap``,
     and a text search is not counted at all. Without a count, "latest first" can stop early: the top of the
     sort is found in the newest part of a store ingested in time order, where counting would read every
-    evidence sentence."""
+    evidence sentence. From a store's snapshot the count is exact (it costs nothing more) but for a
+    text search, which reads evidence sentences in page order until the page is full."""
     limit, offset = _limit(limit, offset)
+    if isinstance(store, EventSnapshot):
+        return store.page(f, limit, offset, count=False)
     where, params = f.where(store.param)
     total = None
     if not f.q:
         counted = f"(SELECT 1 FROM events e{where} LIMIT {int(count_cap) + 1}) x"
-        total = _count(store, f"SELECT COUNT(*) FROM {counted}", params, cache)
+        total = int(store.query(f"SELECT COUNT(*) FROM {counted}", params)[1][0][0])
         if total == 0:
             return 0, False, []
-    rows = _page(store, where, params, limit + 1, offset, cache=cache)
+    rows = _page(store, where, params, limit + 1, offset)
     return total, len(rows) > limit, rows[:limit]
 
 
@@ -181,8 +178,8 @@ def _order(store: Store, limit: int, offset: int) -> str:
     return f"ORDER BY e.event_date DESC NULLS LAST, {store.row_order} LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, counted: bool = False,
-          cache: AnswerCache | None = None) -> list[dict[str, Any]]:
+def _page(store: Store, where: str, params: list[Any], limit: int, offset: int,
+          counted: bool = False) -> list[dict[str, Any]]:
     """One page of events, each with its document's title, outlet, address and date.
 
     Late materialisation: the filter and the sort read only the columns they test and give the page's row
@@ -199,18 +196,11 @@ def _page(store: Store, where: str, params: list[Any], limit: int, offset: int, 
            f"JOIN events e ON {key} = p.page_key ORDER BY e.event_date DESC NULLS LAST, {key}")
     rows = _dicts(store.query(sql, params))
     docs: dict[str, tuple] = {}
-    for i in {r["doc_id"] for r in rows}:
-        known = cache.get(("document", i)) if cache is not None else None
-        if known is not None:
-            docs[i] = known
-    ids = sorted({r["doc_id"] for r in rows} - docs.keys())
+    ids = sorted({r["doc_id"] for r in rows})
     if ids:
         found = store.query("SELECT id, title, source, url, published FROM documents "
                             f"WHERE id IN ({', '.join([store.param] * len(ids))})", ids)[1]
-        for d in found:
-            docs[d[0]] = d[1:]
-            if cache is not None:
-                cache.put(("document", d[0]), d[1:])
+        docs = {d[0]: d[1:] for d in found}
     for r in rows:
         r["doc_title"], r["outlet"], r["doc_url"], r["doc_published"] = docs.get(r["doc_id"], (None,) * 4)
     return rows
@@ -254,32 +244,32 @@ def period_start(day: dt.date, by: str) -> dt.date:
     raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
 
 
-def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.date | None = None,
-                  date_to: dt.date | None = None, summary: DyadSummary | None = None) -> list[dict[str, Any]]:
+def dyad_timeline(store: Store | DyadSummary, a: str, b: str, by: str = "week",
+                  date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[dict[str, Any]]:
     """Per period and direction (``ab``: from ``a`` to ``b``, ``ba`` the other way), the events that occurred,
     their mean Goldstein score, and the say-do split: verbal acts (quad classes 1 and 3, what is said) against
     material acts (2 and 4, what is done). Periods without events have no row; undated events fall in none.
 
-    ``summary``, the store's :class:`~parley.store.summary.DyadSummary` when it has one, gives the same
-    rows from a few thousand rows instead of the events table. Mean scores are exact sums (decimals) over
+    A store's :class:`~parley.store.summary.DyadSummary`, given instead of the store, gives the same rows
+    from a few thousand rows instead of the events table. Mean scores are exact sums (decimals) over
     counts on both paths, rounded to two decimals."""
     if by not in BY:
         raise errors.InputError(f"unknown period {by!r}; expected one of {', '.join(BY)}")
     if not a or not b:
         raise errors.InputError("a dyad needs two actor codes")
-    if summary is not None:
-        rows = summary.timeline(a, b, by, date_from, date_to)
-    else:
-        p = store.param
-        f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
-        where, params = f.where(p)
-        direction = f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} THEN 'ab' ELSE 'ba' END"
-        sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
-               f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
-               "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
-               "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
-               f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
-        rows = _dicts(store.query(sql, [a, b, *params]))
+    if isinstance(store, DyadSummary):
+        return store.timeline(a, b, by, date_from, date_to)
+    p = store.param
+    f = EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to, occurred=True)
+    where, params = f.where(p)
+    direction = (f"CASE WHEN {has_prefix('e.source_code', p)} AND {has_prefix('e.target_code', p)} "
+                 "THEN 'ab' ELSE 'ba' END")
+    sql = (f"SELECT {_period(by)} AS period, {direction} AS direction, COUNT(*) AS events, "
+           f"SUM({GOLDSTEIN_SUM}) AS goldstein_sum, "
+           "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
+           "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material "
+           f"FROM events e{where} AND e.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+    rows = _dicts(store.query(sql, [a, b, *params]))
     out = []
     for r in rows:
         events = int(r["events"])
@@ -289,8 +279,8 @@ def dyad_timeline(store: Store, a: str, b: str, by: str = "week", date_from: dt.
     return out
 
 
-def dyad_events(store: Store, a: str, b: str, direction: str | None, start: dt.date, end: dt.date,
-                limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def dyad_events(store: Store | EventSnapshot, a: str, b: str, direction: str | None, start: dt.date,
+                end: dt.date, limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """The events behind one point of :func:`dyad_timeline`: those that occurred between ``start`` and
     ``end`` from ``a`` to ``b`` (direction ``ab``), the other way (``ba``) or both (None)."""
     if direction == "ab":
@@ -366,8 +356,10 @@ def find_quotes(store: Store, speaker: str | None = None, q: str | None = None, 
     return total, _dicts(store.query(sql, params))
 
 
-def outlets(store: Store, n: int = 200) -> list[str]:
+def outlets(store: Store | EventSnapshot, n: int = 200) -> list[str]:
     """The outlets (documents' sources) in the store, most documents first: the choices of a filter."""
+    if isinstance(store, EventSnapshot):
+        return store.outlets[:n]
     rows = store.query("SELECT source FROM documents WHERE source IS NOT NULL GROUP BY source "
                        f"ORDER BY COUNT(*) DESC, source LIMIT {int(n)}")[1]
     return [r[0] for r in rows]

@@ -1,5 +1,5 @@
-"""What the explorer keeps of a DuckDB store opened read-only: a dyad summary (:class:`DyadSummary`), and
-answers already given (:class:`AnswerCache`).
+"""What the explorer keeps of a DuckDB store opened read-only for its dyad timelines (:class:`DyadSummary`;
+its pages of events come from :mod:`parley.store.snapshot`).
 
 The dyad summary: per (source code, target code, day), the events that occurred, the sum of their Goldstein
 scores and their verbal and material acts, held as numpy arrays sorted by dyad, with actor codes numbered in
@@ -14,17 +14,14 @@ in SQL, integer thousandths here).
 
 Why it cannot go stale: a DuckDB file opened read-only cannot be written by any process while it is open
 (DuckDB locks the file), so what is computed when the store is opened stays true until it is closed.
-PostgreSQL stores, which other sessions may write while the explorer reads them, get neither: their
-timelines read the events table, their counts are counted again.
+PostgreSQL stores, which other sessions may write while the explorer reads them, get none: their
+timelines read the events table.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import decimal
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from parley.store.base import Store
@@ -39,23 +36,28 @@ class DyadSummary:
 
     def __init__(self, store: Store) -> None:
         import numpy as np
+        import pyarrow as pa
 
-        store.conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
-        codes = store.query("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
-                            "SELECT target_code FROM events) x WHERE code IS NOT NULL")[1]
+        conn = store.conn.cursor()  # a connection of its own: the store's may hold a result not fully read
+        conn.execute("SET enable_progress_bar = false")  # a server's log is no place for a progress bar
+        codes = conn.execute("SELECT DISTINCT code FROM (SELECT source_code AS code FROM events UNION ALL "
+                             "SELECT target_code FROM events) x WHERE code IS NOT NULL").fetchall()
         # Python's order is code point order: every code starting with a prefix is one run of this list
         self.codes = sorted(r[0] for r in codes)
-        number = {c: i for i, c in enumerate(self.codes)}
-        cur = store.conn.execute(
-            "SELECT e.source_code, e.target_code, CAST(e.event_date - DATE '1970-01-01' AS INTEGER) AS day, "
+        # the database numbers the codes (a table of code and number joined to the events): a summary row
+        # comes back as integers, never as two strings of Python's
+        conn.register("parley_codes", pa.table({"code": pa.array(self.codes, pa.string()),
+                                                "n": pa.array(range(len(self.codes)), pa.int64())}))
+        cols = conn.execute(
+            "SELECT s.n AS source, t.n AS target, CAST(e.event_date - DATE '1970-01-01' AS INTEGER) AS day, "
             f"COUNT(*) AS events, CAST(SUM({GOLDSTEIN_SUM}) * 1000 AS BIGINT) AS goldstein_sum, "
             "SUM(CASE WHEN e.quad_class IN (1, 3) THEN 1 ELSE 0 END) AS verbal, "
             "SUM(CASE WHEN e.quad_class IN (2, 4) THEN 1 ELSE 0 END) AS material FROM events e "
-            "WHERE e.occurred AND e.event_date IS NOT NULL AND e.source_code IS NOT NULL "
-            "AND e.target_code IS NOT NULL GROUP BY 1, 2, 3")
-        cols = cur.fetchnumpy()
-        source = np.array([number[c] for c in cols["source_code"]], dtype=np.int64)
-        target = np.array([number[c] for c in cols["target_code"]], dtype=np.int64)
+            "JOIN parley_codes s ON s.code = e.source_code JOIN parley_codes t ON t.code = e.target_code "
+            "WHERE e.occurred AND e.event_date IS NOT NULL GROUP BY 1, 2, 3").fetchnumpy()
+        conn.close()
+        source = np.asarray(cols["source"], dtype=np.int64)
+        target = np.asarray(cols["target"], dtype=np.int64)
         n = max(len(self.codes), 1)
         key = source * n + target
         order = np.lexsort((np.asarray(cols["day"]), key))
@@ -91,8 +93,12 @@ class DyadSummary:
 
     def timeline(self, a: str, b: str, by: str, date_from: dt.date | None,
                  date_to: dt.date | None) -> list[dict[str, Any]]:
-        """The rows of :func:`parley.store.browse.dyad_timeline` (period, direction, events, goldstein_sum,
-        verbal, material), ordered by period then direction, as the events table gives them."""
+        """The rows of :func:`parley.store.browse.dyad_timeline` (period, direction, events, mean_goldstein,
+        verbal, material, period_end), ordered by period then direction, as the events table gives them.
+
+        Built a column at a time (a weekly timeline over six years has 400 rows): the means are the same
+        floating-point numbers as SQL's exact decimal sum over the count gives (thousandths over 1000 is one
+        correctly rounded division either way), rounded by Python's ``round`` as there."""
         import numpy as np
 
         sa, sb = self.span(a), self.span(b)
@@ -124,48 +130,24 @@ class DyadSummary:
         firsts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
         sums = {name: np.add.reduceat(getattr(self, name)[idx][order], firsts)
                 for name in ("events", "goldstein", "verbal", "material")}
-        out = []
-        for i, g in enumerate(group[firsts].tolist()):
-            out.append({"period": EPOCH + dt.timedelta(days=g // 2), "direction": "ab" if g % 2 == 0 else "ba",
-                        "events": int(sums["events"][i]),
-                        "goldstein_sum": decimal.Decimal(int(sums["goldstein"][i])).scaleb(-3),
-                        "verbal": int(sums["verbal"][i]), "material": int(sums["material"][i])})
-        return out
+        first_day = group[firsts] // 2
+        if by == "week":
+            last_day = first_day + 6
+        elif by == "month":
+            months = first_day.astype("datetime64[D]").astype("datetime64[M]")
+            last_day = (months + 1).astype("datetime64[D]").astype(np.int64) - 1
+        else:
+            last_day = first_day
+        means = (sums["goldstein"] / 1000.0 / sums["events"]).tolist()
+        return [{"period": period, "direction": "ba" if g % 2 else "ab", "events": events,
+                 "mean_goldstein": round(mean, 2), "verbal": verbal, "material": material, "period_end": end}
+                for period, g, events, mean, verbal, material, end in zip(
+                    first_day.astype("datetime64[D]").tolist(), group[firsts].tolist(),
+                    sums["events"].tolist(), means, sums["verbal"].tolist(), sums["material"].tolist(),
+                    last_day.astype("datetime64[D]").tolist())]
 
 
 EPOCH = dt.date(1970, 1, 1)
 
 
-class AnswerCache:
-    """Answers that cannot change while a store is open read-only (DuckDB: see the module's docstring), kept
-    for the next request that asks the same: how many events a filter matches (paging through a filter
-    counts once), and the title, outlet, address and date of documents already shown. Bounded (least
-    recently used entries go first) and safe to share between threads."""
-
-    def __init__(self, size: int = 50_000) -> None:
-        self.size = size
-        self._items: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Any) -> Any:
-        """The answer kept under ``key``, or None."""
-        with self._lock:
-            value = self._items.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self.hits += 1
-            self._items.move_to_end(key)
-            return value
-
-    def put(self, key: Any, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-__all__ = ["GOLDSTEIN_SUM", "AnswerCache", "DyadSummary"]
+__all__ = ["GOLDSTEIN_SUM", "DyadSummary"]

@@ -9,10 +9,11 @@ Content-Security-Policy: the pages use none, so even markup that slipped through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -20,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 
 from parley import __version__, errors
@@ -43,11 +45,23 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def url_part(value: Any) -> str:
+    """``value`` as one piece of an address (a path segment, a query value): every character but letters,
+    digits and ``-._~`` percent-encoded, ``/`` and ``&`` included. Codes and ids are mostly plain: kept as
+    they are without encoding them (a page of events makes four such pieces a row)."""
+    text = str(value)
+    return text if _PLAIN.fullmatch(text) else quote(text, safe="")
+
+
 def _templates() -> Jinja2Templates:
     folder = resources.files("parley.web") / "templates"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
+    env.filters["part"] = url_part
     env.filters["num"] = lambda v: f"{v:,}" if isinstance(v, int) else v
     env.filters["date"] = lambda v: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else ("" if v is None else v)
     env.globals["version"] = __version__
@@ -69,6 +83,29 @@ def _error(request: Request, status: int, message: str, detail: Any = None) -> R
                                       status_code=status, headers=HEADERS)
 
 
+class SecurityHeaders:
+    """ASGI middleware giving every response ``HEADERS`` (those it does not set itself). Plain ASGI: it only
+    adds headers to the response's first message, where an ``@app.middleware("http")`` function would run
+    each request as a task of its own and stream the response through it."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in HEADERS.items():
+                    headers.setdefault(k, v)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(target: str, *, timeout: float = 10.0, pool: int = 8) -> FastAPI:
     """The explorer over the store at ``target`` (a DuckDB file or a ``postgresql://`` URL), read-only.
 
@@ -88,12 +125,7 @@ def create_app(target: str, *, timeout: float = 10.0, pool: int = 8) -> FastAPI:
     app.state.readers = readers
     app.state.templates = _templates()
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        for k, v in HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(errors.InputError)
     async def bad_input(request: Request, exc: errors.InputError) -> Response:
@@ -132,4 +164,4 @@ def from_environment() -> FastAPI:
     return create_app(os.environ["PARLEY_SERVE_DB"], timeout=float(os.environ.get("PARLEY_SERVE_TIMEOUT", "10")))
 
 
-__all__ = ["CSP", "create_app", "from_environment", "safe_url"]
+__all__ = ["CSP", "create_app", "from_environment", "safe_url", "url_part"]

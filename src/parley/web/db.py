@@ -18,7 +18,8 @@ from contextlib import contextmanager
 
 from parley import errors
 from parley.store import DuckDBStore, Store, open_store
-from parley.store.summary import AnswerCache, DyadSummary
+from parley.store.snapshot import EventSnapshot
+from parley.store.summary import DyadSummary
 
 
 class QueryTimeout(errors.StoreError):
@@ -45,8 +46,9 @@ class Readers:
         self.summary = DyadSummary(self.first) if self.duckdb else None
         """The dyad summary of a DuckDB store (which nobody can write while it is open read-only); None on
         PostgreSQL, whose timelines read the events table."""
-        self.cache = AnswerCache() if self.duckdb else None
-        """Answers kept for the next request (counts, documents' titles): only where the store cannot change."""
+        self.snapshot = EventSnapshot(self.first) if self.duckdb else None
+        """The events of a DuckDB store in memory, in page order, for its pages of events (nobody can write
+        the store while it is open read-only); None on PostgreSQL, whose pages are read with SQL."""
         self._idle.put(self.first)
 
     def _prepare(self, store: Store) -> None:
@@ -104,6 +106,25 @@ class Readers:
             if timer is not None:
                 timer.cancel()
             self._idle.put(store)
+
+    @contextmanager
+    def events(self) -> Iterator[Store | EventSnapshot]:
+        """What pages of events are read from (:mod:`parley.store.browse` takes either): the snapshot when
+        the store has one, without taking a connection; else a connection, as :meth:`reading` lends it."""
+        if self.snapshot is not None:
+            yield self.snapshot
+            return
+        with self.reading() as store:
+            yield store
+
+    @contextmanager
+    def timelines(self) -> Iterator[Store | DyadSummary]:
+        """What dyad timelines are read from: the summary when the store has one, else a connection."""
+        if self.summary is not None:
+            yield self.summary
+            return
+        with self.reading() as store:
+            yield store
 
     def close(self) -> None:
         with self._lock:

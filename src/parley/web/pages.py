@@ -4,6 +4,7 @@ timeline, an actor, quotes. Each page is also a download: ``?format=csv`` or ``?
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -27,8 +28,14 @@ EVENT_COLUMNS = ("id", "doc_id", "event_date", "source_code", "source_name", "ta
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+@functools.cache
+def _roots() -> list[tuple[str, str]]:
+    """The CAMEO roots, (code, name): the choices of the filter form (the ontology is read once)."""
+    return [(c.code, c.name) for c in ontology().codes() if len(c.code) == 2]
+
+
 def _render(request: Request, template: str, **context: Any) -> Response:
-    context.setdefault("roots", [(c.code, c.name) for c in ontology().codes() if len(c.code) == 2])
+    context.setdefault("roots", _roots())
     context["quad_names"] = QUAD_NAMES
     context["cameo_name"] = highlight.cameo_name
     return request.app.state.templates.TemplateResponse(request, template, context)
@@ -77,18 +84,19 @@ def home() -> RedirectResponse:
 def events_page(request: Request, f: Annotated[EventFilter, Depends(params.event_filter)], limit: Limit = 50,
                 offset: Offset = 0, format: Format = None) -> Response:
     readers = request.app.state.readers
-    with readers.reading() as store:
+    with readers.events() as source:
         if format:  # a download counts exactly, as the API does
-            total, rows = browse.find_events(store, f, limit, offset, readers.cache)
+            total, rows = browse.find_events(source, f, limit, offset)
         else:
-            counted, more, rows = browse.events_page(store, f, limit, offset, browse.COUNT_CAP, readers.cache)
-            outlets = _outlets(request, store)
+            counted, more, rows = browse.events_page(source, f, limit, offset, browse.COUNT_CAP)
+            outlets = _outlets(request, source)
     if format == "csv":
         return csv_response(rows, "events", EVENT_COLUMNS)
     if format == "json":
         return json_response({"total": total, "limit": limit, "offset": offset, "events": rows}, "events")
     return _render(request, "events.html", rows=rows,
-                   pages=_pages(request, counted, limit, offset, len(rows), more, browse.COUNT_CAP),
+                   pages=_pages(request, counted, limit, offset, len(rows), more,
+                                None if readers.snapshot is not None else browse.COUNT_CAP),
                    downloads=_downloads(request), form=request.query_params, outlets=outlets,
                    modalities=MODALITIES, filtered=not f.is_empty())
 
@@ -151,13 +159,15 @@ def dyad_page(request: Request, a: Actor = None, b: Actor = None, by: By = None,
         return _render(request, "dyad.html", **context)
     start = params.date(period, "period")
     first, last = params.date(date_from, "from"), params.date(date_to, "to")
-    with request.app.state.readers.reading() as store:
-        rows = browse.dyad_timeline(store, a_code, b_code, by_, first, last, request.app.state.readers.summary)
-        selected = None
-        if start is not None:
-            start = browse.period_start(start, by_)
-            end = browse.period_end(start, by_)
-            total, listed = browse.dyad_events(store, a_code, b_code, dir or None, start, end, limit, offset)
+    readers = request.app.state.readers
+    with readers.timelines() as source:
+        rows = browse.dyad_timeline(source, a_code, b_code, by_, first, last)
+    selected = None
+    if start is not None:
+        start = browse.period_start(start, by_)
+        end = browse.period_end(start, by_)
+        with readers.events() as events:
+            total, listed = browse.dyad_events(events, a_code, b_code, dir or None, start, end, limit, offset)
             selected = {"start": start, "end": end, "dir": dir or None, "events": listed,
                         "pages": _pages(request, total, limit, offset, len(listed), offset + len(listed) < total)}
     if format == "json":
