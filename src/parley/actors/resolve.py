@@ -64,6 +64,9 @@ ACTION_HEADS = lexicon.words("action-heads")
 ANYONE = lexicon.words("generic-people")
 #: state roles a text about one country means as its own ("police", "troops", "the court")
 LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
+#: news outlets and companies say who reports or trades, not where things happen: "told Reuters" or "Chevron said"
+#: in a story about Nigeria does not make the text about Britain or the US (whose police, whose government)
+NOT_PLACE_ROLES = frozenset({"MED", "BUS"})
 STRONG_ROLES = frozenset({"OPP", "REB", "COP", "MIL", "JUD", "LEG", "SPY", "MED", "BUS", "LAB", "CRM", "HRI", "NGO"})
 KIND_OF = {"adjective": "country", "country": "country"}
 
@@ -520,7 +523,7 @@ def _sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozen
     named: list[Counter[str]] = [Counter() for _ in starts]
     for m in mentions:
         if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
-                and _names_a_party(doc, m):
+                and m.actor.role not in NOT_PLACE_ROLES and _names_a_party(doc, m):
             named[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
     leading: list[str | None] = []
     running: Counter[str] = Counter()
@@ -562,7 +565,7 @@ def _document_country(doc: Doc, mentions: list[Mention], country_codes: frozense
     """The country a text is about, when it says so plainly: its dateline's country ("KATHMANDU, March 8 -"),
     else the only country it names (people, bodies and places of one country and of no other)."""
     counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
-                     and m.actor.country in country_codes)
+                     and m.actor.country in country_codes and m.actor.role not in NOT_PLACE_ROLES)
     dateline = doc._.dateline
     if dateline:
         from parley.where import lookup
