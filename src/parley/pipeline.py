@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from parley.where import event_location
 
 DEFAULT_MAX_CHARS = 1_000_000
 """Documents longer than this many characters are refused (E002); set ``max_chars`` to change it."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,11 @@ class Coder:
         """Raise InputError for a document the pipeline will not code."""
         if not document.text.strip():
             raise errors.InputError(f"document {document.id!r} has no text")
+        if _SURROGATE.search(document.text):
+            raise errors.InputError(
+                f"document {document.id!r} holds an unpaired surrogate (U+D800 to U+DFFF), which is no character; "
+                "replace it, as parley's readers do, with U+FFFD"
+            )
         if len(document.text) > self.options.max_chars:
             raise errors.InputError(
                 f"document {document.id!r} has {len(document.text):,} characters, over the limit of "
