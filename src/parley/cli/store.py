@@ -32,6 +32,7 @@ from parley.cli.code import (
     coder_options,
     parse_date_option,
 )
+from parley.cli.progress import progress
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[str, typer.Option("--db", metavar="DB", help="DuckDB file, or a postgresql:// URL.")]
@@ -99,17 +100,20 @@ def ingest_command(
         err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
 
     def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
+        tally.update(stats.coded + stats.skipped + stats.failed, stats.failed)
         err.print(f"committed batch {stats.batches}: {stats.coded} stored ({stats.updated} updated), "
                   f"{stats.skipped} already stored, {stats.failed} failed")
 
     try:
-        if cluster:
-            from parley.cli import cluster as on_cluster
+        with progress(err, "ingesting") as tally:  # on stderr while it is a terminal, a batch at a time
+            if cluster:
+                from parley.cli import cluster as on_cluster
 
-            stats = on_cluster.ingest(items, coder_options(max_chars, dictionary, patterns), cluster, db, batch_size,
-                                      partition_size, on_failure, on_batch)
-        else:
-            stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
+                stats = on_cluster.ingest(items, coder_options(max_chars, dictionary, patterns), cluster, db,
+                                          batch_size, partition_size, on_failure, on_batch)
+            else:
+                stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure,
+                               on_batch=on_batch)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
