@@ -119,11 +119,15 @@ def ingest_command(
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         store.close()
-    err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
-              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
     if stats.updated:
         err.print(f"{stats.updated} stored document(s) recoded and replaced: they came with a new title, "
-                  "url, source or publication date")
+                  "url, source or publication date, or the coder changed since they were stored (parley, its "
+                  "dictionaries, patterns or model, --dict or --patterns files)")
+    if stats.skipped:
+        err.print(f"{stats.skipped} document(s) skipped: stored before by this coder with the same title, url, "
+                  "source and publication date (--published only dates documents that carry no date)")
+    err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
+              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
     raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
 
 

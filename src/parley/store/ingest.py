@@ -74,7 +74,7 @@ class IngestStats:
     failed: int = 0
     events: int = 0
     batches: int = 0
-    updated: int = 0  # stored before, recoded and replaced: a title, url, source or date was given anew
+    updated: int = 0  # stored before, recoded and replaced: new title, url, source or date, or a new coder
 
 
 def metadata_changed(doc: Document, stored: tuple[Any, ...]) -> bool:
@@ -89,7 +89,8 @@ def plan(store: Store, docs: Sequence[Document], version: str,
          seen: set[str] | None = None) -> tuple[list[Document], set[str], int]:
     """Which of ``docs`` to code: (to code, the ids among them stored before and to be replaced, how many
     skipped). Skipped: stored by the same coder with the same metadata, or an id met before in this batch (or
-    in ``seen``, ids the caller has in flight); ids to code are added to ``seen``."""
+    in ``seen``, ids the caller has in flight); ids to code are added to ``seen``. Replaced: stored before with
+    other metadata, or by another coder version (a dictionary, pattern or model changed)."""
     stored = store.stored_metadata([d.id for d in docs], version)
     seen = set() if seen is None else seen
     todo, skipped = [], 0
@@ -99,7 +100,8 @@ def plan(store: Store, docs: Sequence[Document], version: str,
         else:
             seen.add(d.id)
             todo.append(d)
-    return todo, {d.id for d in todo if d.id in stored}, skipped
+    by_other_coder = store.stored_ids([d.id for d in todo if d.id not in stored], None)
+    return todo, {d.id for d in todo if d.id in stored} | by_other_coder, skipped
 
 
 def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, batch_size: int = 64,
