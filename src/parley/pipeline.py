@@ -156,9 +156,10 @@ class Coder:
             if coded.tone is not None:
                 tones.append((coded.tone, sum(1 for t in analysis.doc if t.is_alpha)))
         assert analysis is not None  # check() refused a document without text
-        split = Warning_(errors.W_SPLIT, f"{len(document.text):,} characters, longer than {self.options.part_chars:,} "
-                         f"(option part_chars): coded in {len(bounds)} parts split at paragraph or sentence ends; "
-                         "quotations, coreference and the dateline do not reach across parts")
+        split = Warning_(errors.W_SPLIT, f"{len(document.text):,} characters, longer than "
+                         f"{self.options.part_chars:,} (option part_chars): coded in {len(bounds)} parts split at "
+                         "paragraph or sentence ends; quotations, coreference and the dateline do not reach "
+                         "across parts")
         words = sum(n for _t, n in tones)
         coded = CodedDocument(
             document=document, events=tuple(events), quotes=tuple(quotes), mentions=tuple(mentions),
