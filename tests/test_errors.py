@@ -78,3 +78,14 @@ def test_no_publication_date_is_a_warning(code_text):
     assert [w.code for w in coded.warnings] == [errors.W_DATE_UNKNOWN]
     assert all(e.date is None for e in coded.events) and coded.events
     assert code_text("Japan pledged aid to the Philippines on Monday.").warnings == ()
+
+
+def test_a_document_holding_an_unpaired_surrogate_is_refused_with_a_code_and_the_batch_goes_on(coder):
+    from parley.model import CodedDocument, Document
+
+    bad = Document(text="Peru \ud800 recalled its envoy.", id="bad")
+    with pytest.raises(errors.InputError, match="unpaired surrogate"):
+        coder.code(bad)
+    items = list(coder.pipe_items([Document(text="Chile recalled its envoy."), bad,
+                                   Document(text="Bolivia recalled its envoy.")]))
+    assert [type(i) for i in items] == [CodedDocument, Failure, CodedDocument] and items[1].code == "E002"

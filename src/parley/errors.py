@@ -62,6 +62,7 @@ W_QUOTE_UNBALANCED = "W102"
 W_NOT_ENGLISH = "W103"
 W_ALL_CAPITALS = "W104"
 W_NO_PUNCTUATION = "W105"
+W_SPLIT = "W106"
 
 WARNINGS = {
     W_DATE_UNKNOWN: "no publication date and no explicit date: relative dates and event dates left null",
@@ -69,6 +70,7 @@ WARNINGS = {
     W_NOT_ENGLISH: "the text is not in English: the English model finds few or no events in it",
     W_ALL_CAPITALS: "the text is written in capitals: the model reads it poorly and may miss events",
     W_NO_PUNCTUATION: "the text has no sentence punctuation: the model cannot split its sentences, events missed",
+    W_SPLIT: "a document longer than part_chars was coded in parts split at paragraph or sentence ends",
 }
 
 
@@ -88,4 +90,4 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 __all__ = ["ConfigError", "DictionaryError", "InputError", "InternalError", "ModelMissingError", "ParleyError",
            "StoreError", "W_ALL_CAPITALS", "W_DATE_UNKNOWN", "W_NO_PUNCTUATION", "W_NOT_ENGLISH",
-           "W_QUOTE_UNBALANCED", "WARNINGS", "catalogue"]
+           "W_QUOTE_UNBALANCED", "W_SPLIT", "WARNINGS", "catalogue"]

@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from parley.events.coder import Candidate, code_doc
 from parley.events.patterns import PatternSet, default_patterns, load_patterns
 from parley.learn.layer import Decision, Layer, available, load_layer
 from parley.legible import legibility_warnings
-from parley.model import CodedDocument, Document, Event, Failure, Quote, Warning_
+from parley.model import ActorRef, CodedDocument, Document, Event, Failure, Mention, Quote, Span, Warning_
 from parley.nlp import load as load_nlp
 from parley.nlp import normalise
 from parley.quotes import find_quotes, speaker_pronouns
@@ -35,6 +36,10 @@ from parley.where import event_location
 
 DEFAULT_MAX_CHARS = 1_000_000
 """Documents longer than this many characters are refused (E002); set ``max_chars`` to change it."""
+DEFAULT_PART_CHARS = 100_000
+"""Documents longer than this many characters are coded in parts of at most this length, split at paragraph or
+sentence ends (``Options.part_chars``; docs/speed.md has the measurements)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ class Options:
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = DEFAULT_MAX_CHARS
+    part_chars: int = DEFAULT_PART_CHARS  # longer documents are coded in parts (split_parts), warning W106
     dictionaries: tuple[str, ...] = ()  # extra actor dictionary files
     pattern_files: tuple[str, ...] = ()  # extra event pattern files
     use_model: bool = True  # the trained layer (parley.learn) beside the rules; False: rules only (--no-model)
@@ -59,6 +65,8 @@ class Analysis:
     doc: Doc
     candidates: tuple[Candidate, ...]
     decisions: tuple[Decision, ...] = ()  # what the trained layer kept, dropped and added, with its scores
+    # a document coded in parts (longer than Options.part_chars) has the parse of its last part only: ``doc``
+    # and ``candidates`` are for explaining short texts, the coded document is whole
 
 
 class Coder:
@@ -92,6 +100,11 @@ class Coder:
         """Raise InputError for a document the pipeline will not code."""
         if not document.text.strip():
             raise errors.InputError(f"document {document.id!r} has no text")
+        if _SURROGATE.search(document.text):
+            raise errors.InputError(
+                f"document {document.id!r} holds an unpaired surrogate (U+D800 to U+DFFF), which is no character; "
+                "replace it, as parley's readers do, with U+FFFD"
+            )
         if len(document.text) > self.options.max_chars:
             raise errors.InputError(
                 f"document {document.id!r} has {len(document.text):,} characters, over the limit of "
@@ -100,9 +113,66 @@ class Coder:
 
     def analyse(self, document: Document, doc: Doc | None = None) -> Analysis:
         self.check(document)
+        if doc is None and len(document.text) > self.options.part_chars:
+            return self._analyse_parts(document)
+        return self._analyse(document, doc, first=True)
+
+    def _analyse_parts(self, document: Document) -> Analysis:
+        """A long document coded part by part (split_parts), the parts' records put together with offsets
+        into the whole text, sentences, quotations and coreference entities numbered across the parts, and
+        warning W106. Time and memory grow with the length of the document, not its square."""
+        bounds = split_parts(document.text, self.options.part_chars)
+        events: list[Event] = []
+        quotes: list[Quote] = []
+        mentions: list[Mention] = []
+        warnings: dict[tuple[str, str], Warning_] = {}
+        tones: list[tuple[float, int]] = []
+        sentences = entities = 0
+        analysis: Analysis | None = None
+        for k, (start, end) in enumerate(bounds, 1):
+            part = Document(text=document.text[start:end], id=f"{document.id}-p{k}", title=document.title,
+                            url=document.url, source=document.source, published=document.published)
+            if not part.text.strip():
+                continue
+            analysis = self._analyse(part, None, first=k == 1)
+            coded = analysis.coded
+            quote_ids = {q.id: f"q{len(quotes) + i}" for i, q in enumerate(coded.quotes, 1)}
+            quotes += [dataclasses.replace(q, id=quote_ids[q.id], sentence=q.sentence + sentences,
+                                           start=q.start + start, end=q.end + start,
+                                           speaker=_shift_ref(q.speaker, start)) for q in coded.quotes]
+            events += [dataclasses.replace(e, sentence=e.sentence + sentences,
+                                           source=_shift_ref(e.source, start), target=_shift_ref(e.target, start),
+                                           trigger=Span(e.trigger.text, e.trigger.start + start,
+                                                        e.trigger.end + start),
+                                           quote=quote_ids.get(e.quote) if e.quote else None)
+                       for e in coded.events]
+            mentions += [dataclasses.replace(m, start=m.start + start, end=m.end + start,
+                                             entity=m.entity + entities if m.entity is not None else None)
+                         for m in coded.mentions]
+            entities = max([entities, *(m.entity for m in mentions if m.entity is not None)])
+            sentences += sum(1 for _ in analysis.doc.sents)
+            for w in coded.warnings:
+                warnings.setdefault((w.code, w.message), w)
+            if coded.tone is not None:
+                tones.append((coded.tone, sum(1 for t in analysis.doc if t.is_alpha)))
+        assert analysis is not None  # check() refused a document without text
+        split = Warning_(errors.W_SPLIT, f"{len(document.text):,} characters, longer than "
+                         f"{self.options.part_chars:,} (option part_chars): coded in {len(bounds)} parts split at "
+                         "paragraph or sentence ends; quotations, coreference and the dateline do not reach "
+                         "across parts")
+        words = sum(n for _t, n in tones)
+        coded = CodedDocument(
+            document=document, events=tuple(events), quotes=tuple(quotes), mentions=tuple(mentions),
+            warnings=(*warnings.values(), split),
+            tone=round(sum(t * n for t, n in tones) / words, 3) if words else None,
+        )
+        return Analysis(coded, analysis.doc, analysis.candidates, analysis.decisions)
+
+    def _analyse(self, document: Document, doc: Doc | None, first: bool) -> Analysis:
+        """One document (or, not ``first``, a later part of a long one: no dateline looked for)."""
         if doc is None:
-            doc = self.nlp(self.prepare_text(document))
-        doc._.dateline = find_dateline(document.text)
+            doc = self.nlp(self.prepare_text(document) if first else normalise(document.text))
+        doc._.dateline = find_dateline(document.text) if first else None
         doc._.source_text = document.text
         published = document.published
         warnings: list[Warning_] = []
@@ -180,7 +250,8 @@ class Coder:
                     raise
                 checked[i] = Failure(item.url or item.id, exc.code, exc.message)
                 continue
-            good.append(item)
+            if len(item.text) <= self.options.part_chars:  # a longer one is parsed part by part
+                good.append(item)
         parsed = iter(
             self.nlp.pipe(
                 (self.prepare_text(d) for d in good), batch_size=self.options.batch_size, n_process=self.options.n_process
@@ -192,7 +263,7 @@ class Coder:
             elif i in checked:
                 yield checked[i]
             else:
-                doc = next(parsed)
+                doc = next(parsed) if len(item.text) <= self.options.part_chars else None
                 if raise_errors:
                     yield annotation_codes(self.analyse(item, doc).coded)
                     continue
@@ -202,6 +273,40 @@ class Coder:
                     yield Failure(item.url or item.id, exc.code, exc.message)
                 except (ValueError, IndexError, KeyError) as exc:  # a coder bug must not lose the batch
                     yield Failure(item.url or item.id, "E900", f"internal error while coding: {exc!r}")
+
+
+def split_parts(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of ``text``, each at most ``limit`` characters, together the whole
+    text: each part ends after the last paragraph break in its second half, else the last line break, else
+    the last sentence end (., ! or ? and any closing quotation mark, then a space), else the last space, and
+    only for a text with none of these at ``limit`` itself."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        half = limit // 2
+        cut = -1
+        for brk in ("\n\n", "\n"):
+            found = window.rfind(brk, half)
+            if found > 0:
+                cut = found + len(brk)
+                break
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+            cut = ends[-1] if ends else window.rfind(" ", half) + 1
+        if cut <= 0:
+            cut = limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*\s+")
+
+
+def _shift_ref(ref: ActorRef | None, by: int) -> ActorRef | None:
+    return None if ref is None else dataclasses.replace(ref, start=ref.start + by, end=ref.end + by)
 
 
 def _link_quotes(events: list[Event], quotes: Sequence[Quote]) -> list[Event]:
@@ -253,4 +358,5 @@ def code_items(items: Iterable[Document | Failure], **options: object) -> Iterat
     return coder.pipe_items(items)
 
 
-__all__ = ["Analysis", "Coder", "DEFAULT_MAX_CHARS", "Options", "code", "code_items", "default_coder", "pipeline"]
+__all__ = ["Analysis", "Coder", "DEFAULT_MAX_CHARS", "DEFAULT_PART_CHARS", "Options", "code", "code_items",
+           "default_coder", "pipeline", "split_parts"]

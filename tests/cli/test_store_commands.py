@@ -38,8 +38,10 @@ def test_cli_ingest_export_query(tmp_path):
     ["query", "counts"],
     ["query", "dyad", "RUS", "UKR"],
     ["query", "say-do", "RUS", "UKR"],
+    ["query", "quotes"],
     ["export", "--format", "gdelt"],
     ["export", "--format", "csv"],
+    ["export", "--format", "jsonl", "--quotes"],
 ])
 def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, command):
     db = tmp_path / "typo.duckdb"
@@ -95,3 +97,36 @@ def test_cli_quotes_query_and_export(tmp_path):
     assert "2 row(s) exported" in r.output
     r = runner.invoke(app, ["export", "--quotes", "--format", "gdelt", "--db", db])
     assert r.exit_code == 2 and "no quotations" in r.output
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", [["query", "top-actors"], ["export", "--format", "gdelt"]])
+def test_reading_a_postgresql_database_without_parley_s_tables_is_an_error_and_creates_none(pg_target, command):
+    import psycopg
+
+    r = CliRunner().invoke(app, [*command, "--db", pg_target])
+    assert r.exit_code == 2 and "E005" in r.output, r.output
+    schema = pg_target.rsplit("%3D", 1)[1]
+    with psycopg.connect(pg_target.split("?")[0]) as conn:
+        tables = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = %s",
+                              [schema]).fetchone()[0]
+    assert tables == 0
+
+
+def test_ingest_again_says_why_documents_are_skipped_or_recoded(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("SWEGOV\tcapital\tStockholm\t\t\t\n", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    same = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert same.exit_code == 0 and "1 document(s) skipped: stored before by this coder" in same.output, same.output
+    # a new dictionary is a new coder: the stored document is recoded and the command says so and why
+    new = runner.invoke(app, ["ingest", str(src), "--db", db, "--dict", str(mine)])
+    assert new.exit_code == 0, new.output
+    assert "1 stored document(s) recoded and replaced" in new.output and "the coder changed" in new.output
+    assert "skipped" not in new.output
+    again = runner.invoke(app, ["ingest", str(src), "--db", db, "--dict", str(mine)])
+    assert "1 document(s) skipped" in again.output and "recoded" not in again.output

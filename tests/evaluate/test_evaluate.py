@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+
+import pytest
 
 from typer.testing import CliRunner
 
+from parley import errors
 from parley.cli import app
 from parley.evaluate import PRF, accepts, detect_format, match_events, score_actors, score_codebook, score_gold
 
@@ -133,3 +137,40 @@ def test_malformed_gold_records_are_refused_with_file_and_line(tmp_path):
     gold.write_text('{"text": "Peru criticised Chile.", "events": [{"cameo": "111", "modality": "maybe"}]}\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(gold)])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output and "modality" in result.output
+
+
+# -- found by fuzzing (test_eval_fuzz.py): a malformed gold file is refused with E002 naming the line -----------
+
+
+@pytest.mark.parametrize("fmt, content, message", [
+    (None, b"5\n", "gold.jsonl:1: a record must be a JSON object; give --format"),
+    (None, b"\x80\n", "gold.jsonl:1: not valid UTF-8 (byte 0x80"),
+    (None, b"[" * 5000 + b"\n", "gold.jsonl:1: malformed JSON (nested too deeply to read)"),
+    ("gold", b'{"text": "Peru condemned Chile."}\n{"text": 7}\n', "gold.jsonl:2: 'text' must be a string, not a number"),
+    ("gold", b'{"text": "Peru condemned Chile.", "events": [{"cameo": "111", "target_alt": [5]}]}\n',
+     "gold.jsonl:1: events: each of 'target_alt' must be a string or null, not a number"),
+    ("gold", b'{"text": "Peru condemned Chile.", "published": 20240713}\n', "'published' must be a string or null"),
+    ("plover", b'{"plover_event": "ACCUSE"}\n', "gold.jsonl:1: 'text' is missing"),
+    ("plover", b'{"text": "Peru condemned Chile.", "cameo_code": "111", "cameo_match_ratio": "high"}\n',
+     "'cameo_match_ratio' must be a number or null, not a string"),
+    ("actors", b'{"expected": {}}\n', "gold.jsonl:1: 'actor' is missing"),
+    ("actors", b'[1, 2]\n', "gold.jsonl:1: a record must be a JSON object, not a list"),
+])
+def test_a_malformed_gold_file_is_refused_naming_the_line(tmp_path, coder, fmt, content, message):
+    from parley.evaluate import detect_format, evaluate
+
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(errors.InputError, match=re.escape(message)):
+        evaluate(path, fmt or detect_format(path), coder.code)
+
+
+def test_a_codebook_that_is_not_utf8_is_refused_and_short_rows_are_skipped(tmp_path, coder):
+    from parley.evaluate import evaluate
+
+    path = tmp_path / "codebook.csv"
+    path.write_bytes(b"code,example\n111,Peru condemned Chile.\n112\n,,,\n" + "\u00e9".encode("latin-1") + b",x\n")
+    with pytest.raises(errors.InputError, match="not valid UTF-8"):
+        evaluate(path, "codebook", coder.code)
+    path.write_bytes(b"code,example\n111,Peru condemned Chile.\n112\n113,Chile denounced Peru.,extra\n")
+    assert evaluate(path, "codebook", coder.code)["examples"] == 2

@@ -177,3 +177,30 @@ def test_stdin_json_lines_over_the_limit_are_read_document_by_document(monkeypat
 def test_malformed_json_messages_read_well(tmp_path, line, message):
     [failure] = collect(tmp_path, "m.jsonl", line.encode())
     assert failure.message == message and "at at" not in failure.message
+
+
+# -- found by the fuzz suite (test_read_fuzz.py) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", ["\ufeff".encode(), "\ufeff\u3000\u2003\n".encode()])
+def test_a_file_of_a_byte_order_mark_or_unicode_spaces_is_empty(tmp_path, content):
+    [failure] = collect(tmp_path, "bom.txt", content)
+    assert isinstance(failure, Failure) and failure.message.endswith(": empty")
+
+
+def test_an_unpaired_surrogate_escaped_in_json_becomes_a_replacement_character(tmp_path):
+    line = '{"id": "s1", "text": "Peru \\ud800 recalled its envoy; a pair \\ud83d\\ude00 stays.", "title": "\\udfff"}'
+    [doc] = collect(tmp_path, "s.jsonl", line.encode())
+    assert doc.text == "Peru \ufffd recalled its envoy; a pair \U0001f600 stays." and doc.title == "\ufffd"
+    doc.text.encode("utf-8")  # could not be written out before: 'surrogates not allowed'
+
+
+@pytest.mark.parametrize("name", ["n.jsonl", "n.json"])
+@pytest.mark.parametrize("brk", ["\u0085", "\u2028", "\u2029"])
+def test_json_lines_are_split_at_line_feeds_only(tmp_path, name, brk):
+    # json.dumps(ensure_ascii=False) leaves these characters unescaped inside strings; str.splitlines cut
+    # the line there, so the document was lost (and a .json file was read as one text document)
+    lines = [json.dumps({"id": "a", "text": f"Oman{brk} hosted the talks."}, ensure_ascii=False),
+             json.dumps({"id": "b", "text": "Qatar sent a delegation."})]
+    docs = collect(tmp_path, name, "\n".join(lines).encode())
+    assert [(d.id, d.text) for d in docs] == [("a", f"Oman{brk} hosted the talks."), ("b", "Qatar sent a delegation.")]

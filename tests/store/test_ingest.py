@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from parley import errors
+from parley.model import Document
 from parley.store import coder_version, ingest, open_store
 
 
@@ -177,3 +178,52 @@ def test_a_field_not_given_again_keeps_the_stored_value(store_target, coder, new
         stats = ingest(store, _undated(news), coder)  # the same texts without date or url
         assert (stats.updated, stats.skipped) == (0, 3)
         assert store.document(news[0].id).document.published == dt.date(2024, 3, 6)
+
+
+# -- found by fuzzing (tests/test_pipeline_fuzz.py) ------------------------------------------------------------
+
+
+def test_nul_characters_in_a_document_are_stored(store_target, coder):
+    # PostgreSQL's text cannot hold NUL: a url read from a JSON "\u0000" failed the whole batch and the ingest
+    doc = Document(text="Peru recalled\x00 its envoy from Chile.", id="nul\x00", title="a\x00b", url="\x00",
+                   source="wire\x00")
+    with open_store(store_target) as store:
+        stats = ingest(store, [doc, Document(text="Chile recalled its envoy.", id="plain")], coder)
+        assert (stats.coded, stats.failed) == (2, 0)
+        rows = store.query("SELECT id, title, url, source FROM documents ORDER BY id")[1]
+        stored = "\x00" if store_target.endswith(".duckdb") else "\ufffd"  # DuckDB keeps NUL as it is
+        assert rows[0] == (f"nul{stored}", f"a{stored}b", stored, f"wire{stored}") and rows[1][0] == "plain"
+        assert store.document(doc.id) is not None  # looked up by the id given, NUL and all
+
+
+def test_a_document_the_store_refuses_is_one_failure_and_the_batch_is_stored(tmp_path, coder, news, monkeypatch):
+    from parley.errors import StoreError
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        real = store.write_batch
+
+        def write_batch(coded, version):
+            if any(c.document.id == news[1].id for c in coded):
+                raise StoreError("the store cannot hold this document")
+            real(coded, version)
+
+        monkeypatch.setattr(store, "write_batch", write_batch)
+        failures = []
+        stats = ingest(store, news, coder, on_failure=failures.append)
+        assert (stats.coded, stats.failed) == (2, 1) and stats.events == sum(len(coder.code(d).events)
+                                                                             for d in (news[0], news[2]))
+        assert [f.item for f in failures] == [news[1].url] and failures[0].code == "E005"
+        assert {r[0] for r in store.query("SELECT id FROM documents")[1]} == {news[0].id, news[2].id}
+
+
+def test_a_store_that_refuses_every_document_stops_the_ingest(tmp_path, coder, news, monkeypatch):
+    from parley.errors import StoreError
+
+    with open_store(tmp_path / "s.duckdb") as store:
+
+        def write_batch(coded, version):
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(store, "write_batch", write_batch)
+        with pytest.raises(StoreError, match="disk full"):
+            ingest(store, news, coder)

@@ -15,6 +15,7 @@ from rich.table import Table
 from parley import errors
 from parley.cli.app import app
 from parley.cli.cluster import DEFAULT_PARTITION_SIZE, ClusterOption, PartitionOption
+from parley.cli.progress import progress, showing
 from parley.model import CodedDocument, Failure
 
 EXIT_OK = 0
@@ -145,6 +146,8 @@ def code_command(
         sink = sys.stdout
     coded = failed = 0
     console = Console(highlight=False)
+    # progress on stderr when it is a terminal, unless the output is drawn on that terminal too
+    show = showing(err) and (out is not None or not console.is_terminal)
     try:
         if cluster:
             from parley.cli import cluster as on_cluster
@@ -157,17 +160,19 @@ def code_command(
         else:
             assert coder is not None
             stream = coder.pipe_items(items)
-        for item in stream:
-            if isinstance(item, Failure):
-                failed += 1
-                err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
-                continue
-            coded += 1
-            if sink is not None:
-                sink.write(item.to_json() + "\n")
-                sink.flush()
-            if fmt is not Format.jsonl:
-                print_document(console, item, wide=fmt is Format.wide)
+        with progress(err, "coding", force=show) as tally:
+            for item in stream:
+                tally.advance(failed=isinstance(item, Failure))
+                if isinstance(item, Failure):
+                    failed += 1
+                    err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
+                    continue
+                coded += 1
+                if sink is not None:
+                    sink.write(item.to_json() + "\n")
+                    sink.flush()
+                if fmt is not Format.jsonl:
+                    print_document(console, item, wide=fmt is Format.wide)
     finally:
         if sink is not None and sink is not sys.stdout:
             sink.close()

@@ -32,6 +32,7 @@ from parley.cli.code import (
     coder_options,
     parse_date_option,
 )
+from parley.cli.progress import progress
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[str, typer.Option("--db", metavar="DB", help="DuckDB file, or a postgresql:// URL.")]
@@ -99,27 +100,34 @@ def ingest_command(
         err.print(f"[red]skipped[/] {item.item}: {item.code}: {item.message}")
 
     def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
+        tally.update(stats.coded + stats.skipped + stats.failed, stats.failed)
         err.print(f"committed batch {stats.batches}: {stats.coded} stored ({stats.updated} updated), "
                   f"{stats.skipped} already stored, {stats.failed} failed")
 
     try:
-        if cluster:
-            from parley.cli import cluster as on_cluster
+        with progress(err, "ingesting") as tally:  # on stderr while it is a terminal, a batch at a time
+            if cluster:
+                from parley.cli import cluster as on_cluster
 
-            stats = on_cluster.ingest(items, coder_options(max_chars, dictionary, patterns), cluster, db, batch_size,
-                                      partition_size, on_failure, on_batch)
-        else:
-            stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure, on_batch=on_batch)
+                stats = on_cluster.ingest(items, coder_options(max_chars, dictionary, patterns), cluster, db,
+                                          batch_size, partition_size, on_failure, on_batch)
+            else:
+                stats = ingest(store, items, coder, batch_size=batch_size, on_failure=on_failure,
+                               on_batch=on_batch)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         store.close()
-    err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
-              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
     if stats.updated:
         err.print(f"{stats.updated} stored document(s) recoded and replaced: they came with a new title, "
-                  "url, source or publication date")
+                  "url, source or publication date, or the coder changed since they were stored (parley, its "
+                  "dictionaries, patterns or model, --dict or --patterns files)")
+    if stats.skipped:
+        err.print(f"{stats.skipped} document(s) skipped: stored before by this coder with the same title, url, "
+                  "source and publication date (--published only dates documents that carry no date)")
+    err.print(f"{stats.read} read, {stats.coded} coded and stored ({stats.events} events), "
+              f"{stats.skipped} already stored, {stats.failed} failed, in {_where(db)}")
     raise typer.Exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
 
 

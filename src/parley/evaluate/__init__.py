@@ -17,7 +17,6 @@ lists of misses and false positives, each with its sentence. CI's accuracy gate 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,15 @@ from parley.evaluate.actors import score_actors
 from parley.evaluate.codebook import read_codebook, score_codebook
 from parley.evaluate.gold import (
     ACTOR_ALIASES,
+    ACTOR_CASE_FIELDS,
     GOLD_MODALITIES,
     NON_ASSERTED,
+    PLOVER_FIELDS,
     PRF,
     TRAPS,
     accepts,
     code_records,
+    json_records,
     match_events,
     read_gold,
     read_jsonl,
@@ -50,18 +52,17 @@ FORMATS = ("gold", "codebook", "plover", "actors")
 def detect_format(path: Path) -> str:
     if path.suffix.lower() == ".csv":
         return "codebook"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    raise errors.InputError(f"{path}: first line is not JSON; give --format") from None
-                if "plover_event" in first:
-                    return "plover"
-                if "expected" in first and "actor" in first:
-                    return "actors"
-                return "gold"
+    try:
+        for where, first in json_records(path):
+            if not isinstance(first, dict):
+                raise errors.InputError(f"{where}: a record must be a JSON object; give --format")
+            if "plover_event" in first:
+                return "plover"
+            if "expected" in first and "actor" in first:
+                return "actors"
+            return "gold"
+    except errors.InputError as exc:
+        raise errors.InputError(f"{exc.message.removesuffix('; give --format')}; give --format") from None
     raise errors.InputError(f"{path}: empty file")
 
 
@@ -72,11 +73,12 @@ def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in
     if fmt == "codebook":
         return score_codebook(read_codebook(path), code)
     if fmt == "plover":
-        return score_plover(read_jsonl(path), code)
+        return score_plover(read_jsonl(path, PLOVER_FIELDS, required=("text",)), code)
     if fmt == "actors":
         from parley.actors import resolve_text  # the actor dictionary loads spaCy: only for this format
 
-        return score_actors(read_jsonl(path), lambda text, on: resolve_text(text, on))
+        return score_actors(read_jsonl(path, ACTOR_CASE_FIELDS, required=("actor",)),
+                            lambda text, on: resolve_text(text, on))
     raise errors.InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -9,15 +9,27 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from parley import errors
 from parley.model import CodedDocument, Document
 
 
 def read_codebook(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            example = (row.get("example") or "").strip()
-            if example and example != "NA" and row.get("code"):
-                yield {"code": row["code"].strip(), "example": example}
+    """The rows with an example; InputError (E002) naming the line for invalid UTF-8 or a malformed CSV."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for row in reader:
+                example, code = row.get("example"), row.get("code")
+                if not isinstance(example, str) or not isinstance(code, str):
+                    continue  # a short row (a missing cell is None) or cells beyond the header (a list)
+                example = example.strip()
+                if example and example != "NA" and code.strip():
+                    yield {"code": code.strip(), "example": example}
+    except UnicodeDecodeError as exc:
+        raise errors.InputError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
+                                f"{exc.start} of a block); convert it to UTF-8 first") from None
+    except csv.Error as exc:
+        raise errors.InputError(f"{path}:{reader.line_num}: malformed CSV ({exc})") from None
 
 
 def score_codebook(rows: Iterable[dict[str, str]], code: Callable[[Document], CodedDocument]) -> dict[str, Any]:

@@ -82,26 +82,83 @@ def _date(value: Any) -> dt.date | None:
 # parley's own gold format
 
 
-def read_gold(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
+_STR = (str,)
+_OPT_STR = (str, type(None))
+_NUMBER = (int, float, type(None))
+_LIST = (list, type(None))
+GOLD_FIELDS = {"text": _STR, "published": _OPT_STR, "article": _OPT_STR, "source_url": _OPT_STR,
+               "events": _LIST, "quotes": _LIST, "actors": _LIST}
+EVENT_FIELDS = {"cameo": (str, int), "source": _OPT_STR, "target": _OPT_STR, "modality": _STR, "date": _OPT_STR,
+                "alt_codes": _LIST, "target_alt": _LIST}
+LIST_ITEMS = {"alt_codes": (str, int), "target_alt": _OPT_STR}
+"""The lists of codes in a gold event, and what each item of them may be."""
+QUOTE_FIELDS = {"text": _STR, "speaker": _OPT_STR}
+ACTOR_FIELDS = {"text": _STR, "code": _STR}
+PLOVER_FIELDS = {"text": _STR, "plover_event": _OPT_STR, "cameo_code": _OPT_STR, "cameo_match_ratio": _NUMBER,
+                 "source": (str, dict, list, type(None)), "target": (str, dict, list, type(None))}
+ACTOR_CASE_FIELDS = {"actor": _STR, "expected": (dict, type(None)), "query_date": _OPT_STR}
+
+
+def check_shape(where: str, obj: Any, fields: dict[str, tuple[type, ...]], required: Iterable[str] = ()) -> None:
+    """Raise InputError (naming ``where``, a file and line) unless ``obj`` is a JSON object with the
+    ``required`` keys and each key of ``fields`` it has of one of the types given."""
+    if not isinstance(obj, dict):
+        raise errors.InputError(f"{where}: a record must be a JSON object, not {_json_type(obj)}")
+    for key in required:
+        if key not in obj:
+            raise errors.InputError(f"{where}: '{key}' is missing")
+    for key, types in fields.items():
+        if key in obj and not isinstance(obj[key], types):
+            allowed = " or ".join(dict.fromkeys(_json_type(t) for t in types))
+            raise errors.InputError(f"{where}: '{key}' must be {allowed}, not {_json_type(obj[key])}")
+        if key in LIST_ITEMS and isinstance(obj.get(key), list):
+            for item in obj[key]:
+                if not isinstance(item, LIST_ITEMS[key]):
+                    allowed = " or ".join(dict.fromkeys(_json_type(t) for t in LIST_ITEMS[key]))
+                    raise errors.InputError(f"{where}: each of '{key}' must be {allowed}, not {_json_type(item)}")
+
+
+def _json_type(value: Any) -> str:
+    kind = value if isinstance(value, type) else type(value)
+    return {str: "a string", int: "a number", float: "a number", bool: "true or false", list: "a list",
+            dict: "an object", type(None): "null"}.get(kind, kind.__name__)
+
+
+def json_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """(``file:line``, value) for each non-blank line of a JSON Lines file; InputError (E002) naming the line
+    for invalid UTF-8, malformed JSON or JSON nested too deep to read."""
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            where = f"{path}:{n}"
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise errors.InputError(f"{where}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                                        f"{exc.start} of the line)") from None
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
+                yield where, json.loads(line)
             except json.JSONDecodeError as exc:
-                raise errors.InputError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise errors.InputError(f"{path}:{n}: a gold record needs a 'text' string")
-            rec.setdefault("id", f"{path.name}:{n}")
-            for key, need in (("events", "cameo"), ("quotes", "text"), ("actors", "code")):
-                items = rec.get(key) or []
-                if not isinstance(items, list) or not all(isinstance(x, dict) and need in x for x in items):
-                    raise errors.InputError(f"{path}:{n}: '{key}' must be a list of objects with '{need}'")
-            for ev in rec.get("events") or []:
-                if ev.get("modality", "asserted") not in GOLD_MODALITIES:
-                    raise errors.InputError(f"{path}:{n}: unknown modality {ev.get('modality')!r}; expected one of {', '.join(GOLD_MODALITIES)}")
-            yield rec
+                raise errors.InputError(f"{where}: malformed JSON ({exc.msg})") from None
+            except RecursionError:
+                raise errors.InputError(f"{where}: malformed JSON (nested too deeply to read)") from None
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    for where, rec in json_records(path):
+        check_shape(where, rec, GOLD_FIELDS, required=("text",))
+        rec.setdefault("id", f"{path.name}:{where.rsplit(':', 1)[-1]}")
+        for key, fields, need in (("events", EVENT_FIELDS, "cameo"), ("quotes", QUOTE_FIELDS, "text"),
+                                  ("actors", ACTOR_FIELDS, "code")):
+            for item in rec.get(key) or []:
+                if not isinstance(item, dict) or need not in item:
+                    raise errors.InputError(f"{where}: '{key}' must be a list of objects with '{need}'")
+                check_shape(f"{where}: {key}", item, fields, required=("text",) if key == "actors" else ())
+        for ev in rec.get("events") or []:
+            if ev.get("modality", "asserted") not in GOLD_MODALITIES:
+                raise errors.InputError(f"{where}: unknown modality {ev.get('modality')!r}; expected one of {', '.join(GOLD_MODALITIES)}")
+        yield rec
 
 
 def _article_key(rec: dict[str, Any]) -> str | None:
@@ -371,11 +428,9 @@ def _same_quote(a: str, b: str) -> bool:
 # the JSON Lines the other formats come in
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise errors.InputError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
+def read_jsonl(path: Path, fields: dict[str, tuple[type, ...]] | None = None,
+               required: Iterable[str] = ()) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines file, each checked against ``fields`` and ``required`` (check_shape)."""
+    for where, rec in json_records(path):
+        check_shape(where, rec, fields or {}, required)
+        yield rec

@@ -50,27 +50,43 @@ def _roles_and_regions() -> tuple[dict[str, str], dict[str, str]]:
     return onto.roles(), onto.regions()
 
 
-def split_actor(code: str) -> tuple[str, str, list[str]]:
-    """A CAMEO actor code as GDELT splits it: (country, known group, types).
+RELIGIONS = {
+    "ADR": "African diasporic", "ALE": "Alewi", "ATH": "Agnostic", "BAH": "Bahai", "BUD": "Buddhist",
+    "CHR": "Christian", "CON": "Confucian", "CPT": "Coptic", "CTH": "Catholic", "DOX": "Orthodox", "DRZ": "Druze",
+    "HIN": "Hindu", "HSD": "Hasidic", "ITR": "Indigenous tribal", "JAN": "Jain", "JEW": "Jewish",
+    "JHW": "Jehovah's Witness", "LDS": "Latter Day Saints", "MOS": "Muslim", "MRN": "Maronite",
+    "NRM": "New religious movement", "PAG": "Pagan", "PRO": "Protestant", "SFI": "Sufi", "SHI": "Shia",
+    "SHN": "Shinto", "SIK": "Sikh", "SUN": "Sunni", "TAO": "Taoist", "UDX": "Ultra-Orthodox",
+    "ZRO": "Zoroastrian",
+}
+"""CAMEO's religion codes, which GDELT writes in Religion1Code and Religion2Code (IRQMOSSHI: MOS, SHI). parley's
+own dictionaries have none; a user's (``--dict``) or an imported CAMEO dictionary may."""
+
+
+def split_actor(code: str) -> tuple[str, str, list[str], list[str]]:
+    """A CAMEO actor code as GDELT splits it: (country, known group, types, religions).
 
     The country is the first three letters when they are a country or a CAMEO region (GDELT writes ``AFR``
     as Actor1CountryCode); every following three-letter part that is a role (GOV, MIL, CVL, MED, IGO...) is a
-    type, in order; what is left (UNO, NAT, ECOWAS, INTERPOL) is the known group. A bare role such as ``CVL``
-    is a type, not a group.
+    type, in order; a religion (MOS, SHI, CHR, CTH...) goes to the religion columns, in order; what is left (UNO,
+    NAT, ECOWAS, INTERPOL) is the known group. A bare role such as ``CVL`` is a type, not a group.
 
-    >>> split_actor("USAMILREB"), split_actor("CVL"), split_actor("IGOUNO"), split_actor("NAT")
-    (('USA', '', ['MIL', 'REB']), ('', '', ['CVL']), ('', 'UNO', ['IGO']), ('', 'NAT', []))
+    >>> split_actor("USAMILREB"), split_actor("CVL"), split_actor("IGOUNO")
+    (('USA', '', ['MIL', 'REB'], []), ('', '', ['CVL'], []), ('', 'UNO', ['IGO'], []))
+    >>> split_actor("IRQMOSSHI")
+    ('IRQ', '', [], ['MOS', 'SHI'])
     """
     iso3, _fips, _names = _countries()
     roles, regions = _roles_and_regions()
     country = code[:3] if code[:3] in iso3 or code[:3] in regions else ""
     rest = code[len(country):]
     if len(rest) % 3:
-        return country, rest, []
+        return country, rest, [], []
     parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
     types = [part for part in parts if part in roles]
-    group = "".join(part for part in parts if part not in roles)
-    return country, group, types
+    religions = [part for part in parts if part in RELIGIONS and part not in roles]
+    group = "".join(part for part in parts if part not in roles and part not in RELIGIONS)
+    return country, group, types, religions
 
 
 def actor_name(code: str, name: str | None) -> str:
@@ -81,14 +97,15 @@ def actor_name(code: str, name: str | None) -> str:
         return name.upper()
     _iso3, _fips, countries = _countries()
     roles, regions = _roles_and_regions()
-    country, _group, _types = split_actor(code)
+    country, _group, _types, _religions = split_actor(code)
     rest = code[len(country):]
     words = [countries.get(country) or regions.get(country) or country] if country else []
     parts = [rest] if len(rest) % 3 else [rest[i:i + 3] for i in range(0, len(rest), 3)]
     group = ""  # letters of a known group, kept together ("ECO" + "WAS")
     for part in parts:
-        if part in roles:
-            words += [group, roles[part]] if group else [roles[part]]
+        name = roles.get(part) or RELIGIONS.get(part)
+        if name:
+            words += [group, name] if group else [name]
             group = ""
         else:
             group += part
@@ -101,9 +118,15 @@ def _actor_fields(code: str | None, name: str | None) -> list[str]:
     """The ten Actor columns: code, name, country, known group, ethnic, religion 1 and 2, types 1 to 3."""
     if not code:
         return [""] * 10
-    country, group, types = split_actor(code)
+    country, group, types, religions = split_actor(code)
     types = (types + ["", "", ""])[:3]
-    return [code, actor_name(code, name), country, group, "", "", "", *types]
+    religions = (religions + ["", ""])[:2]
+    return [code, actor_name(code, name), country, group, "", *religions, *types]
+
+
+NO_GEO = ["0", "", "", "", "", "", "", ""]
+"""The eight Geo columns of an actor or action without a place: type 0 (an integer column, never empty in GDELT's
+files) and the rest empty."""
 
 
 def fraction_date(day: dt.date) -> str:
@@ -140,15 +163,14 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
     country = row.get("action_country") or ""
     place = row.get("action_place") or ""
     lat, lon = row.get("lat"), row.get("lon")
+    code = fips.get(country, "") if country else ""
     if place and lat is not None:
-        geo_type = "4"
-        full = f"{place}, {names.get(country, country)}" if country else place
-    elif country:
-        geo_type, full = "1", names.get(country, country)
+        action_geo = ["4", f"{place}, {names.get(country, country)}" if country else place, code, "", "",
+                      f"{lat:.4f}", f"{lon:.4f}" if lon is not None else "", ""]
+    elif country:  # GDELT's country-level match: the country's code is its ADM1 code and feature id too
+        action_geo = ["1", names.get(country, country), code, code, "", "", "", code]
     else:
-        geo_type, full = "", ""
-    action_geo = [geo_type, full, fips.get(country, "") if country else "", "", "",
-                  f"{lat:.4f}" if lat is not None else "", f"{lon:.4f}" if lon is not None else "", ""]
+        action_geo = NO_GEO
     added = row.get("date_added")
     added_text = added.strftime("%Y%m%d%H%M%S") if isinstance(added, dt.datetime) else ""
     return [
@@ -159,7 +181,7 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         row["cameo"], row["base_code"], row["root"], str(row["quad_class"]), f"{row['goldstein']:.1f}",
         str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]),
         f"{row['avg_tone']:.4f}" if row.get("avg_tone") is not None else "",
-        *([""] * 8), *([""] * 8), *action_geo,
+        *NO_GEO, *NO_GEO, *action_geo,
         added_text, row.get("source_url") or "",
     ]
 
@@ -173,4 +195,5 @@ def write_gdelt(rows: Iterable[dict[str, Any]], fh: TextIO) -> int:
     return n
 
 
-__all__ = ["GDELT_COLUMNS", "actor_name", "fraction_date", "gdelt_row", "split_actor", "write_gdelt"]
+__all__ = ["GDELT_COLUMNS", "NO_GEO", "RELIGIONS", "actor_name", "fraction_date", "gdelt_row", "split_actor",
+           "write_gdelt"]

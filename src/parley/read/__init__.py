@@ -11,9 +11,11 @@ read by :mod:`parley.read.web`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -33,6 +35,9 @@ WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".rss", ".atom", ".xml"})
 ALL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES | {".json", ".gz"}
 
 _CODE = InputError.code
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""An unpaired UTF-16 surrogate: JSON may escape one (``"\\ud800"``), but it is no character and cannot be
+written as UTF-8 (to stdout, a file or the store). A pair (``"\\ud83d\\ude00"``) is one character once read."""
 
 
 def _fail(item: str, message: str) -> Failure:
@@ -51,6 +56,8 @@ def decode(data: bytes, item: str) -> str:
         raise InputError(
             f"{item}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8 first"
         ) from None
+    if not text.strip():  # a byte order mark, or Unicode spaces, and nothing else
+        raise InputError(f"{item}: empty")
     _check_controls(text[:8192], item)
     return text
 
@@ -59,6 +66,14 @@ def _check_controls(sample: str, item: str) -> None:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * len(sample):
         raise InputError(f"{item}: looks binary ({controls} control characters), not text")
+
+
+def _characters(document: Document) -> Document:
+    """The document with every unpaired surrogate in its text and metadata replaced by U+FFFD, one code point
+    for one, so offsets into the text stay right; the document itself when it has none (nearly always)."""
+    fields = {name: _SURROGATE.sub("\ufffd", value) for name in ("text", "id", "title", "url", "source")
+              if isinstance(value := getattr(document, name), str) and _SURROGATE.search(value)}
+    return dataclasses.replace(document, **fields) if fields else document
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -80,8 +95,14 @@ def _read_limited(handle: BinaryIO, max_bytes: int, item: str) -> bytes:
     return data
 
 
+def _json_lines(text: str) -> list[str]:
+    """The lines of JSON Lines text: split at line feeds only, not at every line boundary ``str.splitlines``
+    knows (U+0085, U+2028, form feed...), which JSON may hold unescaped inside a string."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _documents_from_jsonl(text: str, name: str, published: dt.date | None) -> Iterator[Document | Failure]:
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_json_lines(text), 1):
         if line.strip():
             yield _document_from_line(line, f"{name}:{number}", published)
 
@@ -176,7 +197,7 @@ def _capped_lines(handle: BinaryIO, max_bytes: int, head: bytes = b"") -> Iterat
 
 
 def _looks_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in _json_lines(text) if line.strip()]
     return bool(lines) and all(line.lstrip().startswith("{") for line in lines)
 
 
@@ -236,8 +257,17 @@ def iter_documents(
     ``6 * timeout``), tried again ``retries`` times after connection errors, timeouts and HTTP 5xx, waiting
     ``backoff`` seconds doubled each time; its body is refused once it passes ``max_bytes``. An HTML page
     gives one document, a feed one per entry; with ``follow_links`` each entry's linked page is fetched for
-    its text.
+    its text. An unpaired surrogate escaped in JSON (``\\ud800``), which is no character, becomes U+FFFD.
     """
+    for item in _iter_items(sources, published=published, max_bytes=max_bytes, timeout=timeout,
+                            retries=retries, backoff=backoff, follow_links=follow_links):
+        yield _characters(item) if isinstance(item, Document) else item
+
+
+def _iter_items(
+    sources: Sequence[str], *, published: dt.date | None, max_bytes: int, timeout: float, retries: int,
+    backoff: float, follow_links: bool,
+) -> Iterator[Document | Failure]:
     for source in sources:
         if source.lower().startswith(("http://", "https://")):
             yield from web.documents_from_url(source, published=published, timeout=timeout, retries=retries,

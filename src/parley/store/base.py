@@ -205,13 +205,18 @@ class Store(abc.ABC):
         return row is not None
 
     # -- writing --------------------------------------------------------------------------------
-    def stored_ids(self, ids: Sequence[str], version: str) -> set[str]:
-        """Which of ``ids`` are stored already, coded by the same coder version."""
+    def stored_ids(self, ids: Sequence[str], version: str | None) -> set[str]:
+        """Which of ``ids`` are stored already, coded by the same coder version (by any when ``version`` is
+        None)."""
         if not ids:
             return set()
         p = self.param
         marks = ", ".join([p] * len(ids))
-        rows = self._execute(f"SELECT id FROM documents WHERE coder_version = {p} AND id IN ({marks})", [version, *ids]).fetchall()
+        if version is None:
+            rows = self._execute(f"SELECT id FROM documents WHERE id IN ({marks})", list(ids)).fetchall()
+        else:
+            rows = self._execute(f"SELECT id FROM documents WHERE coder_version = {p} AND id IN ({marks})",
+                                 [version, *ids]).fetchall()
         return {r[0] for r in rows}
 
     def stored_metadata(self, ids: Sequence[str], version: str) -> dict[str, tuple[Any, ...]]:

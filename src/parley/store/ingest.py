@@ -14,9 +14,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from parley import __version__
+from parley import __version__, errors
 from parley.lexicon import user_dirs
-from parley.model import Document, Failure
+from parley.model import CodedDocument, Document, Failure
 from parley.store.base import Store
 
 
@@ -74,7 +74,7 @@ class IngestStats:
     failed: int = 0
     events: int = 0
     batches: int = 0
-    updated: int = 0  # stored before, recoded and replaced: a title, url, source or date was given anew
+    updated: int = 0  # stored before, recoded and replaced: new title, url, source or date, or a new coder
 
 
 def metadata_changed(doc: Document, stored: tuple[Any, ...]) -> bool:
@@ -89,7 +89,8 @@ def plan(store: Store, docs: Sequence[Document], version: str,
          seen: set[str] | None = None) -> tuple[list[Document], set[str], int]:
     """Which of ``docs`` to code: (to code, the ids among them stored before and to be replaced, how many
     skipped). Skipped: stored by the same coder with the same metadata, or an id met before in this batch (or
-    in ``seen``, ids the caller has in flight); ids to code are added to ``seen``."""
+    in ``seen``, ids the caller has in flight); ids to code are added to ``seen``. Replaced: stored before with
+    other metadata, or by another coder version (a dictionary, pattern or model changed)."""
     stored = store.stored_metadata([d.id for d in docs], version)
     seen = set() if seen is None else seen
     todo, skipped = [], 0
@@ -99,7 +100,8 @@ def plan(store: Store, docs: Sequence[Document], version: str,
         else:
             seen.add(d.id)
             todo.append(d)
-    return todo, {d.id for d in todo if d.id in stored}, skipped
+    by_other_coder = store.stored_ids([d.id for d in todo if d.id not in stored], None)
+    return todo, {d.id for d in todo if d.id in stored} | by_other_coder, skipped
 
 
 def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, batch_size: int = 64,
@@ -135,7 +137,7 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
                     on_failure(item)
             else:
                 coded.append(item)
-        store.write_batch(coded, version)
+        coded = _write(store, coded, version, stats, on_failure)
         stats.coded += len(coded)
         stats.updated += sum(1 for c in coded if c.document.id in updated)
         stats.events += sum(len(c.events) for c in coded)
@@ -152,6 +154,34 @@ def ingest(store: Store, items: Iterable[Document | Failure], coder: Any, *, bat
     if pending:
         flush()
     return stats
+
+
+def _write(store: Store, coded: list[CodedDocument], version: str, stats: IngestStats,
+           on_failure: Callable[[Failure], None] | None) -> list[CodedDocument]:
+    """Store a batch in one transaction; if the store refuses it, each document in a transaction of its own, so
+    that a document the store cannot hold is one Failure (E005) and the others are stored. When none of them
+    can be stored (a batch of one included) the store itself may be at fault (gone, full): its error stops the
+    ingest. Returns what was stored."""
+    try:
+        store.write_batch(coded, version)
+        return coded
+    except errors.StoreError as batch_error:
+        if len(coded) < 2:
+            raise
+        kept, failed = [], []
+        for c in coded:
+            try:
+                store.write_batch([c], version)
+                kept.append(c)
+            except errors.StoreError as exc:
+                failed.append(Failure(c.document.url or c.document.id, exc.code, exc.message))
+        if not kept:
+            raise batch_error from None
+    for failure in failed:
+        stats.failed += 1
+        if on_failure:
+            on_failure(failure)
+    return kept
 
 
 __all__ = ["IngestStats", "coder_version", "ingest", "metadata_changed", "plan"]

@@ -29,14 +29,21 @@ class PostgresStore(Store):
         self._open(create)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(sql, list(params) if params else None)
+        return self.conn.execute(sql, _text_values(params) if params else None)
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(sql, [list(r) for r in rows])
+            cur.executemany(sql, [_text_values(r) for r in rows])
 
     def _begin(self) -> None:
         self._execute("BEGIN")
+
+
+def _text_values(values: Sequence[Any]) -> list[Any]:
+    """The values with every NUL character of a string replaced by U+FFFD: PostgreSQL's text cannot hold NUL
+    (a title or an evidence sentence read from a JSON ``\\u0000``), and one such value failed the whole batch.
+    One character for one, so offsets stay right; DuckDB stores NUL as it is."""
+    return [v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in values]
 
 
 def redact(url: str) -> str:
