@@ -97,7 +97,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, articles, ref
     assert [c.document.id for c in out] == [d.id for d in docs]
     assert [c.to_json() for c in out] == [c.to_json() for c in reference.pipe_items(docs)]
     assert pids[busy[0]] not in client.run(os.getpid).values()  # that process really died
-    client.wait_for_workers(2, timeout=120)
+    client.wait_for_workers(2, timeout=300)  # a restarted worker loads spaCy again: slow on a busy machine
 
 
 def test_a_document_that_kills_its_workers_is_reported_and_the_rest_coded(client, articles, reference):
@@ -135,7 +135,7 @@ def test_a_document_that_kills_its_workers_is_reported_and_the_rest_coded(client
         out = list(dask.code(client, docs, OPTIONS, partition_size=3))
     finally:
         client.unregister_worker_plugin("parley-test-poison")
-        client.wait_for_workers(2, timeout=120)
+        client.wait_for_workers(2, timeout=300)  # a restarted worker loads spaCy again: slow on a busy machine
     assert [o.item if isinstance(o, Failure) else o.document.id for o in out] == [d.id for d in docs]
     failure = out[4]
     assert isinstance(failure, Failure) and failure.code == "E900" and "died every time" in failure.message
@@ -221,7 +221,7 @@ def test_postgres_ingest_survives_a_killed_worker(client, articles, tmp_path):
     finally:
         with psycopg.connect(PG_URL, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
-        client.wait_for_workers(2, timeout=120)
+        client.wait_for_workers(2, timeout=300)  # a restarted worker loads spaCy again: slow on a busy machine
 
 
 def test_code_bag_and_code_dataframe_give_the_store_event_rows(client, articles, reference):
