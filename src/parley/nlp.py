@@ -22,7 +22,10 @@ def _kept_in_user_data(name: str, key: str, or_text: bool = False) -> None:
         return
 
     def get(doc: Doc) -> object:
-        return doc.user_data.get(key, doc.text if or_text else None)
+        value = doc.user_data.get(key)
+        if value is None and or_text:
+            return doc.text  # built from the tokens on each call: only when nothing was set
+        return value
 
     def put(doc: Doc, value: object) -> None:
         doc.user_data[key] = value
