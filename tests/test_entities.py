@@ -57,6 +57,31 @@ def test_hyphenated_names_are_split_between_two_names(nlp):
     assert not any("Israeli-Hezbollah" in text for text, _label in found)
 
 
+@pytest.mark.parametrize("text, person", [
+    # a surname the dictionary lists alone keeps the given names before it
+    ("Interim leader Ahmad al-Sharaa met the envoys in the capital.", "Ahmad al-Sharaa"),
+    # an organisation word before a title is no organisation: the name after the title is a person
+    ("Norwegian Defence Minister Ola Brekke visited the base.", "Ola Brekke"),
+    # particles do not count towards the length of a name
+    ("Deputy Premier Ana Lucia de la Fuente Ortega opened the session.", "Ana Lucia de la Fuente Ortega"),
+])
+def test_people_named_after_titles(nlp, text, person):
+    assert (person, "PERSON") in _ents(nlp, text)
+
+
+def test_a_lone_organisation_word_opening_a_sentence_is_no_name(nlp):
+    assert not any(label == "ORG" for _text, label in _ents(nlp, "Police said the road would reopen soon."))
+    assert ("Interior Ministry", "ORG") in _ents(nlp, "The Interior Ministry said the road would reopen soon.")
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers patrolled the villages in disputed Kashmir on Sunday.",
+    "Two schools closed in Indian-administered Kashmir after the storm.",
+])
+def test_an_unlisted_place_after_a_preposition_and_its_modifiers(nlp, text):
+    assert ("Kashmir", "LOC") in _ents(nlp, text)
+
+
 def test_the_event_takes_its_date_and_place_from_them():
     import datetime as dt
 
