@@ -103,3 +103,11 @@ def test_the_finders_are_the_default_and_the_statistical_ner_an_option():
     assert "ner" in load(statistical_ner=True).pipe_names
     assert "parley_entities" not in load(statistical_ner=True).pipe_names
     assert Options().statistical_ner is False
+
+
+def test_the_date_matcher_runs_around_date_words_with_the_same_matches(nlp):
+    finder = nlp.get_pipe("parley_entities")
+    doc = nlp("The envoys arrived on Tuesday, March 4, 2025 and left. Nothing was agreed there at all, and the "
+              "delegates went home. A week later, on 12 March, they met again; two days ago the talks resumed.")
+    assert finder.date_matches(doc) == finder.dates(doc)
+    assert len(finder.date_matches(doc)) > 5

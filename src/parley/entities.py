@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -88,20 +89,51 @@ def _date_patterns() -> list[tuple[str, list[list[dict]]]]:
     ]
 
 
+#: words one of which every date pattern holds (besides a token with a digit): the matcher runs only around them
+_DATE_ANCHORS = MONTHS | WEEKDAYS | UNITS | DAY_WORDS | TIMES_OF_DAY | {"tonight"}
+
+
 class EntityFinder:
     """Writes ``doc.ents`` from the date matcher, the gazetteer and the actor dictionary."""
 
     def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
         self.dates = Matcher(vocab, validate=True)
+        self.reach = 0  # the longest date pattern, in tokens
         for label, patterns in _date_patterns():
             self.dates.add(label, patterns)
+            self.reach = max(self.reach, *(len(p) for p in patterns))
         self.year_alone = Matcher(vocab)
         self.year_alone.add("DATE", [[{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}, "TAG": "CD"}]])
+        self._anchor: dict[int, bool] = {}  # word (orth id) -> whether a date may hold it
+
+    def _is_anchor(self, orth: int, strings) -> bool:  # type: ignore[no-untyped-def]
+        text = strings[orth]
+        found = self._anchor[orth] = text.lower() in _DATE_ANCHORS or any(c.isdigit() for c in text)
+        return found
+
+    def date_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The date matcher's matches, as over the whole document, found in windows around the words a date
+        must hold (a month, a weekday, a unit, "yesterday", a number...): most of a text holds none, and every
+        match lies within ``reach`` tokens of such a word."""
+        strings, anchor = doc.vocab.strings, self._anchor
+        windows: list[list[int]] = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            found = anchor.get(orth)
+            if found is None:
+                found = self._is_anchor(orth, strings)
+            if not found:
+                continue
+            start, end = max(0, i - self.reach + 1), min(len(doc), i + self.reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        return [(match_id, a + s, a + e) for a, b in windows for match_id, s, e in self.dates(doc[a:b])]
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         spans = []
-        for match_id, start, end in self.dates(doc):
+        for match_id, start, end in self.date_matches(doc):
             label = strings[match_id]
             spans.append(Span(doc, start, end, label=label))
         for _id, start, end in self.year_alone(doc):
