@@ -39,7 +39,7 @@ def test_scoring_many_lists_at_once_gives_the_same_figures_bit_for_bit(softmax, 
                    rng.normal(size=(8, 5)) if dense else None, softmax)
     lists = [[names[int(i)] for i in rng.integers(0, 40, size=int(k))] + ["unknown"] * int(k % 2)
              for k in rng.integers(0, 12, size=50)]
-    lists += [[], ["unknown"]]  # no known feature: the bias alone
+    lists = [[], *lists, [], ["unknown"], []]  # no known feature: the bias alone
     vectors = [rng.normal(size=8).astype(np.float32) for _ in lists] if dense else None
     one_by_one = np.array([model.proba(f, vectors[i] if vectors else None) for i, f in enumerate(lists)])
     assert np.array_equal(model.proba_many(lists, vectors), one_by_one)
