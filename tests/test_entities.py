@@ -111,3 +111,12 @@ def test_the_date_matcher_runs_around_date_words_with_the_same_matches(nlp):
               "delegates went home. A week later, on 12 March, they met again; two days ago the talks resumed.")
     assert finder.date_matches(doc) == finder.dates(doc)
     assert len(finder.date_matches(doc)) > 5
+
+
+def test_verb_lemma_fixes_and_proper_noun_indices_read_from_the_arrays(nlp):
+    from parley.nlp import propn_indices
+
+    doc = nlp("Rebels staged an ambush near Kismayo while Amina Yusuf watched.")
+    assert next(t for t in doc if t.text == "staged").lemma_ == "stage"
+    assert propn_indices(doc) == [t.i for t in doc if t.pos_ == "PROPN"]
+    assert propn_indices(nlp("")) == []

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -141,7 +141,9 @@ class EntityFinder:
         spans.extend(_names(doc))
         adjectives = _dictionary_names()[3]
         # nationality adjectives tagged as adjectives ("Palestinian riots"): NORP as spaCy's NER has them
-        spans.extend(Span(doc, t.i, t.i + 1, label="NORP") for t in doc if t.tag_ == "JJ" and t.text in adjectives)
+        adjective_tag = strings["JJ"]
+        spans.extend(Span(doc, i, i + 1, label="NORP") for i, tag in enumerate(doc.to_array(TAG).tolist())
+                     if tag == adjective_tag and doc[i].text in adjectives)
         doc.set_ents(filter_spans(spans), default="outside")
         return doc
 
@@ -238,7 +240,13 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     Caledonia", tagged JJ NNP)."""
     out = []
     i, n = 0, len(doc)
+    strings = doc.vocab.strings
+    tags = doc.to_array(TAG).tolist() if n else []
+    may_open = {strings[tag] for tag in (*_NAME_TAGS, "JJ")}  # only these tags may open a run: no Token for the rest
     while i < n:
+        if tags[i] not in may_open:
+            i += 1
+            continue
         t = doc[i]
         opens = t.tag_ == "JJ" and t.text.istitle() and i + 1 < n and doc[i + 1].tag_ in _NAME_TAGS \
             and not doc[i + 1].is_sent_start

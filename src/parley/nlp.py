@@ -10,7 +10,10 @@ from __future__ import annotations
 import functools
 
 import spacy
+from spacy import parts_of_speech
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from parley.errors import ModelMissingError
@@ -90,14 +93,29 @@ VERB_LEMMA_FIXES = {form: lemma for lemma in ("stage", "wage", "rape", "snipe", 
 VERB_LEMMA_FIXES.update({"deregistered": "deregister", "deregistering": "deregister"})
 
 
+_VERB_FORMS_FIXED = frozenset(hash_string(form) for form in VERB_LEMMA_FIXES)
+_VERBS = frozenset({parts_of_speech.IDS["VERB"], parts_of_speech.IDS["AUX"]})
+
+
 @Language.component("parley_verb_lemmas")
 def fix_verb_lemmas(doc: Doc) -> Doc:
-    for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
-            fixed = VERB_LEMMA_FIXES.get(token.lower_)
-            if fixed is not None:
-                token.lemma_ = fixed
+    if not len(doc):
+        return doc
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):  # no Token made for the other words
+        if lower in _VERB_FORMS_FIXED and pos in _VERBS:
+            token = doc[i]
+            token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
     return doc
+
+
+def propn_indices(doc: Doc) -> list[int]:
+    """Indices of the proper nouns of ``doc``, read from its arrays (no Token made for the other words)."""
+    if not len(doc):
+        return []
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == _PROPN]
+
+
+_PROPN = parts_of_speech.IDS["PROPN"]
 
 
 #: characters some sites print for an apostrophe or a space, each mapped to one character so that offsets into
