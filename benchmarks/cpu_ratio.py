@@ -20,7 +20,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=150)
     ap.add_argument("--rounds", type=int, default=4)
-    ap.add_argument("--own-entities", action="store_true", help="parley's own entity finders instead of spaCy's NER")
+    ap.add_argument("--statistical-ner", action="store_true", help="parley with spaCy's NER instead of its own finders")
     args = ap.parse_args()
 
     import spacy
@@ -35,7 +35,7 @@ def main() -> None:
     docs = [Document(text=a["text"], id=str(i), published=parse_published(a["published"]) if a["published"] else None)
             for i, a in enumerate(arts)]
     texts = [a["text"] for a in arts]
-    coder, bare = Coder(Options(statistical_ner=not args.own_entities)), spacy.load(MODEL_PACKAGE)
+    coder, bare = Coder(Options(statistical_ner=args.statistical_ner)), spacy.load(MODEL_PACKAGE)
     list(bare.pipe(texts[:5]))
     list(coder.pipe_items(docs[:5]))
     ratios = []

@@ -57,6 +57,31 @@ def test_hyphenated_names_are_split_between_two_names(nlp):
     assert not any("Israeli-Hezbollah" in text for text, _label in found)
 
 
+@pytest.mark.parametrize("text, person", [
+    # a surname the dictionary lists alone keeps the given names before it
+    ("Interim leader Ahmad al-Sharaa met the envoys in the capital.", "Ahmad al-Sharaa"),
+    # an organisation word before a title is no organisation: the name after the title is a person
+    ("Norwegian Defence Minister Ola Brekke visited the base.", "Ola Brekke"),
+    # particles do not count towards the length of a name
+    ("Deputy Premier Ana Lucia de la Fuente Ortega opened the session.", "Ana Lucia de la Fuente Ortega"),
+])
+def test_people_named_after_titles(nlp, text, person):
+    assert (person, "PERSON") in _ents(nlp, text)
+
+
+def test_a_lone_organisation_word_opening_a_sentence_is_no_name(nlp):
+    assert not any(label == "ORG" for _text, label in _ents(nlp, "Police said the road would reopen soon."))
+    assert ("Interior Ministry", "ORG") in _ents(nlp, "The Interior Ministry said the road would reopen soon.")
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers patrolled the villages in disputed Kashmir on Sunday.",
+    "Two schools closed in Indian-administered Kashmir after the storm.",
+])
+def test_an_unlisted_place_after_a_preposition_and_its_modifiers(nlp, text):
+    assert ("Kashmir", "LOC") in _ents(nlp, text)
+
+
 def test_the_event_takes_its_date_and_place_from_them():
     import datetime as dt
 
@@ -70,9 +95,28 @@ def test_the_event_takes_its_date_and_place_from_them():
     assert str(event.date) == "2024-07-11" and event.location.name == "Hanoi" and event.location.country == "VNM"
 
 
-def test_the_statistical_ner_is_the_default_and_the_finders_an_option():
+def test_the_finders_are_the_default_and_the_statistical_ner_an_option():
     from parley.nlp import load
+    from parley.pipeline import Options
 
-    assert "ner" in load().pipe_names and "parley_entities" not in load().pipe_names
-    assert "ner" not in load(statistical_ner=False).pipe_names
-    assert "parley_entities" in load(statistical_ner=False).pipe_names
+    assert "parley_entities" in load().pipe_names and "ner" not in load().pipe_names
+    assert "ner" in load(statistical_ner=True).pipe_names
+    assert "parley_entities" not in load(statistical_ner=True).pipe_names
+    assert Options().statistical_ner is False
+
+
+def test_the_date_matcher_runs_around_date_words_with_the_same_matches(nlp):
+    finder = nlp.get_pipe("parley_entities")
+    doc = nlp("The envoys arrived on Tuesday, March 4, 2025 and left. Nothing was agreed there at all, and the "
+              "delegates went home. A week later, on 12 March, they met again; two days ago the talks resumed.")
+    assert finder.date_matches(doc) == finder.dates(doc)
+    assert len(finder.date_matches(doc)) > 5
+
+
+def test_verb_lemma_fixes_and_proper_noun_indices_read_from_the_arrays(nlp):
+    from parley.nlp import propn_indices
+
+    doc = nlp("Rebels staged an ambush near Kismayo while Amina Yusuf watched.")
+    assert next(t for t in doc if t.text == "staged").lemma_ == "stage"
+    assert propn_indices(doc) == [t.i for t in doc if t.pos_ == "PROPN"]
+    assert propn_indices(nlp("")) == []

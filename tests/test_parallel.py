@@ -39,3 +39,13 @@ def test_two_forked_workers_code_as_one_process(coder):
         [x.to_json() if isinstance(x, CodedDocument) else x for x in one]
     assert isinstance(two[1], Failure) and isinstance(two[3], Failure)  # the read failure and the empty text
     assert sum(len(x.events) for x in two if isinstance(x, CodedDocument)) >= 5
+
+
+def test_the_tail_of_a_stream_is_cut_into_small_tasks_so_the_workers_finish_together():
+    items = list(range(150))
+    tasks = list(parallel._tasks(items, 32, 2))
+    assert [x for task in tasks for x in task] == items  # every item once, in order
+    assert [len(t) for t in tasks[:3]] == [32, 32, 32]  # whole batches while more follow
+    assert max(len(t) for t in tasks[3:]) == 7  # the last two batches (54 items) in eight pieces
+    assert list(parallel._tasks([], 32, 2)) == []
+    assert list(parallel._tasks([1, 2], 32, 2)) == [[1], [2]]

@@ -222,7 +222,7 @@ def _time_parley(coder, docs: list, processes: int) -> tuple[float, int, float]:
 
 
 def run(corpus: str | None, n: int, processes: list[int], batch_size: int = 32, rounds: int = 3,
-        with_startup: bool = True, own_entities: bool = False) -> dict:
+        with_startup: bool = True, statistical_ner: bool = False) -> dict:
     """Time bare spaCy and parley on the same ``n`` articles in ``rounds`` alternating rounds for each process
     count (check the corpus with :func:`check_corpus` first). Returns the corpus, per-round figures and, when
     ``with_startup``, the start-up seconds of each."""
@@ -234,7 +234,7 @@ def run(corpus: str | None, n: int, processes: list[int], batch_size: int = 32, 
     from parley.when import parse_published
 
     pairs, name = _load_texts(corpus, n)
-    coder = Coder(Options(batch_size=batch_size, statistical_ner=not own_entities))
+    coder = Coder(Options(batch_size=batch_size, statistical_ner=statistical_ner))
     bare = spacy.load(MODEL_PACKAGE)
     docs = [Document(text=t, published=parse_published(p) if p else None, id=f"bench-{i}")
             for i, (t, p) in enumerate(pairs)]
@@ -252,7 +252,8 @@ def run(corpus: str | None, n: int, processes: list[int], batch_size: int = 32, 
                     row["parley_seconds"], row["events"], row["worker_peak_mb"] = _time_parley(coder, docs, p)
             row["ratio"] = row["spacy_seconds"] / row["parley_seconds"]
             out.append(row)
-    result = {"corpus": name + ("; parley with its own entity finders" if own_entities else ""), "articles": len(docs), "characters": sum(len(t) for t in texts),
+    result = {"corpus": name + ("; parley with spaCy's statistical NER" if statistical_ner else ""), "articles": len(docs),
+              "characters": sum(len(t) for t in texts),
               "rounds": out, "main_peak_mb": rss_mb(os.getpid())}
     if with_startup:
         result["startup"] = startup()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
+from spacy.attrs import ORTH, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -88,20 +89,51 @@ def _date_patterns() -> list[tuple[str, list[list[dict]]]]:
     ]
 
 
+#: words one of which every date pattern holds (besides a token with a digit): the matcher runs only around them
+_DATE_ANCHORS = MONTHS | WEEKDAYS | UNITS | DAY_WORDS | TIMES_OF_DAY | {"tonight"}
+
+
 class EntityFinder:
     """Writes ``doc.ents`` from the date matcher, the gazetteer and the actor dictionary."""
 
     def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
         self.dates = Matcher(vocab, validate=True)
+        self.reach = 0  # the longest date pattern, in tokens
         for label, patterns in _date_patterns():
             self.dates.add(label, patterns)
+            self.reach = max(self.reach, *(len(p) for p in patterns))
         self.year_alone = Matcher(vocab)
         self.year_alone.add("DATE", [[{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}, "TAG": "CD"}]])
+        self._anchor: dict[int, bool] = {}  # word (orth id) -> whether a date may hold it
+
+    def _is_anchor(self, orth: int, strings) -> bool:  # type: ignore[no-untyped-def]
+        text = strings[orth]
+        found = self._anchor[orth] = text.lower() in _DATE_ANCHORS or any(c.isdigit() for c in text)
+        return found
+
+    def date_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The date matcher's matches, as over the whole document, found in windows around the words a date
+        must hold (a month, a weekday, a unit, "yesterday", a number...): most of a text holds none, and every
+        match lies within ``reach`` tokens of such a word."""
+        strings, anchor = doc.vocab.strings, self._anchor
+        windows: list[list[int]] = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            found = anchor.get(orth)
+            if found is None:
+                found = self._is_anchor(orth, strings)
+            if not found:
+                continue
+            start, end = max(0, i - self.reach + 1), min(len(doc), i + self.reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        return [(match_id, a + s, a + e) for a, b in windows for match_id, s, e in self.dates(doc[a:b])]
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         spans = []
-        for match_id, start, end in self.dates(doc):
+        for match_id, start, end in self.date_matches(doc):
             label = strings[match_id]
             spans.append(Span(doc, start, end, label=label))
         for _id, start, end in self.year_alone(doc):
@@ -109,7 +141,9 @@ class EntityFinder:
         spans.extend(_names(doc))
         adjectives = _dictionary_names()[3]
         # nationality adjectives tagged as adjectives ("Palestinian riots"): NORP as spaCy's NER has them
-        spans.extend(Span(doc, t.i, t.i + 1, label="NORP") for t in doc if t.tag_ == "JJ" and t.text in adjectives)
+        adjective_tag = strings["JJ"]
+        spans.extend(Span(doc, i, i + 1, label="NORP") for i, tag in enumerate(doc.to_array(TAG).tolist())
+                     if tag == adjective_tag and doc[i].text in adjectives)
         doc.set_ents(filter_spans(spans), default="outside")
         return doc
 
@@ -206,7 +240,13 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     Caledonia", tagged JJ NNP)."""
     out = []
     i, n = 0, len(doc)
+    strings = doc.vocab.strings
+    tags = doc.to_array(TAG).tolist() if n else []
+    may_open = {strings[tag] for tag in (*_NAME_TAGS, "JJ")}  # only these tags may open a run: no Token for the rest
     while i < n:
+        if tags[i] not in may_open:
+            i += 1
+            continue
         t = doc[i]
         opens = t.tag_ == "JJ" and t.text.istitle() and i + 1 < n and doc[i + 1].tag_ in _NAME_TAGS \
             and not doc[i + 1].is_sent_start
@@ -273,11 +313,23 @@ def _place_phrase(doc: Doc, a: int, b: int) -> Span:
     return Span(doc, first, end, label="LOC")
 
 
+#: what may stand between a place preposition and an unlisted place: "in disputed Kashmir", "in the northern
+#: Tigray", "in Indian-administered Kashmir" (and nationality adjectives, tagged as names or adjectives)
+_PLACE_MODIFIER_TAGS = frozenset({"JJ", "VBN", "HYPH", "DT"})
+
+
 def _after_place_preposition(doc: Doc, i: int) -> bool:
-    before = doc[i - 1] if i > 0 else None
-    if before is not None and before.lower_ == "the" and i > 1:
-        before = doc[i - 2]
+    k = i - 1
+    while k >= 0 and i - k <= 4 and not doc[k].is_sent_start and (
+            doc[k].tag_ in _PLACE_MODIFIER_TAGS or doc[k].text == "-" or doc[k].text in _dictionary_names()[3]):
+        k -= 1
+    before = doc[k] if k >= 0 else None
     return before is not None and before.lower_ in _PLACE_PREPOSITIONS and before.tag_ == "IN"
+
+
+def _name_words(span: Span) -> int:
+    """How many words of a name are names, not particles or hyphens: 2 in "Benjamin Netanyahu", 1 in "al-Sharaa"."""
+    return sum(1 for t in span if t.text != "-" and t.lower_ not in _LOWER_PARTICLES)
 
 
 def _segments(indices: list[int]) -> list[tuple[int, int]]:
@@ -305,7 +357,12 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
                     [Span(doc, a, b, label="ORG")]
     if b > a and doc[b - 1].lower_ in PLACE_WORDS and not any(t.lower_ in ORG_WORDS for t in doc[a:b - 1]):
         return [_place_phrase(doc, a, b)]  # "Palawan Island", "the Spratly Islands", "the Strait of Hormuz"
-    if any(t.lower_ in ORG_WORDS for t in doc[a:b]):
+    if b - a == 1 and doc[a].is_sent_start and doc[a].lower_ in ORG_WORDS:
+        return []  # "Police said ...": a common noun, capitalised because it opens the sentence
+    titled = max((k for k in range(a, b) if doc[k].lower_ in titles), default=None)
+    if titled is not None and titled + 1 < b and not any(t.lower_ in ORG_WORDS for t in doc[titled + 1:b]):
+        pass  # "Defence Minister Peter Hultqvist": a title (after an organisation word) and the name it precedes
+    elif any(t.lower_ in ORG_WORDS for t in doc[a:b]):
         return [Span(doc, a, b, label="ORG")] if b > a else []
     first = b
     if b - a >= 2 and doc[b - 1].lower_ in TITLE_SURNAMES and doc[b - 2].lower_ not in titles \
@@ -321,9 +378,11 @@ def _name_span(doc: Doc, a: int, b: int, orgs: frozenset[str], people: frozenset
         first += 1
     for f in range(min(first, b), b):  # a person the dictionary names, as it names them: "Benjamin Netanyahu",
         if doc[f:b].text in people:    # not "Minster Benjamin Netanyahu" (a misspelt title before the name)
-            return [Span(doc, f, b, label="PERSON")]
+            if f == first or _name_words(doc[f:b]) >= 2:
+                return [Span(doc, f, b, label="PERSON")]
+            break  # a surname the dictionary lists alone ("al-Sharaa"): the given names before it stay
     words = [t for t in doc[first:b] if t.text != "-"]
-    if not words or len(words) > 5:
+    if not words or _name_words(doc[first:b]) > 5:  # particles do not count: "Maria Teresa Fernandez de la Vega"
         return []
     after_title = first > a and doc[first - 1].lower_ in titles or (first == a and a > 0 and doc[a - 1].lower_ in titles)
     if len(words) >= 2 or after_title:

@@ -44,7 +44,7 @@ def language(text: str) -> str:
 def legibility_warnings(text: str) -> list[Warning_]:
     """The warnings for a text the English model cannot read: another language, all capitals, no punctuation."""
     sample = text[:SAMPLE]
-    letters = [c for c in sample if c.isalpha()]
+    letters = list(filter(str.isalpha, sample))
     if len(letters) < MIN_LETTERS:
         return []
     lang = language(sample)
@@ -52,8 +52,8 @@ def legibility_warnings(text: str) -> list[Warning_]:
         return [Warning_(errors.W_NOT_ENGLISH, f"the text reads as language {lang!r}, not English: "
                                                "the English model finds few or no events in it")]
     found = []
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    if cased and sum(c.isupper() for c in cased) / len(cased) > MAX_CAPITALS:
+    upper, lower = sum(map(str.isupper, letters)), sum(map(str.islower, letters))  # no letter is both
+    if upper + lower and upper / (upper + lower) > MAX_CAPITALS:
         found.append(Warning_(errors.W_ALL_CAPITALS, "the text is written in capitals: the model reads names and "
                                                      "verbs poorly in it, so events may be missed"))
     if len(_WORD.findall(sample)) >= MIN_WORDS_WITHOUT_STOP and not _STOP.search(sample):

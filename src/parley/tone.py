@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import IS_ALPHA, LOWER
 from spacy.tokens import Doc
 
 
@@ -20,12 +21,23 @@ def lexicon() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
+#: the sign of each lower-case word's valence (1, -1 or 0), by its hash in spaCy's string store
+_SIGNS: dict[int, int] = {}
+
+
+def _sign(word: int, strings) -> int:  # type: ignore[no-untyped-def]
+    valence = lexicon().get(strings[word], 0.0)
+    found = _SIGNS[word] = (valence > 0) - (valence < 0)
+    return found
+
+
 def tone(doc: Doc) -> float | None:
     """Positive minus negative words as a percentage of all words; None for a text without words."""
-    words = [t.lower_ for t in doc if t.is_alpha]
+    rows = doc.to_array([IS_ALPHA, LOWER]) if len(doc) else None
+    words = rows[rows[:, 0] == 1, 1].tolist() if rows is not None else []  # alphabetic tokens, lower-cased
     if not words:
         return None
-    lex = lexicon()
-    positive = sum(1 for w in words if lex.get(w, 0.0) > 0)
-    negative = sum(1 for w in words if lex.get(w, 0.0) < 0)
+    strings, signs = doc.vocab.strings, _SIGNS
+    found = [signs[w] if w in signs else _sign(w, strings) for w in words]
+    positive, negative = found.count(1), found.count(-1)
     return round(100.0 * (positive - negative) / len(words), 3)

@@ -208,3 +208,25 @@ def test_bench_table_fits_80_columns_and_summarises_rounds():
     assert lines[0].startswith("1 process(es): parley at 1.00x") and "spread 0.91-1.11" in lines[0]
     assert "parley 2.00x its one-process speed" in lines[1] and "310 MB" in lines[1]
     assert "bare spaCy 1.20 s, parley 1.60 s" in lines[-1]
+
+
+@pytest.mark.parametrize("flags, statistical_ner", [([], False), (["--statistical-ner"], True)])
+def test_eval_parses_with_the_finders_or_with_spacys_ner(tmp_path, monkeypatch, flags, statistical_ner):
+    import parley.pipeline
+
+    seen = []
+    real = parley.pipeline.default_coder
+
+    def recording(options=None):  # type: ignore[no-untyped-def]
+        seen.append(options)
+        return real(options)
+
+    monkeypatch.setattr(parley.pipeline, "default_coder", recording)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": "Chile criticised Peru on Monday.", "published": "2024-03-06",
+                                "events": [{"source": "CHL", "cameo": "111", "target": "PER"}]}) + "\n",
+                    encoding="utf-8")
+    result = run("eval", str(gold), "--no-model", *flags)
+    assert result.exit_code == 0, result.output
+    assert [o.statistical_ner for o in seen] == [statistical_ner]
+    assert ("ner" in real(seen[0]).nlp.pipe_names) is statistical_ner

@@ -30,6 +30,21 @@ def test_linear_round_trip_keeps_scores(tmp_path):  # type: ignore[no-untyped-de
     assert not np.allclose(again.proba(["a"], vec), again.proba(["a"]))  # the dense part counts
 
 
+@pytest.mark.parametrize("softmax, dense", [(True, True), (False, False)])
+def test_scoring_many_lists_at_once_gives_the_same_figures_bit_for_bit(softmax, dense):  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(3)
+    names = [f"f{i}" for i in range(40)]
+    model = Linear({n: i for i, n in enumerate(names)}, rng.normal(size=(40, 5)).astype(np.float32),
+                   rng.normal(size=5).astype(np.float32), ("none", "a", "b", "c", "d"),
+                   rng.normal(size=(8, 5)) if dense else None, softmax)
+    lists = [[names[int(i)] for i in rng.integers(0, 40, size=int(k))] + ["unknown"] * int(k % 2)
+             for k in rng.integers(0, 12, size=50)]
+    lists = [[], *lists, [], ["unknown"], []]  # no known feature: the bias alone
+    vectors = [rng.normal(size=8).astype(np.float32) for _ in lists] if dense else None
+    one_by_one = np.array([model.proba(f, vectors[i] if vectors else None) for i, f in enumerate(lists)])
+    assert np.array_equal(model.proba_many(lists, vectors), one_by_one)
+
+
 def test_a_broken_model_file_is_a_clear_error(tmp_path):  # type: ignore[no-untyped-def]
     from parley import errors
 

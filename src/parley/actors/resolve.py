@@ -38,6 +38,7 @@ from parley import lexicon
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
+from parley.nlp import propn_indices
 
 LOCATIVE_PREPS = lexicon.words("actor-place-prepositions")
 COMPOSING_PREPS = lexicon.words("composing-preps")
@@ -431,9 +432,10 @@ class _Finder:
                 last.setdefault(words[-1], m)
         if not last:
             return out
-        for t in doc:
-            if t.i in taken or t.pos_ != "PROPN":
+        for i in propn_indices(doc):
+            if i in taken:
                 continue
+            t = doc[i]
             m = last.get(t.text)
             if m is None or m.start > t.idx:
                 continue

@@ -68,8 +68,9 @@ def bench_command(
         "--rounds", "-r", min=1, metavar="N", help="Rounds, alternating which of the two runs first.")] = 3,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, metavar="N", help="Documents per spaCy batch.")] = 32,
-    own_entities: Annotated[bool, typer.Option(
-        "--own-entities", help="Time parley with its own entity finders instead of spaCy's NER (docs/speed.md).")] = False,
+    statistical_ner: Annotated[bool, typer.Option(
+        "--statistical-ner", help="Time parley with spaCy's statistical NER instead of its own entity finders "
+        "(docs/speed.md).")] = False,
     no_startup: Annotated[bool, typer.Option(
         "--no-startup", help="Skip timing start-up in fresh interpreters.")] = False,
     make_corpus: Annotated[Path | None, typer.Option(
@@ -91,7 +92,7 @@ def bench_command(
     try:
         skipped = bench.check_corpus(corpus, articles)
         result = bench.run(corpus, articles, processes or [1, 2], batch_size, rounds, with_startup=not no_startup,
-                           own_entities=own_entities)
+                           statistical_ner=statistical_ner)
     except errors.ParleyError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from None

@@ -30,6 +30,8 @@ def eval_command(
                                              "of its article before it.")] = False,
     quotes: Annotated[bool, typer.Option("--quotes", help="Score quotations and their speakers (units with quotes[], "
                                          "corpus format), beside textacy's direct quotations.")] = False,
+    statistical_ner: Annotated[bool, typer.Option("--statistical-ner", help="Parse with spaCy's statistical NER "
+                                                  "instead of parley's own entity finders (docs/speed.md).")] = False,
 ) -> None:
     """Code the gold texts and print precision, recall and F1, confusion tables, misses and false positives."""
     from parley.evaluate import FORMATS, detect_format, evaluate
@@ -41,7 +43,8 @@ def eval_command(
         kind = detect_format(gold) if fmt == "auto" else fmt
         if kind not in FORMATS:
             raise errors.InputError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
-        coder = default_coder(Options(use_model=not no_model, model_path=str(model) if model else None))
+        coder = default_coder(Options(use_model=not no_model, model_path=str(model) if model else None,
+                                      statistical_ner=statistical_ner))
         if quotes:
             from parley.evaluate.gold import read_gold
             from parley.evaluate.quotes import score_quotes

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from spacy import parts_of_speech
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from parley.actors import ActorDictionary
@@ -35,6 +37,8 @@ from parley.model import Event, Location, Mention, Span
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 from parley.ontology import ontology, plover_for
 from parley.syntax import grammatical_subject, subject_head
+
+_PREDICATE_POS = frozenset(parts_of_speech.IDS[p] for p in match.PREDICATE_POS)
 
 PlaceFn = Callable[[Token, str | None, str | None], Location]
 #: how the source is described when violence has a named victim and no named doer
@@ -57,8 +61,12 @@ def code_doc(
     text = doc._.source_text  # the original text, dateline included
     events: list[Event] = []
     candidates: list[Candidate] = []
+    pos = doc.to_array(POS).tolist() if len(doc) else []
     for sent_no, sent in enumerate(doc.sents):
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in _PREDICATE_POS:
+                continue  # no candidate (match.find): no Token made for it
+            token = doc[i]
             cand = match.find(token, patterns)
             if cand is None:
                 continue

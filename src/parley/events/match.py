@@ -37,10 +37,14 @@ _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
 
 
+#: the parts of speech a candidate word may have
+PREDICATE_POS = ("VERB", "AUX", "NOUN", "PROPN")
+
+
 def find(token: Token, patterns: PatternSet) -> Candidate | None:
     """The candidate ``token`` starts, with the pattern that matches the parse around it (or None); None when
     no pattern and no built-in rule starts from the word."""
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+    if token.pos_ not in PREDICATE_POS:
         return None
     if not patterns.candidates(token):
         built_in = _reported_obligation(token) or conditional_threat(token) or _characterisation(token)

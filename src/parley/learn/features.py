@@ -113,16 +113,20 @@ def rule_words(candidates: Iterable[object]) -> dict[int, tuple[str | None, str]
 
 
 def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = (),
-                   rules_saw: dict[int, tuple[str | None, str]] | None = None) -> list[str]:
-    """What a word and its place in the parse say about the act it may express, and what the rules made of it."""
+                   rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None) -> list[str]:
+    """What a word and its place in the parse say about the act it may express, and what the rules made of it.
+    ``sent``: the word's sentence, when the caller has it (``token.sent`` is found again on each call)."""
     lem = lemma(token)
     head = token.head
+    head_lemma = lemma(head)
     feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
-             f"l={lem}|dep={token.dep_}", f"hl={lemma(head)}", f"hd={head.dep_}", f"suf={lem[-3:]}",
-             f"hl={lemma(head)}|l={lem}"]
-    if token.i > token.sent.start:
+             f"l={lem}|dep={token.dep_}", f"hl={head_lemma}", f"hd={head.dep_}", f"suf={lem[-3:]}",
+             f"hl={head_lemma}|l={lem}"]
+    if sent is None:
+        sent = token.sent
+    if token.i > sent.start:
         feats.append(f"prev={lemma(token.doc[token.i - 1])}")
-    if token.i + 1 < token.sent.end:
+    if token.i + 1 < sent.end:
         feats.append(f"next={lemma(token.doc[token.i + 1])}")
     for c in token.children:
         feats.append(f"c={c.dep_}")

@@ -202,12 +202,15 @@ class Layer:
             targets = {e.id: t for e in in_sent_events if e.target is None and e.source is not None
                        and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
+            words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token]
             cands = []
-            for tok in sent:
-                if not is_candidate(tok) or tok.i in by_token:
-                    continue
-                probs = self.detector.proba(token_features(tok, by_token, in_sent_events, rules_saw),
-                                            token_vector(tok))
+            if not words:
+                out.append(SentenceScores(n, tuple(rule_scored), ()))
+                continue
+            word_probs = self.detector.proba_many(
+                [token_features(tok, by_token, in_sent_events, rules_saw, sent) for tok in words],
+                [token_vector(tok) for tok in words])
+            for tok, probs in zip(words, word_probs):
                 j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
                 if probs[j] >= floor:
                     cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
@@ -257,11 +260,12 @@ class Layer:
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
                    index: MentionIndex, doc_id: str) -> Candidate:
         args = argument_tags(token, index)
-        src_scores = [(float(self.source.proba(mention_features(sent, m, root, i, token, args))[0]), m)
-                      for i, m in enumerate(mentions)]
+        feats = [mention_features(sent, m, root, i, token, args) for i, m in enumerate(mentions)]
+        src_scores = list(zip(self.source.proba_many(feats)[:, 0].tolist(), mentions))
         s_score, source = max(src_scores, key=lambda x: x[0])
-        tgt_scores = [(float(self.target.proba(mention_features(sent, m, root, i, token, args))[0]), m)
-                      for i, m in enumerate(mentions) if m.code != source.code]
+        others = [i for i, m in enumerate(mentions) if m.code != source.code]
+        tgt_scores = list(zip(self.target.proba_many([feats[i] for i in others])[:, 0].tolist(),
+                              [mentions[i] for i in others])) if others else []
         t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
         cameo = self._code(token, root)
         info = ontology().get(cameo)

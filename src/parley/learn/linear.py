@@ -40,6 +40,32 @@ class Linear:
             return e / e.sum()
         return 1.0 / (1.0 + np.exp(-z))
 
+    def proba_many(self, many: Sequence[Iterable[str]], vectors: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """:meth:`proba` of each feature list (with the vector of the same rank), one row each: the same figures,
+        bit for bit, at a fraction of the cost of one call each (the weight rows of all lists are summed with
+        one ``reduceat``, in the same order as ``proba`` sums them)."""
+        get = self.features.get
+        rows: list[int] = []
+        starts: list[int] = []  # where each list with a known feature starts in ``rows``
+        full: list[int] = []  # and which lists those are (reduceat wants no empty one)
+        for k, feats in enumerate(many):
+            found = [r for r in map(get, feats) if r is not None]
+            if found:
+                full.append(k)
+                starts.append(len(rows))
+                rows += found
+        n = len(many)
+        z = np.tile(self.bias.astype(np.float64), (n, 1))
+        if full:
+            z[full] = z[full] + np.add.reduceat(self.weights[rows], starts, axis=0, dtype=np.float64)
+        if self.dense is not None and vectors is not None and n:
+            # one (1 x d) by (d x labels) product per row, as proba computes it: the same figures to the bit
+            z = z + np.matmul(np.array(vectors, dtype=np.float64)[:, None, :], self.dense)[:, 0, :]
+        if self.softmax:
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            return e / e.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))
+
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.__getitem__)
         extra = {} if self.dense is None else {"dense": self.dense.astype(np.float32)}
