@@ -39,8 +39,12 @@ def main() -> None:
     load_s = time.perf_counter() - t
     fresh = subprocess.run([sys.executable, "-c", ("import time; t=time.perf_counter(); from parley.pipeline import "
                             "Coder; Coder(); print(time.perf_counter()-t)")], capture_output=True, text=True, check=False)
+    import spacy
+
+    from parley.nlp import MODEL_PACKAGE
+
     rules, full = Coder(Options(use_model=False)), Coder()
-    nlp = rules.nlp
+    nlp = spacy.load(MODEL_PACKAGE)  # bare spaCy: the pinned model's full pipeline, its NER included
     texts = [rules.prepare_text(d) for d in docs]
     list(nlp.pipe(texts[:5]))
     list(rules.pipe(docs[:5]))

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.learn.layer import MODEL_DIR, Layer, SentenceScores, Thresholds
+from parley.learn.layer import CANDIDATE_FLOOR, MODEL_DIR, Layer, SentenceScores, Thresholds
 from parley.learn.linear import Linear
 from parley.model import Document
 
@@ -110,7 +110,9 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
     coder = Coder(Options(use_model=False))
     text = "Chile condemned Peru over the border incident. Brazil troops shelled positions held by Japan forces."
     analysis = coder.analyse(Document(text=text))
-    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t")
+    # scored as tuning scores (everything, for any thresholds): coding skips what its own thresholds rule out
+    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t",
+                         reread_below=1.01, candidate_floor=CANDIDATE_FLOOR)
     kept_all, _ = layer.select(scored, Thresholds(verify=0.0, detect=1.01))
     assert kept_all == list(analysis.coded.events)  # no model, no verifier: the rules' events as they are
     reread, decisions = layer.select(scored, Thresholds(verify=1.01, detect=1.01, source=0.0))

@@ -167,6 +167,10 @@ class Layer:
         scores rule events of families it knows, and actors are re-read only for events scoring below
         ``reread_below`` (default: this model's own verify threshold; tuning asks for more)."""
         below = self.thresholds.verify if reread_below is None else reread_below
+        # coding (not tuning, which scores everything once for every setting): what the thresholds rule out is
+        # not computed: no targets read when filling is off, no actors read for a candidate that cannot be added
+        runtime = candidate_floor is None
+        fill = not runtime or self.thresholds.fill <= 1.0
         # words scoring under the detector's threshold can become nothing: no need to read their actors
         floor = max(CANDIDATE_FLOOR, self.thresholds.detect) if candidate_floor is None else candidate_floor
         out = []
@@ -199,22 +203,29 @@ class Layer:
                     if s < below:
                         other = self._reread(doc, sent, n, e, in_sent_mentions, index)
                 rule_scored.append((e, s, other))
-            targets = {e.id: t for e in in_sent_events if e.target is None and e.source is not None
-                       and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
+            targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None
+                       and e.source is not None and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
             words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token]
             cands = []
             if not words:
-                out.append(SentenceScores(n, tuple(rule_scored), ()))
+                out.append(SentenceScores(n, tuple(rule_scored), (), targets))
                 continue
+            # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
+            coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
             word_probs = self.detector.proba_many(
                 [token_features(tok, by_token, in_sent_events, rules_saw, sent) for tok in words],
                 [token_vector(tok) for tok in words])
             for tok, probs in zip(words, word_probs):
                 j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
-                if probs[j] >= floor:
-                    cands.append(self._candidate(sent, n, tok, self.detector.labels[j], float(probs[j]),
-                                                 in_sent_mentions, index, doc_id))
+                if probs[j] < floor:
+                    continue
+                root = self.detector.labels[j]
+                if root in coded_roots:
+                    cands.append(Candidate(n, root, float(probs[j]), None, 0.0, 0.0))
+                else:
+                    cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
+                                                 doc_id, lazy=runtime))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets))
         return out
 
@@ -258,7 +269,15 @@ class Layer:
         return cameo if ontology().is_code(cameo) else root + "0"
 
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
-                   index: MentionIndex, doc_id: str) -> Candidate:
+                   index: MentionIndex, doc_id: str, lazy: bool = False) -> Candidate:
+        """The act of root ``root`` that ``token`` may express, its actors as attribution reads them, and its
+        modality. ``lazy``: an act the modality model says did not happen gets no actors (it cannot be added)."""
+        reading = classify(token)
+        happened = 1.0
+        if self.modality is not None:
+            happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
+        if lazy and happened < self.thresholds.happened:
+            return Candidate(n, root, p, None, 0.0, 0.0, happened)
         args = argument_tags(token, index)
         feats = [mention_features(sent, m, root, i, token, args) for i, m in enumerate(mentions)]
         src_scores = list(zip(self.source.proba_many(feats)[:, 0].tolist(), mentions))
@@ -269,10 +288,6 @@ class Layer:
         t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
         cameo = self._code(token, root)
         info = ontology().get(cameo)
-        reading = classify(token)
-        happened = 1.0
-        if self.modality is not None:
-            happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
         # the modality model may only doubt what parley's own reading asserts, never assert what it reads as
         # hypothetical, negated, intended or demanded (precision first: traps must stay traps)
         modality = reading.value
