@@ -1,0 +1,95 @@
+"""Which country the context gives an actor named by role alone ("police", "the army", "protesters"): the country
+a text is about, or the one its sentence (or, for groups, the sentences before) names, or the text's leading
+country so far. Facts of the text only; nothing is guessed where the text names several countries alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from parley.model import Mention
+from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline)
+
+#: a text's main country so far is the one it has named as a party at least this many times as often as any other
+DOMINANT = 2
+#: state roles a text about one country means as its own ("police", "troops", "the court")
+LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
+#: news outlets and companies say who reports or trades, not where things happen: "told Reuters" or "Chevron said"
+#: in a story about Nigeria does not make the text about Britain or the US (whose police, whose government)
+NOT_PLACE_ROLES = frozenset({"MED", "BUS"})
+
+
+def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]
+                        ) -> Callable[[int, bool], str | None]:
+    """The country the context gives an actor named by role alone, at a character offset: the only country its
+    sentence names; else, for groups (``near=False``), the only country the nearest of the two sentences before
+    it names; else the text's main country so far (named as a party at least ``DOMINANT`` times as often as any
+    other up to that sentence), as a reader takes "police" in the sixth sentence of a report about Kenya that
+    mentioned Uganda once. None when the sentence names several countries, or no country leads: the role then
+    keeps no country (ANNOTATION.md § Actors: nothing is guessed)."""
+    starts = [s.start_char for s in doc.sents]
+    named: list[Counter[str]] = [Counter() for _ in starts]
+    for m in mentions:
+        if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
+                and m.actor.role not in NOT_PLACE_ROLES and names_a_party(doc, m):
+            named[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
+    leading: list[str | None] = []
+    running: Counter[str] = Counter()
+    for counts in named:
+        running.update(counts)
+        top = running.most_common(2)
+        leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
+
+    def at(offset: int, near: bool = False) -> str | None:
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        if not named or len(named[i]) > 1:
+            return None
+        if named[i]:
+            return next(iter(named[i]))
+        if not near:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                if named[j]:
+                    return next(iter(named[j])) if len(named[j]) == 1 else None
+        return leading[i]
+    return at
+
+
+def names_a_party(doc: Doc, m: Mention) -> bool:
+    """Does a mention name its country as a party or a place ("Kenya", "Kenya's police", "in Nairobi"), rather
+    than as someone's origin ("Kenyan aid workers", "Russian missiles", "a student from Peru"), which says nothing
+    of whose police or rebels the sentence speaks?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.pos_ == "PROPN" and not (t.dep_ == "pobj" and t.head.lower_ == "from") for t in span)
+
+
+def document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> str | None:
+    """The country a text is about, when it says so plainly: its dateline's country ("KATHMANDU, March 8 -"),
+    else the only country it names (people, bodies and places of one country and of no other)."""
+    counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
+                     and m.actor.country in country_codes and m.actor.role not in NOT_PLACE_ROLES)
+    dateline = doc._.dateline
+    if dateline:
+        from parley.where import lookup
+
+        found = lookup(dateline[1].title())
+        # "WASHINGTON - Seoul accused North Korea ...": a dateline abroad says where the reporter is, not whose
+        # police or troops the text speaks of; it counts when its country is the one the text names most
+        if found is not None and found.country in country_codes and (
+                not counts or counts.most_common(1)[0][0] == found.country):
+            return found.country
+    if len(counts) != 1:
+        return None
+    only = next(iter(counts))
+    # one mention of a bare country ("a student from Peru") says whose people, not where things happen
+    political = any(m.actor.country == only and (m.actor.role in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
+                                            or m.kind in ("capital", "institution", "region")) for m in mentions)
+    return only if counts[only] >= 2 or political else None
+
+
+__all__ = ["DOMINANT", "LOCAL_ROLES", "NOT_PLACE_ROLES", "document_country", "names_a_party", "sentence_countries"]
