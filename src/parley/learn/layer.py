@@ -243,9 +243,9 @@ class Layer:
             return None
         token = span.root
         args = argument_tags(token, index)
-        score, mention = max(((float(self.target.proba(mention_features(sent, m, event.root, i, token, args))[0]), m)
-                              for i, m in others), key=lambda x: x[0])
-        return mention, score
+        scores = self.target.proba_many([mention_features(sent, m, event.root, i, token, args) for i, m in others])
+        best = int(np.argmax(scores[:, 0]))
+        return others[best][1], float(scores[best, 0])
 
     def _reread(self, doc: Doc, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex
                 ) -> Candidate | None:

@@ -57,15 +57,15 @@ class Filters:
     actors: tuple[str, ...] = ()
     occurred_only: bool = False
 
+    def date_clauses(self, column: str, p: str) -> tuple[list[str], list[Any]]:
+        """The date range as clauses on ``column`` with ``p`` as parameter marker, and their parameters."""
+        bounds = [(self.date_from, ">="), (self.date_to, "<=")]
+        return ([f"{column} {op} {p}" for day, op in bounds if day],
+                [day for day, _op in bounds if day])
+
     def where(self, p: str, alias: str = "e") -> tuple[str, list[Any]]:
         """A WHERE clause (empty when nothing is filtered) with ``p`` as parameter marker, and its parameters."""
-        clauses, params = [], []
-        if self.date_from:
-            clauses.append(f"{alias}.event_date >= {p}")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append(f"{alias}.event_date <= {p}")
-            params.append(self.date_to)
+        clauses, params = self.date_clauses(f"{alias}.event_date", p)
         if self.actors:
             ors = []
             for a in self.actors:
@@ -302,12 +302,9 @@ class Store(abc.ABC):
         if f.actors:
             clauses.append("(" + " OR ".join(starts_with("q.speaker_code", p) for _ in f.actors) + ")")
             params += [prefix_pattern(a) for a in f.actors]
-        if f.date_from:
-            clauses.append(f"d.published >= {p}")
-            params.append(f.date_from)
-        if f.date_to:
-            clauses.append(f"d.published <= {p}")
-            params.append(f.date_to)
+        dates, days = f.date_clauses("d.published", p)
+        clauses += dates
+        params += days
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         cols, rows = self.query(
             "SELECT d.published, q.doc_id, q.quote_id, q.sentence, q.speaker_text, q.speaker_name, q.speaker_code, "
