@@ -114,6 +114,14 @@ ROWS = [
     ('Sources say Tehran possibly delivered drones to Moscow.', 'delivered', 'reported-speculation'),
     ('Denmark probably intercepted the ship.', 'intercepted', 'reported-speculation'),
     ('According to the report, the militia seized the airport.', 'seized', 'asserted'),
+    # what is scheduled, provided for, or the purpose of a trip under way has not happened yet
+    ('The Kenyan and Ugandan navies are due to take part in joint drills in March.', 'take', 'intended'),
+    ('The ferry was cancelled due to attacks by pirates.', 'attacks', 'asserted'),
+    ('The truce provides for the militia to hand over its weapons to the peacekeepers.', 'hand', 'hypothetical'),
+    ('The Chilean envoy is leaving for Lima this week for talks with the Peruvian president.', 'talks',
+     'intended'),
+    ('The Chilean envoy travelled to Lima last week for talks with the Peruvian president.', 'talks',
+     'asserted'),
 ]
 
 

@@ -50,6 +50,9 @@ DEMAND_NOUNS = lexicon.words("demand-nouns")
 CONDITION_SETTERS = lexicon.words("condition-setters")
 THREAT_GOVERNORS = lexicon.words("threat-governors")
 WISH_VERBS = lexicon.words("wish-verbs")
+SCHEDULED_ADJECTIVES = lexicon.words("scheduled-adjectives")
+PROVISION_VERBS = lexicon.words("provision-verbs")
+TRAVEL_VERBS = lexicon.words("travel-verbs")
 #: verbs of warning, whose "if" clause may be the condition of the threat itself
 WARNING_VERBS = lexicon.words("warning-verbs")
 COPULAS = lexicon.words("copulas")
@@ -263,12 +266,14 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                     if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
                         return Modality("reported-speculation", c.text)
         if rel in ("xcomp", "ccomp") and governor.pos_ == "ADJ":
-            if lemma in INTENT_ADJECTIVES:
-                return Modality("intended", governor.text)
+            if lemma in INTENT_ADJECTIVES or (rel == "xcomp" and lemma in SCHEDULED_ADJECTIVES):
+                return Modality("intended", governor.text)  # "are ready to talk", "are due to take part"
             if lemma in SPECULATION_ADJECTIVES:
                 return Modality("reported-speculation", governor.text)
         # "the need for Israel to allow aid": a "for ... to" clause the parser hangs as adverbial
         for_to = rel == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+        if for_to and is_verb and lemma in PROVISION_VERBS:
+            return Modality("hypothetical", governor.text)  # "the accord provides for the rebels to disarm"
         if (rel in ("acl", "ccomp", "xcomp", "relcl") or for_to) and governor.pos_ in ("NOUN", "PROPN"):
             infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if infinitive and lemma in NEGATING_NOUNS:
@@ -434,7 +439,18 @@ def _anticipated(noun: Token) -> Modality | None:
         head if noun.dep_ == "dobj" else None
     if verb is not None and verb.lemma_.lower() in ANTICIPATING_VERBS:
         return Modality("hypothetical", verb.text)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL_VERBS \
+            and _setting_off(head.head):
+        return Modality("intended", head.head.text)  # "is leaving for Washington for talks with ..."
     return None
+
+
+def _setting_off(verb: Token) -> bool:
+    """A trip under way or to come: "is leaving", "will travel", not "left" or "was travelling"."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if any(a.lower_ in MODAL_FUTURE for a in auxes):
+        return True
+    return verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes)
 
 
 def _negation(token: Token) -> str | None:
