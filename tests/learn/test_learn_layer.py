@@ -74,7 +74,8 @@ def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  
     saved = json.loads((out / "meta.json").read_text())
     assert saved["train_units"] == 49 and saved["dev_units"] == 14  # the 21 test units are never read
     assert len(saved["corpus_sha256"]) == 64 and saved["version"]
-    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop", "fill"}
+    assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop", "fill",
+                                       "fill_source"}
     _, again = train([MINI], tmp_path, log=lambda _: None)
     assert again["thresholds"] == saved["thresholds"] and again["dev"] == saved["dev"]
     assert (tmp_path / "triggers.json").read_text() == (out / "triggers.json").read_text()
@@ -169,6 +170,32 @@ def test_a_rule_event_without_a_target_takes_the_one_attribution_reads(mini_mode
         assert by_id[e.id].target is not None and by_id[e.id].target.code == mention.code != e.source.code
         assert by_id[e.id].rule.endswith(layer.name)  # the evidence says the model read it
     assert any(d.outcome == "target read" for d in decisions)
+
+
+def test_a_rule_event_without_a_source_takes_the_one_attribution_reads(mini_model):  # type: ignore[no-untyped-def]
+    from parley.learn.layer import CANDIDATE_FLOOR
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    text = "Chile protesters were wounded in clashes with Peru police."
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
+    sourceless = [e for e in analysis.coded.events if e.source is None and e.occurred]
+    assert sourceless, "the rules read no source in this sentence: the test needs one"
+    # scored as tuning scores (everything a threshold could use), whatever this small model's own thresholds
+    scored = layer.score(analysis.doc, analysis.coded.mentions, analysis.coded.events, doc_id="t",
+                         candidate_floor=CANDIDATE_FLOOR)
+    found = {i: t for s in scored for i, t in s.sources.items()}
+    assert set(found) == {e.id for e in sourceless}
+    as_is, _ = layer.select(scored, Thresholds(detect=1.01))
+    assert as_is == list(analysis.coded.events)  # fill_source above 1: nothing read
+    filled, decisions = layer.select(scored, Thresholds(detect=1.01, fill_source=0.0))
+    by_id = {e.id: e for e in filled}
+    for e in sourceless:
+        mention, _score = found[e.id]
+        assert by_id[e.id].source is not None and by_id[e.id].source.code == mention.code
+        assert e.target is None or mention.code != e.target.code  # never the event's own target
+        assert by_id[e.id].rule.endswith(layer.name)
+    assert any(d.outcome == "source read" for d in decisions)
 
 
 def test_a_model_event_is_coded_for_each_coordinated_actor(mini_model):  # type: ignore[no-untyped-def]

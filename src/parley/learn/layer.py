@@ -67,6 +67,7 @@ class Thresholds:
     target: float = 0.5
     drop: float = 0.0  # rule events the verifier scores below this are dropped (0: none; tuning decides)
     fill: float = 1.01  # a rule event with no target takes the target attribution scores at or above this (>1: none)
+    fill_source: float = 1.01  # and one with no source, the source attribution scores at or above this (>1: none)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ class SentenceScores:
     candidates: tuple[Candidate, ...]
     #: for a rule event (by id) that found no target: the mention attribution reads as its target, and its score
     targets: dict[str, tuple[Mention, float]] = field(default_factory=dict)
+    #: likewise, for a rule event that found no source ("twelve people were killed in Peru air strikes")
+    sources: dict[str, tuple[Mention, float]] = field(default_factory=dict)
 
 
 class Layer:
@@ -171,6 +174,7 @@ class Layer:
         # not computed: no targets read when filling is off, no actors read for a candidate that cannot be added
         runtime = candidate_floor is None
         fill = not runtime or self.thresholds.fill <= 1.0
+        fill_source = not runtime or self.thresholds.fill_source <= 1.0
         # words scoring under the detector's threshold can become nothing: no need to read their actors
         floor = max(CANDIDATE_FLOOR, self.thresholds.detect) if candidate_floor is None else candidate_floor
         out = []
@@ -205,11 +209,13 @@ class Layer:
                 rule_scored.append((e, s, other))
             targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None
                        and e.source is not None and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
+            sources = {e.id: t for e in in_sent_events if fill_source and e.occurred and e.source is None
+                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "source")) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
             words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token]
             cands = []
             if not words:
-                out.append(SentenceScores(n, tuple(rule_scored), (), targets))
+                out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources))
                 continue
             # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
             coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
@@ -226,16 +232,22 @@ class Layer:
                 else:
                     cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
                                                  doc_id, lazy=runtime))
-            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets))
+            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources))
         return out
 
     def _target_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex
                    ) -> tuple[Mention, float] | None:
-        """The mention the target model scores highest as the target of a rule event that found none (of
-        another code than its source), with that score: "police detained 35 people", where the rules' patterns
-        read no actor in "35 people"."""
-        source = event.source.code if event.source else None
-        others = [(i, m) for i, m in enumerate(mentions) if m.code and m.code != source]
+        return self._actor_of(sent, event, mentions, index, "target")
+
+    def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str
+                  ) -> tuple[Mention, float] | None:
+        """The mention the ``which`` ("target" or "source") model scores highest for a rule event that found none
+        (of another code than its other actor), with that score: "police detained 35 people", where the rules'
+        patterns read no actor in "35 people"; "twelve people were killed in Peru air strikes", where no pattern
+        read who struck."""
+        other_side = event.source if which == "target" else event.target
+        taken = other_side.code if other_side else None
+        others = [(i, m) for i, m in enumerate(mentions) if m.code and m.code != taken]
         if not others:
             return None
         span = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -243,7 +255,8 @@ class Layer:
             return None
         token = span.root
         args = argument_tags(token, index)
-        scores = self.target.proba_many([mention_features(sent, m, event.root, i, token, args) for i, m in others])
+        model = self.target if which == "target" else self.source
+        scores = model.proba_many([mention_features(sent, m, event.root, i, token, args) for i, m in others])
         best = int(np.argmax(scores[:, 0]))
         return others[best][1], float(scores[best, 0])
 
@@ -329,6 +342,12 @@ class Layer:
                             outcome = "kept: the models read the same actors"
                     else:
                         outcome = "kept: no better reading of its actors"
+                found = s.sources.get(e.id)
+                if e.source is None and found is not None and found[1] >= th.fill_source and e.occurred:
+                    decisions.append(Decision(s.sentence, "rule", e.root, v, "source read", e,
+                                              {"source": round(found[1], 3)}))
+                    e = replace(e, source=_ref(found[0]), rule=f"{e.rule}+{self.name}")
+                    outcome = f"kept, its source read: {found[0].code}"
                 fill = s.targets.get(e.id)
                 if e.target is None and fill is not None and fill[1] >= th.fill and e.occurred:
                     decisions.append(Decision(s.sentence, "rule", e.root, v, "target read", e,

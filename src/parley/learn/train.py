@@ -359,7 +359,7 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
     best: tuple[tuple, Thresholds, dict[str, float]] | None = None
     for verify, detect, happened, source, target in itertools.product(
             (0.0, 0.1, 0.2, 0.3, 0.4), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01), (0.5, 0.7, 0.85), (0.3, 0.5),
-            (0.1, 0.2, 0.35, 0.5)):
+            (0.0, 0.1, 0.2, 0.35, 0.5)):
         th = Thresholds(verify=verify, detect=detect, happened=happened, source=source, target=target)
         m = score_layer(layer, data, th, scored)
         # precision first: no less precise than the rules, and no more traps coded as real than they code
@@ -370,8 +370,16 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
     assert best is not None
     # then whether rule events with no target may take the one attribution reads ("police detained 35 people",
     # where no pattern read "35 people"), the rest held
-    for fill in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+    for fill in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         th = replace(best[1], fill=fill)
+        m = score_layer(layer, data, th, scored)
+        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
+        if ok and best[0][0] and m["f1"] > best[2]["f1"]:
+            best = ((ok, m["f1"], -th.verify, -th.detect), th, m)
+    # then whether rule events with no source may take the one attribution reads ("were killed in Peru air
+    # strikes"), the rest held
+    for fill_source in (0.0, 0.3, 0.5, 0.7):
+        th = replace(best[1], fill_source=fill_source)
         m = score_layer(layer, data, th, scored)
         ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
         if ok and best[0][0] and m["f1"] > best[2]["f1"]:
@@ -439,7 +447,7 @@ def fit(train_data: Sequence[Coded], dev_data: Sequence[Coded], *, seed: int = 0
     th, dev_metrics = tune(layer, dev_data, floor)
     rules_only = score_layer(layer, dev_data, Thresholds())
     meta["thresholds"] = {"verify": th.verify, "detect": th.detect, "happened": th.happened, "source": th.source,
-                          "target": th.target, "drop": th.drop, "fill": th.fill}
+                          "target": th.target, "drop": th.drop, "fill": th.fill, "fill_source": th.fill_source}
     meta["dev"] = {"combined": dev_metrics, "rules_only": rules_only,
                    "precision_floor": floor if floor is not None else rules_only["precision"]}
     return Layer(detector, source, target, verifier, lexicon, meta, modality)
