@@ -228,9 +228,33 @@ def mention_features(sent: Span, mention: Mention, root: str, order: int, trigge
             if dep == "pobj" and gov.dep_ == "prep":
                 base.append(f"path={path}|prep={lemma(gov)}")
             base.append(f"trig={lemma(trigger)}|path={path}")
+            base.extend(_stance(sent, head, trigger))
     out = list(base)
     out.extend(f"r{root}|{f}" for f in base if not f.startswith("trig="))
     return out
+
+
+def _stance(sent: Span, head: Token, trigger: Token) -> list[str]:
+    """Where a mention stands towards what is said and between it and the act: its head word ("police",
+    "government"), whether it is the speaker of a verb of saying above the act ("Peru said Chile shelled ..."),
+    inside what a verb of saying says, coordinated, the act's possessor, and how much of the clause lies between."""
+    feats = [f"hl={lemma(head)}"]
+    for a in list(trigger.ancestors)[:4]:
+        if lemma(a) in word_class("saying-verbs"):
+            subject = next((c for c in a.children if c.dep_ == "nsubj"), None)
+            if subject is not None and head in subject.subtree:
+                feats.append("speaker_above")
+            break
+    if lemma(trigger) in word_class("saying-verbs"):
+        inside = any(c.dep_ in ("ccomp", "xcomp", "dobj") and head in c.subtree for c in trigger.children)
+        feats.append(f"in_said={inside}")
+    feats.append(f"coord={head.dep_ == 'conj' or any(c.dep_ == 'conj' for c in head.children)}")
+    feats.append(f"poss_trig={head.dep_ == 'poss' and head.head.i == trigger.i}")
+    lo, hi = sorted((head.i, trigger.i))
+    between = sent.doc[lo + 1:hi]
+    feats.append(f"verbs_between={min(sum(t.pos_ == 'VERB' for t in between), 3)}")
+    feats.append(f"punct_between={any(t.text in ',;:—' for t in between)}")
+    return feats
 
 
 def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None) -> list[str]:
