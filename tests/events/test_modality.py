@@ -122,6 +122,8 @@ ROWS = [
      'intended'),
     ('The Chilean envoy travelled to Lima last week for talks with the Peruvian president.', 'talks',
      'asserted'),
+    ('Chile is scheduled to meet with Peru at the end of the month.', 'meet', 'intended'),
+    ('The next round of talks between Chile and Peru is scheduled to begin in Lima.', 'talks', 'intended'),
 ]
 
 

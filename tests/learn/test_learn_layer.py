@@ -219,6 +219,23 @@ def test_a_model_event_is_coded_for_each_coordinated_actor(mini_model):  # type:
     assert len({e.id for e in events}) == len(events)
 
 
+def test_a_verb_of_planning_is_read_with_the_act_it_plans(mini_model):  # type: ignore[no-untyped-def]
+    from parley.events.mentions import MentionIndex
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    analysis = Coder(Options(use_model=False)).analyse(
+        Document(text="Chile is scheduled to meet Peru in Lima next month.", published=None))
+    doc, mentions = analysis.doc, [m for m in analysis.coded.mentions if m.code]
+    sent = next(iter(doc.sents))
+    verb = next(t for t in doc if t.lower_ == "scheduled")
+    cand = layer._candidate(sent, 0, verb, "04", 0.9, mentions, MentionIndex(doc, mentions), "t")
+    assert cand.event is not None and cand.event.modality == "intended"
+    events, _ = layer.select([SentenceScores(0, (), (cand,))],
+                             Thresholds(detect=0.0, happened=0.0, source=0.0, target=0.0))
+    assert not [e for e in events if e.occurred]
+
+
 def test_no_model_gives_the_rules_alone(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 

@@ -251,8 +251,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("demanded", governor.text)
             if lemma in INTENT_GOVERNORS and rel == "xcomp":
                 return Modality("intended", governor.text)
-            if rel == "xcomp" and lemma == "set" and any(c.dep_ == "auxpass" for c in governor.children):
-                return Modality("intended", governor.text)  # "is set to visit"
+            if rel == "xcomp" and lemma in PLANNING_VERBS and any(c.dep_ == "auxpass" for c in governor.children):
+                return Modality("intended", governor.text)  # "is set to visit", "is scheduled to meet"
             if rel == "xcomp" and governor.lower_ == "going" and any(c.dep_ == "aux" for c in governor.children):
                 return Modality("intended", governor.text)  # "is going to recognise"
             if lemma in SPECULATION_VERBS or (rel == "ccomp" and lemma in WISH_VERBS):
@@ -284,6 +284,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
+    if rel == "nsubjpass" and lemma in PLANNING_VERBS and any(c.dep_ == "xcomp" for c in governor.children):
+        return Modality("intended", governor.text)  # "the next round of talks is scheduled to begin"
     if rel == "pcomp" and governor.lower_ in ("before", "until") and governor.head.pos_ in ("VERB", "AUX") \
             and lemma_of(governor.head) in DEMAND_GOVERNORS | CONDITION_SETTERS:
         # "demanded guarantees before resuming talks": the talks wait on the demand

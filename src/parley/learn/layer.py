@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import errors
 from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
-from parley.events.modality import classify
+from parley.events.modality import PLANNING_VERBS, classify
 from parley.learn.features import (
     argument_tags,
     head_of,
@@ -286,6 +286,11 @@ class Layer:
         """The act of root ``root`` that ``token`` may express, its actors as attribution reads them, and its
         modality. ``lazy``: an act the modality model says did not happen gets no actors (it cannot be added)."""
         reading = classify(token)
+        # "Chile is scheduled to meet Peru": a verb of planning is read with the infinitive it governs (the act is
+        # the meeting, still to come, not the scheduling)
+        infinitive = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if reading.value == "asserted" and infinitive is not None and lemma(token) in PLANNING_VERBS:
+            reading = classify(infinitive)
         happened = 1.0
         if self.modality is not None:
             happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
