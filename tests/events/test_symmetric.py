@@ -70,3 +70,20 @@ def test_first_named_pairs_order_by_position_and_skip_repeated_codes():
                                          ("043", False), ("111", False), ("020", False)])
 def test_which_acts_of_coordinated_actors_are_joint(code, joint):
     assert reciprocal(code) is joint
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kuwait hosts 13,000 American troops at its desert camps.",
+        "Lebanon, which hosts Syrian refugees, asked for more aid.",
+        "Italy hosts the largest Spanish naval base in the region.",
+        "Chad is hosting some 600,000 Sudanese.",
+    ],
+)
+def test_hosting_troops_bases_or_refugees_is_no_visit_received(code_text, sentence):
+    assert not {k for k in roots(code_text(sentence)) if k[1] == "04"}
+
+
+def test_hosting_a_visitor_is_still_a_visit_received(code_text):
+    assert ("OMN", "04", "IRN") in roots(code_text("Oman hosted the Iranian foreign minister in Muscat on Sunday."))
