@@ -87,3 +87,19 @@ def test_hosting_troops_bases_or_refugees_is_no_visit_received(code_text, senten
 
 def test_hosting_a_visitor_is_still_a_visit_received(code_text):
     assert ("OMN", "04", "IRN") in roots(code_text("Oman hosted the Iranian foreign minister in Muscat on Sunday."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first company of Dutch and Danish troops arrived in Estonia on Sunday.",
+        "Six Turkish helicopters arrived in Tripoli with medical supplies.",
+        "Aid trucks from Jordan arrived in Gaza on Monday.",
+    ],
+)
+def test_troops_vehicles_or_goods_arriving_are_no_visit(code_text, sentence):
+    assert not {k for k in roots(code_text(sentence)) if k[1] == "04"}
+
+
+def test_a_leader_arriving_is_still_a_visit(code_text):
+    assert ("IND", "04", "BGD") in roots(code_text("The Indian prime minister arrived in Dhaka on Friday."))
