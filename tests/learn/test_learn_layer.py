@@ -236,6 +236,43 @@ def test_a_verb_of_planning_is_read_with_the_act_it_plans(mini_model):  # type: 
     assert not [e for e in events if e.occurred]
 
 
+def _model_candidate(layer, text: str, word: str, root: str):  # type: ignore[no-untyped-def]
+    from parley.events.mentions import MentionIndex
+    from parley.pipeline import Coder, Options
+
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text, published=None))
+    doc, mentions = analysis.doc, [m for m in analysis.coded.mentions if m.code]
+    verb = next(t for t in doc if t.lower_ == word)
+    return layer._candidate(next(iter(doc.sents)), 0, verb, root, 0.9, mentions, MentionIndex(doc, mentions), "t")
+
+
+def test_co_subjects_of_a_one_way_model_event_are_not_its_targets(mini_model):  # type: ignore[no-untyped-def]
+    _out, layer, _meta = mini_model
+    cand = _model_candidate(layer, "Brazil and Chile criticised Japan over the whaling fleet.", "criticised", "11")
+    assert cand.event is not None and cand.event.source is not None
+    co_subjects = {cand.event.source.code, *(m.code for m in cand.also_sources)}
+    assert {"BRA", "CHL"} <= {c[:3] for c in co_subjects}
+    events, _ = layer.select([SentenceScores(0, (), (cand,))],
+                             Thresholds(detect=0.0, happened=0.0, source=0.0, target=0.0))
+    assert events and not any(e.target is not None and e.target.code in co_subjects for e in events)
+
+
+def test_a_joint_model_event_of_co_subjects_pairs_the_first_named(mini_model):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from parley.learn.layer import _each_coordinated, _ref
+
+    _out, layer, _meta = mini_model
+    cand = _model_candidate(layer, "Peru, Chile and Bolivia held naval exercises off Arica.", "held", "06")
+    assert cand.event is not None and cand.event.source is not None
+    assert {"PER", "CHL", "BOL"} <= {cand.event.source.code[:3], *(m.code[:3] for m in cand.also_sources)}
+    # whichever party the source model reads, with a co-subject as its target: the first-named toward the others
+    # and back, never the others among themselves
+    event = replace(cand.event, target=_ref(cand.also_sources[0]))
+    got = {(e.source.code[:3], e.target.code[:3]) for e in _each_coordinated(event, cand)}
+    assert got == {("PER", "CHL"), ("PER", "BOL"), ("CHL", "PER"), ("BOL", "PER")}
+
+
 def test_no_model_gives_the_rules_alone(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 

@@ -47,6 +47,8 @@ ONE_SIDED_EFFORTS = lexicon.words("one-sided-efforts")
 
 #: consultations that have two sides: "A met B" is also B meeting A
 MUTUAL_CODES = frozenset({"040", "041", "044", "046"})
+#: codes whose act, done by coordinated actors, is a joint act between them ("Peru and Chile met", "signed an
+#: accord", "clashed"): coded from the first-named toward each of the others
 RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
 NOT_RECIPROCAL = frozenset({"042", "043"})
 
@@ -388,7 +390,9 @@ def _each_other(predicate: Token) -> bool:
     return False
 
 
-def _reciprocal(cameo: str) -> bool:
+def reciprocal(cameo: str) -> bool:
+    """Whether an act of code ``cameo`` done by coordinated actors is a joint act between them (a meeting, an
+    agreement, a clash); a visit, an appeal or an attack is one-way."""
     return cameo not in NOT_RECIPROCAL and any(cameo.startswith(p) for p in RECIPROCAL)
 
 
@@ -400,23 +404,44 @@ def pairs(cand: Candidate) -> tuple[list[Pair], str | None]:
     when the act brings members together ("hosted talks between A and B")."""
     assert cand.match is not None and cand.modality is not None and cand.cameo is not None
     token, cameo = cand.predicate, cand.cameo
-    if not cand.targets and len({s.code for s in cand.sources}) > 1 and (
-            (_reciprocal(cameo) and not cand.match.pattern.has("shared")) or _each_other(token)):
-        # "Peru and Chile signed an accord": each toward the other, as CAMEO codes joint acts
+    if not cand.targets and len({s.code for s in cand.sources}) > 1 and _each_other(token):
+        # "accused each other", "exchanged fire": each acts on the other
         found: list[Pair] = [(s, t) for s in cand.sources for t in cand.sources if s.code != t.code]
+    elif not cand.targets and len({s.code for s in cand.sources}) > 1 and reciprocal(cameo) \
+            and not cand.match.pattern.has("shared"):
+        # "Peru and Chile signed an accord", "France, Germany and Spain reached agreement": a joint act, the
+        # first-named party toward each of the others (ANNOTATION.md, symmetric events)
+        found = first_named_pairs(cand.sources)
     elif cand.unknown_doer:
         found = [(None, t) for t in cand.targets]
     else:
         found = [(s, t) for s in cand.sources for t in (cand.targets or [None])]
-        if cameo in MUTUAL_CODES and cand.modality.value == "asserted" \
-                and token.lemma_.lower() not in ONE_SIDED_EFFORTS:
-            # "Aliyev met Trump", "Xi spoke by phone with Putin": a meeting has two sides, each
-            # meeting the other (CAMEO's reciprocal coding of consultations)
+        if cameo in MUTUAL_CODES and cand.modality.value == "asserted" and token.lemma_.lower() not in ONE_SIDED_EFFORTS \
+                and len({t.code for t in cand.targets}) == 1:
+            # "Aliyev met Trump": a meeting has two sides (CAMEO's reciprocal coding of consultations, which the
+            # convention leaves optional). Not when several were met: "Spain conferred with Britain, Italy and
+            # Poland" is Spain's act toward each of them, not theirs toward Spain
             found += [(t, s) for s, t in list(found) if t is not None and t.kind != "role"]
     joint = cand.joint if cand.modality.value == "asserted" else None
     if joint is not None:
-        found += [(s, t) for s in cand.targets for t in cand.targets if s.code != t.code]
+        # "Qatar mediated talks between Rwanda and Congo": the members meet, the first-named toward the others
+        found += first_named_pairs(cand.targets)
     return found, joint
 
 
-__all__ = ["ARGUMENT_RULES", "MentionIndex", "fill", "pairs", "unknown_doer"]
+def first_named_pairs(members: list[Mention]) -> list[Pair]:
+    """The pairs of a joint act of ``members``: the first named toward each of the others and each of them toward
+    it (one per code). Not the others among themselves: "France, Germany and Spain reached agreement" is France's
+    agreement with Germany and with Spain (ANNOTATION.md, symmetric events); coding every ordered pair of n
+    parties made n(n-1) events of which the annotators list at most 2(n-1)."""
+    first_of: dict[str, Mention] = {}
+    for m in sorted(members, key=lambda m: m.start):
+        first_of.setdefault(m.code, m)
+    ordered = list(first_of.values())
+    if len(ordered) < 2:
+        return []
+    head, rest = ordered[0], ordered[1:]
+    return [(head, m) for m in rest] + [(m, head) for m in rest]
+
+
+__all__ = ["ARGUMENT_RULES", "MentionIndex", "fill", "first_named_pairs", "pairs", "reciprocal", "unknown_doer"]

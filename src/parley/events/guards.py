@@ -21,10 +21,12 @@ from parley.events.mentions import MentionIndex
 from parley.events.patterns import PatternSet
 from parley.events.places import city_country
 from parley.model import Mention
-from parley.syntax import direct_object
+from parley.syntax import direct_object, subject_head
 
 MEDIA_NOUNS = lexicon.words("media-nouns")
 RECEPTION_NOUNS = lexicon.words("reception-nouns")
+HOSTED_PRESENCES = lexicon.words("hosted-presences")
+ARRIVING_THINGS = lexicon.words("arriving-things")
 
 #: roles of armed actors whose clashes are battles
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
@@ -63,6 +65,37 @@ def _met_with_reception(cand: Candidate, index: MentionIndex) -> bool:
         for g in p.children if g.dep_ == "pobj")
 
 
+def _hosts_a_presence(cand: Candidate, index: MentionIndex) -> bool:
+    # "Qatar hosts 10,000 U.S. troops", "Jordan hosts Syrian refugees", "hosts the biggest French base", "is
+    # hosting some 3.7 million Syrians": a presence on the country's soil, not a visit it receives
+    token = cand.predicate
+    if _pattern(cand).cameo != "043" or token.lemma_.lower() != "host":
+        return False
+    obj = direct_object(token)
+    if obj is None:
+        return False
+    heads = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in HOSTED_PRESENCES or t.lower_ in HOSTED_PRESENCES
+               or any(c.dep_ == "nummod" or c.like_num for c in t.children) for t in heads)
+
+
+def _no_visitor_arrives(cand: Candidate, index: MentionIndex) -> bool:
+    # "the first group of German and Belgian troops arrived in Lithuania", "aid trucks arriving in Gaza", "eight
+    # U.S. helicopters arrived in Islamabad": troops, vehicles or goods arriving are no visit (peacekeepers
+    # arriving are a deployment, coded by linked.peacekeeping_arrivals)
+    token = cand.predicate
+    if _pattern(cand).cameo != "042" or token.lemma_.lower() not in ("arrive", "travel", "fly", "land"):
+        return False
+    head, _how = subject_head(token)
+    if head is None or "peacekeep" in " ".join(t.lower_ for t in head.subtree):
+        return False
+    heads = [head, *(g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in HOSTED_PRESENCES | ARRIVING_THINGS or t.lower_ in HOSTED_PRESENCES
+               for t in heads)
+
+
 def _spoke_to_the_press(cand: Candidate, index: MentionIndex) -> bool:
     assert cand.match is not None
     token, told = cand.predicate, cand.match.target_head
@@ -95,6 +128,10 @@ BEFORE_WARNING: tuple[Guard, ...] = (
           "a reported 'should'/'must' about no named actor"),
     Guard("reception", _met_with_reception,
           "'met with consequences', 'met with criticism': a reception, not a meeting"),
+    Guard("hosted presence", _hosts_a_presence,
+          "hosting troops, a base or refugees is a presence on one's soil, not a visit received"),
+    Guard("no visitor", _no_visitor_arrives,
+          "troops, vehicles or goods arriving somewhere are no visit"),
     Guard("press", _spoke_to_the_press,
           "'spoke to reporters': talking to the press is a statement, not a meeting"),
     Guard("joint drills", _joint_drills, "joint drills are military cooperation (062), coded from the noun"),

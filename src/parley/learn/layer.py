@@ -30,6 +30,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from parley import errors
+from parley.events.arguments import reciprocal
 from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
 from parley.events.modality import PLANNING_VERBS, classify
@@ -300,11 +301,14 @@ class Layer:
         feats = [mention_features(sent, m, root, i, token, args) for i, m in enumerate(mentions)]
         src_scores = list(zip(self.source.proba_many(feats)[:, 0].tolist(), mentions))
         s_score, source = max(src_scores, key=lambda x: x[0])
-        others = [i for i, m in enumerate(mentions) if m.code != source.code]
+        cameo = self._code(token, root)
+        also_sources = _coordinated(sent, source, index)
+        # "Belgian and German soldiers arrived": co-subjects of a one-way act are not each other's targets
+        own = {source.code} | (set() if reciprocal(cameo) else {m.code for m in also_sources})
+        others = [i for i, m in enumerate(mentions) if m.code not in own]
         tgt_scores = list(zip(self.target.proba_many([feats[i] for i in others])[:, 0].tolist(),
                               [mentions[i] for i in others])) if others else []
         t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
-        cameo = self._code(token, root)
         info = ontology().get(cameo)
         # the modality model may only doubt what parley's own reading asserts, never assert what it reads as
         # hypothetical, negated, intended or demanded (precision first: traps must stay traps)
@@ -317,8 +321,8 @@ class Layer:
             plover=plover_for(cameo), modality=modality, date=None,
             location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=evidence_text(sent.text), confidence=round(p, 3), rule=f"model:{self.name}")
-        return Candidate(n, root, p, event, s_score, t_score, happened,
-                         _coordinated(sent, source, index), _coordinated(sent, target, index))
+        return Candidate(n, root, p, event, s_score, t_score, happened, also_sources,
+                         _coordinated(sent, target, index))
 
     # -- choosing ---------------------------------------------------------------------------------
     def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
@@ -377,7 +381,6 @@ class Layer:
                     event = c.event
                     if event.target is not None and c.target_score < th.target:
                         event = replace(event, target=None)
-                    events.append(event)
                     events.extend(_each_coordinated(event, c))
                     kept_roots.add(c.root)
                 decisions.append(Decision(s.sentence, "model", c.root, c.score, outcome, c.event,
@@ -427,10 +430,22 @@ def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tu
 
 
 def _each_coordinated(event: Event, c: Candidate) -> list[Event]:
-    """The same act for each actor coordinated with its source, and (when it has a target) with its target."""
+    """The act, and the same act for each actor coordinated with its source, and (when it has a target) with its
+    target. A joint act of co-subjects ("China and Russia held drills": the target is coordinated with the
+    source) is coded as the rules code it: the first-named toward each of the others and back, never the others
+    among themselves (``parley.events.arguments.first_named_pairs``)."""
+    if event.target is not None and event.target.code in {m.code for m in c.also_sources}:
+        members = {m.code: _ref(m) for m in sorted(c.also_sources, key=lambda m: m.start)}
+        members.setdefault(event.source.code if event.source else "", event.source)  # type: ignore[arg-type]
+        ordered = sorted((r for r in members.values() if r is not None), key=lambda r: r.start)
+        head, rest = ordered[0], ordered[1:]
+        pairs = [(head, m) for m in rest] + [(m, head) for m in rest]
+        return [replace(event, id=event.id if k == 0 else f"{event.id}s{k}", source=a, target=b)
+                for k, (a, b) in enumerate(pairs)]
     taken = {event.source.code if event.source else None, event.target.code if event.target else None}
-    out = [replace(event, id=f"{event.id}s{k}", source=_ref(m))
-           for k, m in enumerate(c.also_sources) if m.code not in taken]
+    out = [event]
+    out += [replace(event, id=f"{event.id}s{k}", source=_ref(m))
+            for k, m in enumerate(c.also_sources) if m.code not in taken]
     if event.target is not None:
         out += [replace(event, id=f"{event.id}t{k}", target=_ref(m))
                 for k, m in enumerate(c.also_targets) if m.code not in taken]
