@@ -52,6 +52,11 @@ from parley.read import parse_date
 MODEL_NAME, MODEL_VERSION = "events", "3"
 NONE_WEIGHT = 0.3
 DROP_GAIN = 0.01  # dev F1 a drop threshold must add before rule events are dropped
+#: the share of dev's traps the layer may code as real, when the rules code fewer: issue 13's bar is 5 %, and 1.5
+#: points are kept for the difference between dev and unseen news. Without a budget, every trap the rules stop
+#: coding (a modality fix) would take away the layer's room (on dev the rules code 3 of 191, the layer 6 at a
+#: detector threshold of 0.5, F1 0.345 -> 0.359)
+TRAP_BUDGET = 0.035
 Log = Callable[[str], None]
 
 
@@ -350,12 +355,14 @@ def _score(layer: Layer, c: Coded) -> list[SentenceScores]:
 def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
          ) -> tuple[Thresholds, dict[str, float]]:
     """The thresholds with the best dev F1 among those whose precision is at least ``floor`` — by default the
-    rules' own precision on dev — and that code no more traps as real than the rules do: the layer may add
-    events and re-read actors, but not at the cost of precision."""
+    rules' own precision on dev — and that code no more traps as real than the rules do or, when that is more,
+    than :data:`TRAP_BUDGET` of dev's traps: the layer may add events and re-read actors, but not at the cost of
+    precision."""
     scored = [_score(layer, c) for c in data]
     rules = score_layer(layer, data, Thresholds(), scored)
     if floor is None:
         floor = rules["precision"]
+    traps_allowed = max(rules["traps_coded_as_real"], int(TRAP_BUDGET * rules["traps"]))
     best: tuple[tuple, Thresholds, dict[str, float]] | None = None
     for verify, detect, happened, source, target in itertools.product(
             (0.0, 0.1, 0.2, 0.3, 0.4), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01), (0.5, 0.7, 0.85), (0.3, 0.5),
@@ -363,7 +370,7 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
         th = Thresholds(verify=verify, detect=detect, happened=happened, source=source, target=target)
         m = score_layer(layer, data, th, scored)
         # precision first: no less precise than the rules, and no more traps coded as real than they code
-        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
+        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= traps_allowed
         rank = (ok, m["f1"] if ok else m["precision"], -verify, -detect)
         if best is None or rank > best[0]:
             best = (rank, th, m)
@@ -373,7 +380,7 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
     for fill in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         th = replace(best[1], fill=fill)
         m = score_layer(layer, data, th, scored)
-        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
+        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= traps_allowed
         if ok and best[0][0] and m["f1"] > best[2]["f1"]:
             best = ((ok, m["f1"], -th.verify, -th.detect), th, m)
     # then whether rule events with no source may take the one attribution reads ("were killed in Peru air
@@ -381,7 +388,7 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
     for fill_source in (0.0, 0.3, 0.5, 0.7):
         th = replace(best[1], fill_source=fill_source)
         m = score_layer(layer, data, th, scored)
-        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
+        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= traps_allowed
         if ok and best[0][0] and m["f1"] > best[2]["f1"]:
             best = ((ok, m["f1"], -th.verify, -th.detect), th, m)
     # then whether dropping the rule events the verifier doubts most gains F1, the rest held. Dropping must earn a
@@ -390,10 +397,12 @@ def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
     # (dropping events left with no target or no source, which the corpus's acts of most roots nearly always have,
     # was tried: +0.026 dev F1 and +0.09 precision, but the codebook's root accuracy fell from 0.852 to 0.798, as
     # CAMEO's own examples code hunger strikes, bombings by no one named and agreements with no target)
-    for drop in (0.05, 0.1, 0.15, 0.2):
+    # (the grid stops at 0.1: with events-4's models a drop threshold of 0.15, worth +0.002 dev F1 over 0.1, cost
+    # the CAMEO codebook's root accuracy 0.852 -> 0.848, under its 0.85 bar; 0.1 and 0.05 cost nothing there)
+    for drop in (0.05, 0.1):
         th = replace(best[1], drop=drop)
         m = score_layer(layer, data, th, scored)
-        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= rules["traps_coded_as_real"]
+        ok = m["precision"] >= floor and m["traps_coded_as_real"] <= traps_allowed
         if ok and best[0][0] and m["f1"] >= best[2]["f1"] + DROP_GAIN:
             best = ((ok, m["f1"], -th.verify, -th.detect), th, m)
     return best[1], best[2]
