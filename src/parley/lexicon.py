@@ -131,6 +131,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def codes(name: str) -> tuple[str, ...]:
+    """The class ``name`` read as codes: upper case, longest first (for ``str.startswith``)."""
+    return tuple(sorted((w.upper() for w in words(name)), key=lambda c: (-len(c), c)))
+
+
+@functools.cache
 def mapping(name: str) -> dict[str, str]:
     """The word map ``name``: each word with its value, the user's files (``PARLEY_LEXICON``) adding words or
     giving a word another value (one dict, shared: do not change it)."""

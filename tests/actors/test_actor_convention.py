@@ -15,6 +15,9 @@ from parley.model import Document
     ("The European Union condemned Russia on Monday.", "EUR", "IGOEUREEC"),
     ("The African Union condemned the coup on Monday.", "AFU", "IGOAFRAFU"),
     ("The International Criminal Court condemned the attack.", "ICC", "IGOJUDICC"),
+    # UN bodies with an entry of their own are UN bodies to the convention, told apart by their code
+    ("The World Food Programme condemned the attack on Monday.", "WFP", "IGOUNOWFP"),
+    ("The IAEA condemned the attack on the plant on Monday.", "IAE", "IGOUNOIAE"),
 ])
 def test_international_bodies_take_cameo_long_codes(coder, text, inside, outside):  # type: ignore[no-untyped-def]
     doc = Document(text=text, published=dt.date(2024, 5, 6))
@@ -44,3 +47,12 @@ def test_speakers_and_rights_groups_take_the_convention_too(coder):  # type: ign
     assert "NGOHRI" in {m.code for m in out.mentions}
     assert ("NGOHRI", "111", "EGYGOV") in {(e.source.code, e.cameo, e.target.code) for e in out.events
                                           if e.source and e.target}
+
+
+@pytest.mark.parametrize(("code", "country"), [
+    ("IGOUNO", "UNO"), ("IGOUNOWFP", "UNO"), ("IGOIAE", "UNO"), ("IAE", "UNO"), ("IGOIMF", "IMF"), ("USAGOV", "USA"),
+])
+def test_un_bodies_score_as_un_actors_in_any_form(code, country):  # type: ignore[no-untyped-def]
+    from parley.evaluate import _country
+
+    assert _country(code) == country

@@ -5,23 +5,30 @@ groups by the role ``HRI``; the convention parley is judged by writes CAMEO's lo
 EU ``IGOEUREEC``, the African Union ``IGOAFRAFU``, NATO ``IGOWSTNAT``, the ICC ``IGOJUDICC``, other bodies ``IGO`` +
 their code, rights groups ``NGOHRI``. The coder and the trained layer keep working on the short codes (their rules
 and features were written and learned on them); the coded document that leaves the pipeline carries the long
-ones. "Europe" the region stays ``EUR``: only mentions of kind ``igo`` are rewritten.
+ones. "Europe" the region stays ``EUR``: only mentions of kind ``igo`` are rewritten. Bodies of the UN system
+with an entry of their own (the IAEA, the WFP, the ICJ: lexicon ``un-bodies``) are UN bodies to the convention:
+``IGOUNO`` followed by their code (``IGOUNOWFP``), so that they score as UN actors and stay told apart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+from parley import lexicon
 from parley.model import ActorRef, CodedDocument, Mention
 
 #: the short codes of parley's dictionaries whose CAMEO form is not simply "IGO" + the code
 IGO_CODES = {"UNO": "IGOUNO", "NAT": "IGOWSTNAT", "EUR": "IGOEUREEC", "AFU": "IGOAFRAFU", "ICC": "IGOJUDICC"}
 GROUP_CODES = {"HRI": "NGOHRI"}
+#: the short codes of UN bodies with an entry of their own, longest first
+UN_BODIES = lexicon.codes("un-bodies")
 
 
 def _igo(code: str) -> str:
     if code.startswith("IGO"):
         return code
+    if code.startswith(UN_BODIES):
+        return "IGOUNO" + code
     for short, long in IGO_CODES.items():
         if code.startswith(short):
             return long + code[len(short):]

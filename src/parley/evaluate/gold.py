@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from parley import errors
+from parley import lexicon
 from parley.model import MODALITIES, CodedDocument, Document
 from parley.read import parse_date
 
@@ -33,7 +34,9 @@ ACTOR_ALIASES = {
     "IGOUNO": "UNO", "IGOEUREEC": "EUR", "IGOEUR": "EUR", "IGOWSTNAT": "NAT", "IGOAFRAFU": "AFU",
     "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS", "NGOHRI": "HRI",
 }
-"""Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``."""
+"""Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``; a UN body with a code
+of its own (``IAE``, ``IGOUNOIAE``) as ``UNO`` + that code."""
+UN_BODIES = lexicon.codes("un-bodies")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -63,10 +66,13 @@ def _canon(code: str | None) -> str | None:
         return None
     for long, short in ACTOR_ALIASES.items():
         if code.startswith(long):
-            return short + code[len(long):]
-    if code.startswith("IGO") and len(code) >= 6:
-        return code[3:]
-    return code
+            code = short + code[len(long):]
+            break
+    else:
+        if code.startswith("IGO") and len(code) >= 6:
+            code = code[3:]
+    # a UN body with a code of its own (older gold writes the IAEA "IAE") is a UN actor: UNO + its code
+    return "UNO" + code if code.startswith(UN_BODIES) else code
 
 
 def _country(code: str | None) -> str | None:
