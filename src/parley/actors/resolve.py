@@ -16,7 +16,8 @@ How a mention is built, in order:
 4. People: dictionary people resolve by the date (publication date): in office -> their office's code, out of
    office -> their country's elite code (e.g. USAELI). A person the dictionary does not know gets a code from the
    title and country around the name ("Kenyan President William Ruto", "Sergei Lavrov, Russia's foreign
-   minister"); "former" gives ELI. Later bare surnames ("Ruto said") refer back to the full name.
+   minister"); "former" gives ELI; a title that names no country ("President Samia Hassan") takes the text's.
+   Later bare surnames ("Ruto said") and acronyms ("the AA") refer back to the full name (actors/repeats.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -34,11 +36,12 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from parley import lexicon
-from parley.actors.context import LOCAL_ROLES, document_country, sentence_countries
+from parley.actors.context import (DOMINANT, LOCAL_ROLES, NOT_PLACE_ROLES, document_country, names_a_party,
+                                   sentence_countries)
 from parley.actors.dictionary import ActorDictionary, Entry
+from parley.actors.repeats import acronyms, surnames
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
-from parley.nlp import propn_indices
 
 LOCATIVE_PREPS = lexicon.words("actor-place-prepositions")
 COMPOSING_PREPS = lexicon.words("composing-preps")
@@ -161,6 +164,7 @@ class _Finder:
             self.role_at[span.end - 1] = r
             for i in range(span.start, span.end):
                 self.in_role[i] = r
+        self.context_coded: set[str] = set()  # names of people whose country only the context gave
         self.person_ents = [piece for e in doc.ents if e.label_ == "PERSON" for piece in _possessive_pieces(e)]
 
     # -- roles ---------------------------------------------------------------------------------
@@ -365,7 +369,11 @@ class _Finder:
         return Mention(code, name, span.text, span.start_char, span.end_char, kind)
 
     # -- people the dictionary does not know ---------------------------------------------------
-    def person_mentions(self, named: list[Mention]) -> list[Mention]:
+    def person_mentions(self, named: list[Mention],
+                        country_at: Callable[[int], str | None] = lambda _at: None) -> list[Mention]:
+        """People the dictionary does not know, by the title before their name or the role in apposition; a
+        title that names no country ("President Samia Hassan", "Prosecutor Popi Papandreou") takes the one
+        ``country_at`` gives (the text's, or the one the name's sentence names)."""
         doc = self.doc
         taken = {i for m in named if m.kind == "person" for i in _token_range(doc, m)}
         by_token: dict[int, Mention] = {}
@@ -376,20 +384,27 @@ class _Finder:
         for ent in self.person_ents:
             if any(t.i in taken for t in ent):
                 continue
-            code, first = self._title_code(ent, by_token)
+            code, first, from_context = self._title_code(ent, by_token, country_at)
             if code is None:
                 continue
+            if from_context:
+                self.context_coded.add(ent.text)
             out.append(Mention(code, ent.text, doc[first:ent.end].text, doc[first].idx, ent.end_char, "person"))
         return out
 
-    def _title_code(self, ent: Span, by_token: dict[int, Mention]) -> tuple[str | None, int]:
+    def _title_code(self, ent: Span, by_token: dict[int, Mention],
+                    country_at: Callable[[int], str | None]) -> tuple[str | None, int, bool]:
+        """The code of a person by their title, the first token of the title, and whether only the context gave
+        the country."""
         doc = self.doc
         root = ent.root
         # the title phrase right before the name: "Kenyan President", "Russia's foreign minister"
         first = ent.start
         subtree = {t.i for t in root.subtree}
-        while first - 1 >= 0 and (first - 1) in subtree and doc[first - 1].dep_ not in ("appos", "punct", "relcl", "acl", "prep", "det"):
-            first -= 1
+        while first - 1 >= 0 and not doc[first - 1].is_space and (
+                (first - 1) in subtree and doc[first - 1].dep_ not in ("appos", "punct", "relcl", "acl", "prep", "det")
+                or _capitalised_title(doc[first - 1], self.in_role)):
+            first -= 1  # a title the parser hung elsewhere counts when written as a name's prefix ("Police Chief")
         title = doc[first:ent.start]
         country = None
         for t in title:
@@ -401,8 +416,8 @@ class _Finder:
         if role_tokens and country is not None:
             head = role_tokens[-1]
             if any(x.lower_ in FORMER for x in title):
-                return _with_role(country, "ELI"), first
-            return _with_role(country, self.role_of(head, country) or "GOV"), first
+                return _with_role(country, "ELI"), first, False
+            return _with_role(country, self.role_of(head, country) or "GOV"), first, False
         # apposition: "Sergei Lavrov, Russia's foreign minister," / "Russia's foreign minister, Sergei Lavrov,"
         partners = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -410,31 +425,13 @@ class _Finder:
         for p in partners:
             m = by_token.get(p.i)
             if m is not None and m.kind != "person" and p.i in self.role_at:
-                return m.code, ent.start
-        return None, first
-
-    # -- bare surnames ---------------------------------------------------------------------------
-    def surnames(self, people: list[Mention], taken: set[int]) -> list[Mention]:
-        doc = self.doc
-        last: dict[str, Mention] = {}
-        out: list[Mention] = []
-        people = sorted(people, key=lambda m: m.start)
-        for m in people:
-            words = (m.name or "").split()
-            if len(words) >= 2:
-                last.setdefault(words[-1], m)
-        if not last:
-            return out
-        for i in propn_indices(doc):
-            if i in taken:
-                continue
-            t = doc[i]
-            m = last.get(t.text)
-            if m is None or m.start > t.idx:
-                continue
-            out.append(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "person"))
-        return out
-
+                return m.code, ent.start, False
+        if role_tokens and country is None and len(ent) > 1 and (c := country_at(ent.start_char)):
+            # (a title and one word, "Minister Yun", is left to the surnames)
+            if any(x.lower_ in FORMER for x in title):
+                return c + "ELI", first, True
+            return c + (self.role_of(role_tokens[-1], None) or "GOV"), first, True
+        return None, first, False
 
 _HISTORICAL: dict[int, frozenset[str]] = {}
 
@@ -464,6 +461,11 @@ def _possessive_pieces(ent: Span) -> list[Span]:
     return out
 
 
+def _capitalised_title(t: Token, in_role: dict[int, _Role]) -> bool:
+    """A capitalised word of a title ("Acting Police Chief"), whatever the parser made of it."""
+    return t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and (t.i in in_role or t.lower_ in NOT_NAME_WORDS)
+
+
 def _is_former(t: Token) -> bool:
     return any(c.lower_ in FORMER and c.dep_ in ("amod", "advmod", "compound") for c in t.children) or t.lower_ in FORMER
 
@@ -476,14 +478,18 @@ def _token_range(doc: Doc, m: Mention) -> range:
 def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Matchers) -> list[Mention]:
     f = _Finder(doc, on, dictionary, matchers)
     named = f.name_mentions()
-    people = f.person_mentions(named)
+    people = f.person_mentions(named, _context_country(doc, named, matchers.country_codes))
     # a person mention absorbs the names inside its title ("Kenyan President William Ruto")
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
-    mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    mentions.extend(surnames(doc, [m for m in mentions if m.kind == "person"], taken))
+    taken = {i for m in mentions for i in _token_range(doc, m)}
+    mentions.extend(acronyms(doc, mentions, taken))
     # whose police, troops or protesters: the country the text is about, else the one the mention's context names
-    country = document_country(doc, mentions, matchers.country_codes)
-    country_at = sentence_countries(doc, mentions, matchers.country_codes) if country is None else (
+    # (not from people whose country the context gave: that would count the context twice)
+    evidence = [m for m in mentions if m.kind != "person" or m.name not in f.context_coded]
+    country = document_country(doc, evidence, matchers.country_codes)
+    country_at = sentence_countries(doc, evidence, matchers.country_codes) if country is None else (
         lambda _at, _near=False: country)
     taken = {i for m in mentions for i in _token_range(doc, m)}
     # state bodies look at their own sentence only, groups at the sentences before too
@@ -504,6 +510,22 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
         roles = [m for m in roles if m.code != "CVL" or m.text.lower().split()[-1] not in ANYONE]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _context_country(doc: Doc, named: list[Mention], codes: frozenset[str]) -> Callable[[int], str | None]:
+    """The country of a titled person whose title names none: the country the text is about (its dateline's,
+    or the only one it names), else the one it names as a party at least ``DOMINANT`` times as often as any
+    other. Not the person's sentence alone: "Prime Minister X ordered the arrest after a US indictment" does
+    not make X American."""
+    country = document_country(doc, named, codes)
+    if country is None:
+        counts = Counter(m.actor.country for m in named if m.kind in ("country", "capital", "institution", "person",
+                                                                        "region") and m.actor.country in codes
+                         and m.actor.role not in NOT_PLACE_ROLES and names_a_party(doc, m))
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]):
+            country = top[0][0]
+    return lambda _at: country
 
 
 def _starts_sentence(t: Token) -> bool:
