@@ -103,3 +103,35 @@ def test_a_title_in_a_text_of_several_countries_takes_none(coder):  # type: igno
     text = ("Russia and Ukraine traded blame on Monday. Ukraine said Russia shelled a port; Russia said Ukraine "
             "attacked a bridge. Foreign Minister Ivan Petrenko condemned the attack.")
     assert not [c for t, c in _mentions(coder, text, D(2023, 8, 28)) if "Petrenko" in t and c]
+
+
+def test_a_known_person_named_by_title_and_surname(coder):  # type: ignore[no-untyped-def]
+    text = "Manila signed a trade deal with Beijing during President Duterte's visit to the Philippines' neighbour."
+    assert ("Duterte", "PHLGOV") in _mentions(coder, text, D(2016, 10, 21))
+    # out of office on the date: an elite of the country
+    text = "Former President Duterte flew home to the Philippines on Tuesday."
+    assert ("Duterte", "PHLELI") in _mentions(coder, text, D(2025, 3, 11))
+
+
+def test_a_title_and_a_surname_of_someone_abroad_is_not_guessed(coder):  # type: ignore[no-untyped-def]
+    # the only dictionary person whose name ends in "Kim" heads a bank, which this text does not name
+    text = "South Korea's Mr Kim declined to comment on the talks in Seoul."
+    assert not [c for t, c in _mentions(coder, text, D(2016, 10, 21)) if t == "Kim" and c]
+
+
+@pytest.mark.parametrize(
+    "text, person, code",
+    [
+        ("NAIROBI - Kenya's opposition rejected the count. Mwenda Otieno, a spokesman for the Interior Ministry, "
+         "called the claims false.", "Mwenda Otieno", "KENGOV"),
+        ("NAIROBI - Kenya's opposition rejected the count. Peter Kamau, a former minister, backed it.",
+         "Peter Kamau", "KENELI"),
+    ],
+)
+def test_a_role_in_apposition_without_a_country_takes_the_texts(coder, text, person, code):  # type: ignore[no-untyped-def]
+    assert (person, code) in _mentions(coder, text, D(2017, 8, 13))
+
+
+def test_a_person_in_apposition_to_no_role_gets_no_code(coder):  # type: ignore[no-untyped-def]
+    text = "NAIROBI - Kenya's opposition rejected the count. Jane Wairimu, a fashion stylist, joined the protests."
+    assert not [c for t, c in _mentions(coder, text, D(2017, 8, 13)) if "Wairimu" in t and c]

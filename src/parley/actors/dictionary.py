@@ -105,6 +105,21 @@ class ActorDictionary:
         for e in entries:
             self.entries.append(e)
             self._index(e)
+        self._surnames = None
+
+    _surnames: dict[str, list[Entry]] | None = None
+
+    def people_by_surname(self) -> dict[str, list[Entry]]:
+        """Person entries by the last word of each of their names of two words or more ("Duterte": the rows
+        of Rodrigo Duterte and of Sara Duterte)."""
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for e in self.entries:
+                if e.kind == "person":
+                    for word in {n.split()[-1] for n in e.names if " " in n}:
+                        index[word].append(e)
+            self._surnames = dict(index)
+        return self._surnames
 
     def __len__(self) -> int:
         return len(self.entries)

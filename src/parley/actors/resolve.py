@@ -59,6 +59,7 @@ ROLE_ONLY_ACTORS = True
 LOCAL_GROUPS = COUNTRYLESS_ROLES - {"NGO", "HRI"}
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
 NOT_NAME_WORDS = lexicon.words("not-name-words")
+TITLE_WORDS = lexicon.words("title-words")
 WEAPON_NOUNS = lexicon.words("weapon-nouns")
 OPERATING_PARTICIPLES = lexicon.words("operating-participles")
 ACTION_HEADS = lexicon.words("action-heads")
@@ -373,7 +374,7 @@ class _Finder:
                         country_at: Callable[[int], str | None] = lambda _at: None) -> list[Mention]:
         """People the dictionary does not know, by the title before their name or the role in apposition; a
         title that names no country ("President Samia Hassan", "Prosecutor Popi Papandreou") takes the one
-        ``country_at`` gives (the text's, or the one the name's sentence names)."""
+        ``country_at`` gives (the text's)."""
         doc = self.doc
         taken = {i for m in named if m.kind == "person" for i in _token_range(doc, m)}
         by_token: dict[int, Mention] = {}
@@ -384,6 +385,10 @@ class _Finder:
         for ent in self.person_ents:
             if any(t.i in taken for t in ent):
                 continue
+            known = self._titled_surname(ent, named)
+            if known is not None:
+                out.append(known)
+                continue
             code, first, from_context = self._title_code(ent, by_token, country_at)
             if code is None:
                 continue
@@ -391,6 +396,34 @@ class _Finder:
                 self.context_coded.add(ent.text)
             out.append(Mention(code, ent.text, doc[first:ent.end].text, doc[first].idx, ent.end_char, "person"))
         return out
+
+    def _titled_surname(self, ent: Span, named: list[Mention]) -> Mention | None:
+        """A person the dictionary knows, named by a title and the surname ("President Duterte"): the one
+        person of that surname in office on the date, or the only one there is, of a country the text names;
+        not a surname the text gave someone else before ("Foreign Minister Jane Smith ... Minister Smith")."""
+        doc = self.doc
+        if len(ent) != 1 or ent.start == 0:
+            return None
+        before = doc[ent.start - 1]
+        role = self.role_at.get(before.i)
+        titled = role is not None and role.kind == "title"  # "President Duterte"; else "Mr Oli", "Dr. Tedros"
+        if not (titled or before.lower_.rstrip(".") in TITLE_WORDS):
+            return None
+        if any(m.kind == "person" and m.end <= ent.start_char and m.text.split()[-1] == ent.text for m in named):
+            return None
+        entries = self.dictionary.people_by_surname().get(ent.text, [])
+        people = {e.name for e in entries}
+        if self.on is not None and len(people) > 1:
+            people = {e.name for e in entries if e.valid_on(self.on)}
+        if len(people) != 1:
+            return None
+        person = next(iter(people))
+        rows = [e for e in entries if e.name == person]
+        if not titled and (self.on is None or not any(e.valid_on(self.on) for e in rows)):
+            return None  # "Mr. Ford" in 2018 is no former US president
+        if not any(m.actor.country == rows[0].actor.country for m in named if m.kind != "person"):
+            return None  # "Mr Kim" in a text about Korea is not the World Bank's Jim Yong Kim
+        return self._resolve_name(ent, rows)
 
     def _title_code(self, ent: Span, by_token: dict[int, Mention],
                     country_at: Callable[[int], str | None]) -> tuple[str | None, int, bool]:
@@ -426,6 +459,15 @@ class _Finder:
             m = by_token.get(p.i)
             if m is not None and m.kind != "person" and p.i in self.role_at:
                 return m.code, ent.start, False
+        for p in partners:  # "Mwenda Njeka, a spokesman for the Interior Ministry", "X, a deputy foreign minister"
+            if p.i not in self.role_at or p.i in by_token:
+                continue
+            inner = next((by_token[t.i] for t in p.subtree if t.i in by_token and by_token[t.i].kind != "person"), None)
+            role = "ELI" if _is_former(p) else None
+            if inner is not None:
+                return _with_role(inner.code, role or self.role_of(p, inner.code) or "GOV"), ent.start, False
+            if len(ent) > 1 and (c := country_at(ent.start_char)):
+                return c + (role or self.role_of(p, None) or "GOV"), ent.start, True
         if role_tokens and country is None and len(ent) > 1 and (c := country_at(ent.start_char)):
             # (a title and one word, "Minister Yun", is left to the surnames)
             if any(x.lower_ in FORMER for x in title):
