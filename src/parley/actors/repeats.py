@@ -118,18 +118,20 @@ def acronyms(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention
     National Democratic Front of the Philippines (NDF)"). Takes the nearest such organisation before it."""
     spelled: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.kind not in ACRONYM_KINDS or not m.code:
-            continue
+        if not m.code or m.kind not in ACRONYM_KINDS and not (m.kind == "country" and len(m.text.split()) >= 3):
+            continue  # (a country's body named in words: "American Civil Liberties Union")
         for key in _acronym_keys(doc, m):
             spelled.setdefault(key, []).append(m)
     if not spelled:
         return []
     out: list[Mention] = []
-    for t in doc:
-        if t.i in taken or t.text not in spelled:
+    keys = {doc.vocab.strings.add(k) for k in spelled}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # no Token made for the other words
+        if orth not in keys or i in taken:
             continue
+        t = doc[i]
         before = [m for m in spelled[t.text] if m.end <= t.idx]
-        if before and not (t.i > 0 and doc[t.i - 1].text == "(" and t.idx - before[-1].end <= 3):  # "(RUF)" itself
+        if before and not (i > 0 and doc[i - 1].text == "(" and t.idx - before[-1].end <= 3):  # "(RUF)" itself
             m = before[-1]
             out.append(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), m.kind))
     return out
@@ -143,9 +145,10 @@ def _acronym_keys(doc: Doc, m: Mention) -> set[str]:
         if _ACRONYM.match(initials):
             keys.add(initials)
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is not None and span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
-            and _ACRONYM.match(doc[span.end + 1].text):
-        keys.add(doc[span.end + 1].text)
+    if span is not None:  # "(OPM)" after the name or inside it ("Free Papua Movement (OPM) rebels")
+        for i in range(span.start + 1, min(span.end + 1, len(doc) - 2)):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+                keys.add(doc[i + 1].text)
     return keys
 
 

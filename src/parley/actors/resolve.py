@@ -419,7 +419,7 @@ class _Finder:
             return None
         person = next(iter(people))
         rows = [e for e in entries if e.name == person]
-        if not titled and (self.on is None or not any(e.valid_on(self.on) for e in rows)):
+        if not titled and not any(e.valid_on(self.on) if self.on is not None else e.end is None for e in rows):
             return None  # "Mr. Ford" in 2018 is no former US president
         if not any(m.actor.country == rows[0].actor.country for m in named if m.kind != "person"):
             return None  # "Mr Kim" in a text about Korea is not the World Bank's Jim Yong Kim
