@@ -78,6 +78,7 @@ class ActorDictionary:
         #: "Philippines" without "the"), not adjectives: the event coder asks them whether an actor is a state
         self.country_codes: set[str] = set()
         self.country_names: set[str] = set()
+        self._surnames: dict[str, list[Entry]] | None = None  # built on first use: see people_by_surname
         for e in self.entries:
             self._index(e)
 
@@ -106,8 +107,6 @@ class ActorDictionary:
             self.entries.append(e)
             self._index(e)
         self._surnames = None
-
-    _surnames: dict[str, list[Entry]] | None = None
 
     def people_by_surname(self) -> dict[str, list[Entry]]:
         """Person entries by the last word of each of their names of two words or more ("Duterte": the rows
