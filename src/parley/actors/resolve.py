@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -36,10 +35,10 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from parley import lexicon
-from parley.actors.context import (DOMINANT, LOCAL_ROLES, NOT_PLACE_ROLES, document_country, names_a_party,
-                                   sentence_countries)
+from parley.actors.context import LOCAL_ROLES, document_country, sentence_countries
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.actors.repeats import acronyms, surnames
+from parley.actors.titles import known_by_surname, text_country
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
@@ -59,7 +58,6 @@ ROLE_ONLY_ACTORS = True
 LOCAL_GROUPS = COUNTRYLESS_ROLES - {"NGO", "HRI"}
 NAMED_THINGS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON", "NORP"})
 NOT_NAME_WORDS = lexicon.words("not-name-words")
-TITLE_WORDS = lexicon.words("title-words")
 WEAPON_NOUNS = lexicon.words("weapon-nouns")
 OPERATING_PARTICIPLES = lexicon.words("operating-participles")
 ACTION_HEADS = lexicon.words("action-heads")
@@ -398,32 +396,12 @@ class _Finder:
         return out
 
     def _titled_surname(self, ent: Span, named: list[Mention]) -> Mention | None:
-        """A person the dictionary knows, named by a title and the surname ("President Duterte"): the one
-        person of that surname in office on the date, or the only one there is, of a country the text names;
-        not a surname the text gave someone else before ("Foreign Minister Jane Smith ... Minister Smith")."""
-        doc = self.doc
+        """A person the dictionary knows, named by a title and the surname ("President Duterte")."""
         if len(ent) != 1 or ent.start == 0:
             return None
-        before = doc[ent.start - 1]
-        role = self.role_at.get(before.i)
-        titled = role is not None and role.kind == "title"  # "President Duterte"; else "Mr Oli", "Dr. Tedros"
-        if not (titled or before.lower_.rstrip(".") in TITLE_WORDS):
-            return None
-        if any(m.kind == "person" and m.end <= ent.start_char and m.text.split()[-1] == ent.text for m in named):
-            return None
-        entries = self.dictionary.people_by_surname().get(ent.text, [])
-        people = {e.name for e in entries}
-        if self.on is not None and len(people) > 1:
-            people = {e.name for e in entries if e.valid_on(self.on)}
-        if len(people) != 1:
-            return None
-        person = next(iter(people))
-        rows = [e for e in entries if e.name == person]
-        if not titled and not any(e.valid_on(self.on) if self.on is not None else e.end is None for e in rows):
-            return None  # "Mr. Ford" in 2018 is no former US president
-        if not any(m.actor.country == rows[0].actor.country for m in named if m.kind != "person"):
-            return None  # "Mr Kim" in a text about Korea is not the World Bank's Jim Yong Kim
-        return self._resolve_name(ent, rows)
+        role = self.role_at.get(ent.start - 1)
+        rows = known_by_surname(self.dictionary, self.on, ent, named, role is not None and role.kind == "title")
+        return self._resolve_name(ent, rows) if rows else None
 
     def _title_code(self, ent: Span, by_token: dict[int, Mention],
                     country_at: Callable[[int], str | None]) -> tuple[str | None, int, bool]:
@@ -520,7 +498,7 @@ def _token_range(doc: Doc, m: Mention) -> range:
 def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Matchers) -> list[Mention]:
     f = _Finder(doc, on, dictionary, matchers)
     named = f.name_mentions()
-    people = f.person_mentions(named, _context_country(doc, named, matchers.country_codes))
+    people = f.person_mentions(named, text_country(doc, named, matchers.country_codes))
     # a person mention absorbs the names inside its title ("Kenyan President William Ruto")
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
@@ -552,22 +530,6 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
         roles = [m for m in roles if m.code != "CVL" or m.text.lower().split()[-1] not in ANYONE]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
-
-
-def _context_country(doc: Doc, named: list[Mention], codes: frozenset[str]) -> Callable[[int], str | None]:
-    """The country of a titled person whose title names none: the country the text is about (its dateline's,
-    or the only one it names), else the one it names as a party at least ``DOMINANT`` times as often as any
-    other. Not the person's sentence alone: "Prime Minister X ordered the arrest after a US indictment" does
-    not make X American."""
-    country = document_country(doc, named, codes)
-    if country is None:
-        counts = Counter(m.actor.country for m in named if m.kind in ("country", "capital", "institution", "person",
-                                                                        "region") and m.actor.country in codes
-                         and m.actor.role not in NOT_PLACE_ROLES and names_a_party(doc, m))
-        top = counts.most_common(2)
-        if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]):
-            country = top[0][0]
-    return lambda _at: country
 
 
 def _starts_sentence(t: Token) -> bool:
