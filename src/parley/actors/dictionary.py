@@ -78,6 +78,7 @@ class ActorDictionary:
         #: "Philippines" without "the"), not adjectives: the event coder asks them whether an actor is a state
         self.country_codes: set[str] = set()
         self.country_names: set[str] = set()
+        self._surnames: dict[str, list[Entry]] | None = None  # built on first use: see people_by_surname
         for e in self.entries:
             self._index(e)
 
@@ -105,6 +106,19 @@ class ActorDictionary:
         for e in entries:
             self.entries.append(e)
             self._index(e)
+        self._surnames = None
+
+    def people_by_surname(self) -> dict[str, list[Entry]]:
+        """Person entries by the last word of each of their names of two words or more ("Duterte": the rows
+        of Rodrigo Duterte and of Sara Duterte)."""
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for e in self.entries:
+                if e.kind == "person":
+                    for word in {n.split()[-1] for n in e.names if " " in n}:
+                        index[word].append(e)
+            self._surnames = dict(index)
+        return self._surnames
 
     def __len__(self) -> int:
         return len(self.entries)

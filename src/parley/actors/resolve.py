@@ -16,7 +16,8 @@ How a mention is built, in order:
 4. People: dictionary people resolve by the date (publication date): in office -> their office's code, out of
    office -> their country's elite code (e.g. USAELI). A person the dictionary does not know gets a code from the
    title and country around the name ("Kenyan President William Ruto", "Sergei Lavrov, Russia's foreign
-   minister"); "former" gives ELI. Later bare surnames ("Ruto said") refer back to the full name.
+   minister"); "former" gives ELI; a title that names no country ("President Samia Hassan") takes the text's.
+   Later bare surnames ("Ruto said") and acronyms ("the AA") refer back to the full name (actors/repeats.py).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from spacy.vocab import Vocab
 from parley import lexicon
 from parley.actors.context import LOCAL_ROLES, document_country, sentence_countries
 from parley.actors.dictionary import ActorDictionary, Entry
+from parley.actors.repeats import acronyms, surnames
+from parley.actors.titles import known_by_surname, text_country
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
-from parley.nlp import propn_indices
 
 LOCATIVE_PREPS = lexicon.words("actor-place-prepositions")
 COMPOSING_PREPS = lexicon.words("composing-preps")
@@ -161,6 +163,7 @@ class _Finder:
             self.role_at[span.end - 1] = r
             for i in range(span.start, span.end):
                 self.in_role[i] = r
+        self.context_coded: set[str] = set()  # names of people whose country only the context gave
         self.person_ents = [piece for e in doc.ents if e.label_ == "PERSON" for piece in _possessive_pieces(e)]
 
     # -- roles ---------------------------------------------------------------------------------
@@ -365,7 +368,11 @@ class _Finder:
         return Mention(code, name, span.text, span.start_char, span.end_char, kind)
 
     # -- people the dictionary does not know ---------------------------------------------------
-    def person_mentions(self, named: list[Mention]) -> list[Mention]:
+    def person_mentions(self, named: list[Mention],
+                        country_at: Callable[[int], str | None] = lambda _at: None) -> list[Mention]:
+        """People the dictionary does not know, by the title before their name or the role in apposition; a
+        title that names no country ("President Samia Hassan", "Prosecutor Popi Papandreou") takes the one
+        ``country_at`` gives (the text's)."""
         doc = self.doc
         taken = {i for m in named if m.kind == "person" for i in _token_range(doc, m)}
         by_token: dict[int, Mention] = {}
@@ -376,20 +383,39 @@ class _Finder:
         for ent in self.person_ents:
             if any(t.i in taken for t in ent):
                 continue
-            code, first = self._title_code(ent, by_token)
+            known = self._titled_surname(ent, named)
+            if known is not None:
+                out.append(known)
+                continue
+            code, first, from_context = self._title_code(ent, by_token, country_at)
             if code is None:
                 continue
+            if from_context:
+                self.context_coded.add(ent.text)
             out.append(Mention(code, ent.text, doc[first:ent.end].text, doc[first].idx, ent.end_char, "person"))
         return out
 
-    def _title_code(self, ent: Span, by_token: dict[int, Mention]) -> tuple[str | None, int]:
+    def _titled_surname(self, ent: Span, named: list[Mention]) -> Mention | None:
+        """A person the dictionary knows, named by a title and the surname ("President Duterte")."""
+        if len(ent) != 1 or ent.start == 0:
+            return None
+        role = self.role_at.get(ent.start - 1)
+        rows = known_by_surname(self.dictionary, self.on, ent, named, role is not None and role.kind == "title")
+        return self._resolve_name(ent, rows) if rows else None
+
+    def _title_code(self, ent: Span, by_token: dict[int, Mention],
+                    country_at: Callable[[int], str | None]) -> tuple[str | None, int, bool]:
+        """The code of a person by their title, the first token of the title, and whether only the context gave
+        the country."""
         doc = self.doc
         root = ent.root
         # the title phrase right before the name: "Kenyan President", "Russia's foreign minister"
         first = ent.start
         subtree = {t.i for t in root.subtree}
-        while first - 1 >= 0 and (first - 1) in subtree and doc[first - 1].dep_ not in ("appos", "punct", "relcl", "acl", "prep", "det"):
-            first -= 1
+        while first - 1 >= 0 and not doc[first - 1].is_space and (
+                (first - 1) in subtree and doc[first - 1].dep_ not in ("appos", "punct", "relcl", "acl", "prep", "det")
+                or _capitalised_title(doc[first - 1], self.in_role)):
+            first -= 1  # a title the parser hung elsewhere counts when written as a name's prefix ("Police Chief")
         title = doc[first:ent.start]
         country = None
         for t in title:
@@ -401,8 +427,8 @@ class _Finder:
         if role_tokens and country is not None:
             head = role_tokens[-1]
             if any(x.lower_ in FORMER for x in title):
-                return _with_role(country, "ELI"), first
-            return _with_role(country, self.role_of(head, country) or "GOV"), first
+                return _with_role(country, "ELI"), first, False
+            return _with_role(country, self.role_of(head, country) or "GOV"), first, False
         # apposition: "Sergei Lavrov, Russia's foreign minister," / "Russia's foreign minister, Sergei Lavrov,"
         partners = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -410,31 +436,22 @@ class _Finder:
         for p in partners:
             m = by_token.get(p.i)
             if m is not None and m.kind != "person" and p.i in self.role_at:
-                return m.code, ent.start
-        return None, first
-
-    # -- bare surnames ---------------------------------------------------------------------------
-    def surnames(self, people: list[Mention], taken: set[int]) -> list[Mention]:
-        doc = self.doc
-        last: dict[str, Mention] = {}
-        out: list[Mention] = []
-        people = sorted(people, key=lambda m: m.start)
-        for m in people:
-            words = (m.name or "").split()
-            if len(words) >= 2:
-                last.setdefault(words[-1], m)
-        if not last:
-            return out
-        for i in propn_indices(doc):
-            if i in taken:
+                return m.code, ent.start, False
+        for p in partners:  # "Mwenda Njeka, a spokesman for the Interior Ministry", "X, a deputy foreign minister"
+            if p.i not in self.role_at or p.i in by_token:
                 continue
-            t = doc[i]
-            m = last.get(t.text)
-            if m is None or m.start > t.idx:
-                continue
-            out.append(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "person"))
-        return out
-
+            inner = next((by_token[t.i] for t in p.subtree if t.i in by_token and by_token[t.i].kind != "person"), None)
+            role = "ELI" if _is_former(p) else None
+            if inner is not None:
+                return _with_role(inner.code, role or self.role_of(p, inner.code) or "GOV"), ent.start, False
+            if len(ent) > 1 and (c := country_at(ent.start_char)):
+                return c + (role or self.role_of(p, None) or "GOV"), ent.start, True
+        if role_tokens and country is None and len(ent) > 1 and (c := country_at(ent.start_char)):
+            # (a title and one word, "Minister Yun", is left to the surnames)
+            if any(x.lower_ in FORMER for x in title):
+                return c + "ELI", first, True
+            return c + (self.role_of(role_tokens[-1], None) or "GOV"), first, True
+        return None, first, False
 
 _HISTORICAL: dict[int, frozenset[str]] = {}
 
@@ -464,6 +481,11 @@ def _possessive_pieces(ent: Span) -> list[Span]:
     return out
 
 
+def _capitalised_title(t: Token, in_role: dict[int, _Role]) -> bool:
+    """A capitalised word of a title ("Acting Police Chief"), whatever the parser made of it."""
+    return t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and (t.i in in_role or t.lower_ in NOT_NAME_WORDS)
+
+
 def _is_former(t: Token) -> bool:
     return any(c.lower_ in FORMER and c.dep_ in ("amod", "advmod", "compound") for c in t.children) or t.lower_ in FORMER
 
@@ -476,14 +498,18 @@ def _token_range(doc: Doc, m: Mention) -> range:
 def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Matchers) -> list[Mention]:
     f = _Finder(doc, on, dictionary, matchers)
     named = f.name_mentions()
-    people = f.person_mentions(named)
+    people = f.person_mentions(named, text_country(doc, named, matchers.country_codes))
     # a person mention absorbs the names inside its title ("Kenyan President William Ruto")
     mentions = _without_overlaps([*people, *named])
     taken = {i for m in mentions for i in _token_range(doc, m)}
-    mentions.extend(f.surnames([m for m in mentions if m.kind == "person"], taken))
+    mentions.extend(surnames(doc, [m for m in mentions if m.kind == "person"], taken))
+    taken = {i for m in mentions for i in _token_range(doc, m)}
+    mentions.extend(acronyms(doc, mentions, taken))
     # whose police, troops or protesters: the country the text is about, else the one the mention's context names
-    country = document_country(doc, mentions, matchers.country_codes)
-    country_at = sentence_countries(doc, mentions, matchers.country_codes) if country is None else (
+    # (not from people whose country the context gave: that would count the context twice)
+    evidence = [m for m in mentions if m.kind != "person" or m.name not in f.context_coded]
+    country = document_country(doc, evidence, matchers.country_codes)
+    country_at = sentence_countries(doc, evidence, matchers.country_codes) if country is None else (
         lambda _at, _near=False: country)
     taken = {i for m in mentions for i in _token_range(doc, m)}
     # state bodies look at their own sentence only, groups at the sentences before too
