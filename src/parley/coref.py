@@ -15,11 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parley import lexicon
 from parley.model import Mention
-from parley.syntax import grammatical_subject, is_subject
+from parley.syntax import conjuncts, grammatical_subject, is_subject
+
+#: "both sides", "the two countries", "the two leaders": the plural nouns that stand for a pair of actors,
+#: with the kind of actor each can stand for (country, person, any)
+PAIR_NOUNS = lexicon.mapping("pair-nouns")
+#: "both sides of the border", "the two sides of the river": the sides of a place
+BORDER_WORDS = lexicon.words("border-words")
 
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 PERSON_DESCRIPTIONS = lexicon.words("person-descriptions")
@@ -52,10 +58,22 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         for t in sent:
             sent_of[t.i] = n
     added: list[Mention] = []
+    #: the sentence and place of the last pair noun resolved, and its members
+    last_pair: tuple[int, int, list[Mention]] | None = None
     for t in doc:
         if t.i in taken:
             continue
         lower = t.lower_
+        pair = _pair_kind(t, taken)
+        if pair is not None:
+            # one mention per member of the pair, at the same place: the coder reads both as the phrase's
+            # actors, as it reads "Russia and Turkey"
+            members = _pair(doc, ordered, sent_of, t, pair, last_pair)
+            if members:
+                last_pair = (sent_of.get(t.i, 0), t.idx, members)
+            added.extend(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "description")
+                         for m in members)
+            continue
         is_pronoun = lower in PERSON_PRONOUNS and t.pos_ == "PRON"
         is_description = (
             t.pos_ in ("NOUN", "PROPN") and (lower in PERSON_DESCRIPTIONS or lower in GOVERNMENT_DESCRIPTIONS)
@@ -115,6 +133,115 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         entity = entities.setdefault(key, len(entities) + 1)
         out.append(replace(m, entity=entity))
     return out
+
+
+def _pair_kind(token, taken: set[int]) -> str | None:  # type: ignore[no-untyped-def]
+    """The kind of actor a pair noun stands for ("both sides", "the two countries", "both foreign ministers"),
+    or None when ``token`` is no such phrase ("both countries' economies" is one; "both sides of the border",
+    "the two main parties", "two countries" are not)."""
+    kind = PAIR_NOUNS.get(token.lower_)
+    if kind is None or token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return None
+    children = list(token.children)
+    both = any(c.lower_ == "both" and c.i < token.i for c in children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and any(
+        c.lower_ == "the" and c.dep_ == "det" for c in children)
+    if not (both or two):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod") or c.i in taken for c in children if c.i < token.i):
+        return None  # "the two opposition parties", "both Ukrainian ministers"
+    if any(c.dep_ == "amod" for c in children) and kind != "person":
+        return None  # "the two main parties"; "both foreign ministers" is a pair of officials
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in BORDER_WORDS for g in c.children)
+           for c in children):
+        return None  # "both sides of the border": places, not actors
+    return kind
+
+
+def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, kind: str,  # type: ignore[no-untyped-def]
+          last: tuple[int, int, list[Mention]] | None) -> list[Mention]:
+    """The two actors of different countries the pair noun stands for: countries (or their governments) for
+    "the two countries", people or governments for "the two leaders" (a country named stands for its
+    government: "Turkey and Russia ... the two leaders"), any actor for "both sides". They are the pair the
+    last pair noun stood for when no fitting actor is named since ("Both sides discussed ... both countries
+    announced"); else those named in this or the previous sentence (the one before it when fewer than two
+    are): two named, those two; more, the last two coordinated ("Kenya and Uganda"), else the two that take
+    part in a clause (subject, object, or their owner: "China has not condemned Russia's invasion of
+    Ukraine" gives China and Russia); else nothing. The subject of the pair noun's own clause is not one
+    ("the embassy urged both sides to show restraint")."""
+    here = sent_of.get(token.i, 0)
+    own = _clause_subject_tokens(token)
+    found: dict[str, tuple[Mention, Span]] = {}
+    for m in reversed(ordered):
+        if m.start >= token.idx:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if here - sent_of.get(span[0].i, 0) > 2:
+            break
+        if m.kind == "role" and len(m.code) == 3:
+            continue  # a bare role ("CVL") names no side
+        key = m.code[:6] if m.code.startswith("IGO") else m.actor.country
+        if key in found or span.root.i in own:
+            continue
+        if kind == "country" and not (m.kind in ("country", "capital") or m.code[3:] == "GOV"):
+            continue
+        if kind == "person":
+            if m.kind in ("country", "capital") and len(m.code) == 3:
+                m = replace(m, code=m.code + "GOV")
+            elif not (m.kind == "person" or m.code[3:] == "GOV"):
+                continue
+        found[key] = (m, span)
+    if last is not None and here - last[0] <= 1 and not any(m.start > last[1] for m, _ in found.values()):
+        return [_fitting(m, kind) for m in last[2]]
+    for reach in (1, 2):
+        named = [(m, span) for m, span in found.values() if here - sent_of.get(span[0].i, 0) <= reach]
+        if kind == "person" and sum(1 for m, _ in named if m.kind == "person") >= 2:
+            named = [(m, span) for m, span in named if m.kind == "person"]
+        if len(named) < 2:
+            continue
+        taking_part = [m for m, span in named if _takes_part(span.root)]
+        if len(taking_part) == 2:
+            return list(reversed(taking_part))
+        roots = {span.root.i: m for m, span in named}
+        for m, span in named:
+            if span.root.dep_ == "conj" and span.root.head.i in roots:
+                return [roots[span.root.head.i], m]
+        if len(named) == 2 and taking_part:
+            return [m for m, _ in reversed(named)]
+        return []
+    return []
+
+
+def _fitting(m: Mention, kind: str) -> Mention:
+    """A member of the last pair as the pair noun's kind reads it: "the two leaders" of Kenya, KENGOV."""
+    return replace(m, code=m.code + "GOV") if kind == "person" and len(m.code) == 3 else m
+
+
+def _clause_subject_tokens(token) -> set[int]:  # type: ignore[no-untyped-def]
+    """The tokens of the subject of the clause an object is in ("the embassy urged both sides to ..."), of
+    the nearest clause above that has one; nothing for a subject."""
+    if token.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = token.head
+    while verb.head is not verb:
+        subjects = [c for c in verb.children if is_subject(c)]
+        if subjects:
+            return {t.i for s in subjects for c in conjuncts(s) for t in c.subtree}
+        verb = verb.head
+    return set()
+
+
+def _takes_part(root) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a mention's head is a clause's subject or object, or the owner of one ("Russia's invasion")."""
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "poss":
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.head.pos_ in ("VERB", "AUX")
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "attr")
 
 
 def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
