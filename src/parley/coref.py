@@ -34,6 +34,8 @@ WILLING_ADJECTIVES = lexicon.words("willing-adjectives")
 STANCE_ADJECTIVES = lexicon.words("stance-adjectives")
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = lexicon.words("government-descriptions")
+#: "the government", "the cabinet": the government of the one country named nearby when no government is
+STATE_BODIES = lexicon.words("state-bodies")
 #: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
 #: group or country named in this or the previous sentence, by the kinds of mention it can stand for
 BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
@@ -117,7 +119,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         if is_it and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and _unnamed_speaker(t, taken):
             continue  # "the government said it had detained ...": "it" is the speaker, whom no mention names
-        antecedent = _antecedent(doc, ordered, sent_of, t, want)
+        antecedent = _antecedent(doc, ordered, sent_of, t, want, added)
         if antecedent is None:
             continue
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
@@ -163,12 +165,13 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
     """The two actors of different countries the pair noun stands for: countries (or their governments) for
     "the two countries", people or governments for "the two leaders" (a country named stands for its
     government: "Turkey and Russia ... the two leaders"), any actor for "both sides". They are the pair the
-    last pair noun stood for when no fitting actor is named since ("Both sides discussed ... both countries
+    last pair noun stood for when no actor of another side is named since ("Both sides discussed ... both countries
     announced"); else those named in this or the previous sentence (the one before it when fewer than two
-    are): two named, those two; more, the last two coordinated ("Kenya and Uganda"), else the two that take
-    part in a clause (subject, object, or their owner: "China has not condemned Russia's invasion of
-    Ukraine" gives China and Russia); else nothing. The subject of the pair noun's own clause is not one
-    ("the embassy urged both sides to show restraint")."""
+    are): two named, those two when one of them takes part in a clause (subject, object, or their owner);
+    more, the last two coordinated ("Kenya and Uganda"); else nothing ("Trump said Israel would strike Iran
+    if the two sides fail to agree": which two?). The subject of the pair noun's own clause is not one
+    ("the embassy urged both sides to show restraint", "the US and Saudi governments, which brought the two
+    sides together")."""
     here = sent_of.get(token.i, 0)
     own = _clause_subject_tokens(token)
     found: dict[str, tuple[Mention, Span]] = {}
@@ -182,7 +185,7 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
             break
         if m.kind == "role" and len(m.code) == 3:
             continue  # a bare role ("CVL") names no side
-        key = m.code[:6] if m.code.startswith("IGO") else m.actor.country
+        key = _side(m)
         if key in found or span.root.i in own:
             continue
         if kind == "country" and not (m.kind in ("country", "capital") or m.code[3:] == "GOV"):
@@ -193,7 +196,8 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
             elif not (m.kind == "person" or m.code[3:] == "GOV"):
                 continue
         found[key] = (m, span)
-    if last is not None and here - last[0] <= 1 and not any(m.start > last[1] for m, _ in found.values()):
+    if last is not None and here - last[0] <= 1 and all(
+            key in {_side(p) for p in last[2]} for key, (m, _) in found.items() if m.start > last[1]):
         return [_fitting(m, kind) for m in last[2]]
     for reach in (1, 2):
         named = [(m, span) for m, span in found.values() if here - sent_of.get(span[0].i, 0) <= reach]
@@ -201,17 +205,20 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
             named = [(m, span) for m, span in named if m.kind == "person"]
         if len(named) < 2:
             continue
-        taking_part = [m for m, span in named if _takes_part(span.root)]
-        if len(taking_part) == 2:
-            return list(reversed(taking_part))
+        if len(named) == 2:
+            # "Kenya and Uganda met", not "Turkey backed the Palestinian cause" (an actor only as modifier)
+            return [m for m, _ in reversed(named)] if any(_takes_part(span.root) for _, span in named) else []
         roots = {span.root.i: m for m, span in named}
         for m, span in named:
             if span.root.dep_ == "conj" and span.root.head.i in roots:
                 return [roots[span.root.head.i], m]
-        if len(named) == 2 and taking_part:
-            return [m for m, _ in reversed(named)]
         return []
     return []
+
+
+def _side(m: Mention) -> str:
+    """Which side an actor is on, for telling the two of a pair apart: its country, or its organisation."""
+    return m.code[:6] if m.code.startswith("IGO") else m.actor.country
 
 
 def _fitting(m: Mention, kind: str) -> Mention:
@@ -225,17 +232,23 @@ def _clause_subject_tokens(token) -> set[int]:  # type: ignore[no-untyped-def]
     if token.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = token.head
-    while verb.head is not verb:
+    while True:
         subjects = [c for c in verb.children if is_subject(c)]
         if subjects:
-            return {t.i for s in subjects for c in conjuncts(s) for t in c.subtree}
+            # the subject's head and its words before it ("Kenyan President William Ruto"), not a clause
+            # after it ("Ruto, who met Mahama, invited him")
+            if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+                subjects.append(verb.head)  # "the governments, which brought the two sides together"
+            return {t.i for s in subjects for c in conjuncts(s) for t in c.subtree
+                    if t.i <= c.i or t.head.i == c.i and t.dep_ == "appos"}
+        if verb.head.i == verb.i:
+            return set()
         verb = verb.head
-    return set()
 
 
 def _takes_part(root) -> bool:  # type: ignore[no-untyped-def]
     """Whether a mention's head is a clause's subject or object, or the owner of one ("Russia's invasion")."""
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "poss":
         root = root.head
@@ -252,10 +265,17 @@ def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped
         t.i in taken for t in subject.subtree if t.i <= subject.i)
 
 
-def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str) -> Mention | None:  # type: ignore[no-untyped-def]
+def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str,  # type: ignore[no-untyped-def]
+                resolved: Sequence[Mention] = ()) -> Mention | None:
     """The last compatible mention in this or the two previous sentences (the previous one for "it");
-    subjects first."""
+    subjects first. An object is not the subject of its clause, nor whom that subject stands for ("Xi
+    invited him", "Michel said he looked forward to working with him", "Aliyev called Erdogan and invited
+    him"); ``resolved``: the pronouns and descriptions resolved before ``token``."""
     here = sent_of.get(token.i, 0)
+    own = _clause_subject_tokens(token)
+    own_places = {doc[i].idx for i in own}
+    own_actors = {(m.code, m.name) for m in resolved if m.start in own_places}
+    countries: list[Mention] = []  # for "the government" when no government is named: the countries named
     reach = 1 if (want in ("thing", "plural") or want in BODY_DESCRIPTIONS) else 2
     candidates = []
     for m in reversed(ordered):
@@ -266,8 +286,11 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             continue
         if here - sent_of.get(span[0].i, 0) > reach:
             break
-        if token.dep_ in ("dobj", "dative", "pobj") and any(is_subject(t, of=token.head) for t in span):
-            continue  # "Xi invited him": an object pronoun is not the subject of its own clause
+        if span.root.i in own:
+            own_actors.add((m.code, m.name))
+            continue
+        if (m.code, m.name) in own_actors:
+            continue
         if want in BODY_DESCRIPTIONS:
             fits = m.kind in BODY_DESCRIPTIONS[want]
         elif want == "plural":
@@ -282,7 +305,12 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         if fits:
             subject = any(is_subject(t) for t in span)
             candidates.append((not subject, len(candidates), m))
+        elif want == "government" and m.kind in ("country", "capital") and len(m.code) == 3:
+            countries.append(m)
     if not candidates:
+        if countries and len({m.code for m in countries}) == 1 and token.lower_ in STATE_BODIES:
+            # "Zimbabwe's doctors went on strike after the government failed to ...": the one country named
+            return replace(countries[0], code=countries[0].code + "GOV")
         return None
     if token.lower_ == "them":
         # an object pronoun refers to a group acted on before ("detained activists and beat them"), not to
