@@ -6,8 +6,11 @@ spokesman", "the minister") become mentions of the last person mentioned in the 
 sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
 the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
 last country, in the same or the previous sentence; a subject "they" of the last actor named by a plural noun
-("EU leaders ... they", "Russian officials ... they") in the same or the previous sentence. When nothing
-fits, nothing is added.
+("EU leaders ... they", "Russian officials ... they") in the same or the previous sentence. "The government"
+with no government named nearby is that of the one country named. An object ("him", "the president") is
+never the subject of its own clause, nor whom that subject stands for. Plural anaphors ("both sides", "the two
+countries", "the two leaders") stand for a pair: two mentions at the same place, one per member, which the
+coder reads as it reads "Kenya and Uganda" (see ``_pair``). When nothing fits, nothing is added.
 """
 
 from __future__ import annotations
