@@ -257,7 +257,7 @@ def _takes_part(root) -> bool:  # type: ignore[no-untyped-def]
         root = root.head
     if root.dep_ == "pobj":
         return root.head.head.pos_ in ("VERB", "AUX")
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "attr")
+    return is_subject(root) or root.dep_ in ("dobj", "dative", "agent", "attr")
 
 
 def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
