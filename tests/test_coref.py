@@ -73,3 +73,76 @@ def test_they_refers_to_the_last_actor_named_by_a_plural_noun(code_text, text, c
 def test_they_without_a_plural_actor_is_no_actor(code_text):
     coded = code_text("Russia and China said they would veto the resolution.", published="2025-05-01")
     assert not [m for m in coded.mentions if m.text == "they"]
+
+
+def pairs_of(coded):
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.root) for e in coded.events}
+
+
+@pytest.mark.parametrize(
+    "text, word, codes",
+    [
+        ("Kenya and Uganda met in Nairobi on Monday. Both countries agreed to reopen the border.", "countries",
+         ["KEN", "UGA"]),
+        ("Chile accused Peru of spying. The two leaders later signed a trade accord.", "leaders",
+         ["CHLGOV", "PERGOV"]),
+        # three countries named: the two coordinated
+        ("Kenya and Uganda met Somalia's envoy on Monday. The two countries later signed a trade accord.",
+         "countries", ["KEN", "UGA"]),
+    ],
+)
+def test_a_plural_anaphor_stands_for_the_last_two_actors(code_text, text, word, codes):
+    coded = code_text(text, published="2024-05-01")
+    assert [m.code for m in coded.mentions if m.text == word] == codes
+
+
+def test_a_plural_anaphor_gives_one_event_per_member(code_text):
+    coded = code_text("Chile accused Peru of spying. The two leaders later signed a trade accord.",
+                      published="2024-05-01")
+    assert {("CHLGOV", "PERGOV", "05"), ("PERGOV", "CHLGOV", "05")} <= pairs_of(coded)
+
+
+def test_a_plural_anaphor_takes_over_the_last_pair(code_text):
+    # "both countries" has no two countries of its own in reach: it stands for the pair "both sides" was
+    coded = code_text("Senegal and Gambia held talks in Dakar on Monday. Both sides reviewed the fishing dispute. "
+                      "After the talks, both countries announced a joint patrol.", published="2024-05-01")
+    assert [m.code for m in coded.mentions if m.text == "countries"] == ["SEN", "GMB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pair noun's own subject is not a side, and one actor is left: no pair
+        "Clashes broke out in the capital. The US embassy urged both sides to show restraint.",
+        # three countries, none coordinated: which two is not clear
+        "Turkey has not condemned Russia's invasion of Ukraine, and the two sides have expanded cooperation.",
+        # places, not sides
+        "Kenya and Somalia deployed troops on both sides of the border.",
+        # an actor named in the pair noun itself: another phrase
+        "Kenya and Uganda met. The two Ugandan ministers left early.",
+    ],
+)
+def test_no_pair_when_it_is_not_clear(code_text, text):
+    coded = code_text(text, published="2024-05-01")
+    assert not [m for m in coded.mentions if m.text in ("sides", "ministers")]
+
+
+def test_a_relative_clause_subject_is_not_a_side(code_text):
+    # "which" is the governments: the two sides are the two named before them
+    coded = code_text("Turkey blamed Syria for the attack. The US and Saudi governments, which brought both sides "
+                      "together, urged calm.", published="2024-05-01")
+    assert [m.code for m in coded.mentions if m.text == "sides"] == ["TUR", "SYR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto spoke with Ghanaian President John Mahama on Monday and invited him to "
+        "Nairobi.",
+        "Ruto met Mahama on Monday. Ruto said that he looked forward to working with him.",
+    ],
+)
+def test_an_object_pronoun_is_not_its_clause_subject(code_text, text):
+    coded = code_text(text, published="2025-06-01")
+    him = [m for m in coded.mentions if m.text == "him"]
+    assert [m.code[:3] for m in him] == ["GHA"]

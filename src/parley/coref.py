@@ -6,8 +6,11 @@ spokesman", "the minister") become mentions of the last person mentioned in the 
 sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
 the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
 last country, in the same or the previous sentence; a subject "they" of the last actor named by a plural noun
-("EU leaders ... they", "Russian officials ... they") in the same or the previous sentence. When nothing
-fits, nothing is added.
+("EU leaders ... they", "Russian officials ... they") in the same or the previous sentence. "The government"
+with no government named nearby is that of the one country named. An object ("him", "the president") is
+never the subject of its own clause, nor whom that subject stands for. Plural anaphors ("both sides", "the two
+countries", "the two leaders") stand for a pair: two mentions at the same place, one per member, which the
+coder reads as it reads "Kenya and Uganda" (see ``_pair``). When nothing fits, nothing is added.
 """
 
 from __future__ import annotations
@@ -15,11 +18,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parley import lexicon
 from parley.model import Mention
-from parley.syntax import grammatical_subject, is_subject
+from parley.syntax import conjuncts, grammatical_subject, is_subject
+
+#: "both sides", "the two countries", "the two leaders": the plural nouns that stand for a pair of actors,
+#: with the kind of actor each can stand for (country, person, any)
+PAIR_NOUNS = lexicon.mapping("pair-nouns")
+#: "both sides of the border", "the two sides of the river": the sides of a place
+BORDER_WORDS = lexicon.words("border-words")
 
 PERSON_PRONOUNS = lexicon.words("person-pronouns")
 PERSON_DESCRIPTIONS = lexicon.words("person-descriptions")
@@ -28,6 +37,8 @@ WILLING_ADJECTIVES = lexicon.words("willing-adjectives")
 STANCE_ADJECTIVES = lexicon.words("stance-adjectives")
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = lexicon.words("government-descriptions")
+#: "the government", "the cabinet": the government of the one country named nearby when no government is
+STATE_BODIES = lexicon.words("state-bodies")
 #: "the agency", "the alliance", "the group", "the kingdom": a description of the last organisation, armed
 #: group or country named in this or the previous sentence, by the kinds of mention it can stand for
 BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
@@ -52,10 +63,22 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         for t in sent:
             sent_of[t.i] = n
     added: list[Mention] = []
+    #: the sentence and place of the last pair noun resolved, and its members
+    last_pair: tuple[int, int, list[Mention]] | None = None
     for t in doc:
         if t.i in taken:
             continue
         lower = t.lower_
+        pair = _pair_kind(t, taken)
+        if pair is not None:
+            # one mention per member of the pair, at the same place: the coder reads both as the phrase's
+            # actors, as it reads "Russia and Turkey"
+            members = _pair(doc, ordered, sent_of, t, pair, last_pair)
+            if members:
+                last_pair = (sent_of.get(t.i, 0), t.idx, members)
+            added.extend(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "description")
+                         for m in members)
+            continue
         is_pronoun = lower in PERSON_PRONOUNS and t.pos_ == "PRON"
         is_description = (
             t.pos_ in ("NOUN", "PROPN") and (lower in PERSON_DESCRIPTIONS or lower in GOVERNMENT_DESCRIPTIONS)
@@ -99,7 +122,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         if is_it and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and _unnamed_speaker(t, taken):
             continue  # "the government said it had detained ...": "it" is the speaker, whom no mention names
-        antecedent = _antecedent(doc, ordered, sent_of, t, want)
+        antecedent = _antecedent(doc, ordered, sent_of, t, want, added)
         if antecedent is None:
             continue
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
@@ -117,6 +140,126 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def _pair_kind(token, taken: set[int]) -> str | None:  # type: ignore[no-untyped-def]
+    """The kind of actor a pair noun stands for ("both sides", "the two countries", "both foreign ministers"),
+    or None when ``token`` is no such phrase ("both countries' economies" is one; "both sides of the border",
+    "the two main parties", "two countries" are not)."""
+    kind = PAIR_NOUNS.get(token.lower_)
+    if kind is None or token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return None
+    children = list(token.children)
+    both = any(c.lower_ == "both" and c.i < token.i for c in children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and any(
+        c.lower_ == "the" and c.dep_ == "det" for c in children)
+    if not (both or two):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod") or c.i in taken for c in children if c.i < token.i):
+        return None  # "the two opposition parties", "both Ukrainian ministers"
+    if any(c.dep_ == "amod" for c in children) and kind != "person":
+        return None  # "the two main parties"; "both foreign ministers" is a pair of officials
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in BORDER_WORDS for g in c.children)
+           for c in children):
+        return None  # "both sides of the border": places, not actors
+    return kind
+
+
+def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, kind: str,  # type: ignore[no-untyped-def]
+          last: tuple[int, int, list[Mention]] | None) -> list[Mention]:
+    """The two actors of different countries the pair noun stands for: countries (or their governments) for
+    "the two countries", people or governments for "the two leaders" (a country named stands for its
+    government: "Turkey and Russia ... the two leaders"), any actor for "both sides". They are the pair the
+    last pair noun stood for when no actor of another side is named since ("Both sides discussed ... both countries
+    announced"); else those named in this or the previous sentence (the one before it when fewer than two
+    are): two named, those two when one of them takes part in a clause (subject, object, or their owner);
+    more, the last two coordinated ("Kenya and Uganda"); else nothing ("Trump said Israel would strike Iran
+    if the two sides fail to agree": which two?). The subject of the pair noun's own clause is not one
+    ("the embassy urged both sides to show restraint", "the US and Saudi governments, which brought the two
+    sides together")."""
+    here = sent_of.get(token.i, 0)
+    own = _clause_subject_tokens(token)
+    found: dict[str, tuple[Mention, Span]] = {}
+    for m in reversed(ordered):
+        if m.start >= token.idx:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if here - sent_of.get(span[0].i, 0) > 2:
+            break
+        if m.kind == "role" and len(m.code) == 3:
+            continue  # a bare role ("CVL") names no side
+        key = _side(m)
+        if key in found or span.root.i in own:
+            continue
+        if kind == "country" and not (m.kind in ("country", "capital") or m.code[3:] == "GOV"):
+            continue
+        if kind == "person":
+            if m.kind in ("country", "capital") and len(m.code) == 3:
+                m = replace(m, code=m.code + "GOV")
+            elif not (m.kind == "person" or m.code[3:] == "GOV"):
+                continue
+        found[key] = (m, span)
+    if last is not None and here - last[0] <= 1 and all(
+            key in {_side(p) for p in last[2]} for key, (m, _) in found.items() if m.start > last[1]):
+        return [_fitting(m, kind) for m in last[2]]
+    for reach in (1, 2):
+        named = [(m, span) for m, span in found.values() if here - sent_of.get(span[0].i, 0) <= reach]
+        if kind == "person" and sum(1 for m, _ in named if m.kind == "person") >= 2:
+            named = [(m, span) for m, span in named if m.kind == "person"]
+        if len(named) < 2:
+            continue
+        if len(named) == 2:
+            # "Kenya and Uganda met", not "Turkey backed the Palestinian cause" (an actor only as modifier)
+            return [m for m, _ in reversed(named)] if any(_takes_part(span.root) for _, span in named) else []
+        roots = {span.root.i: m for m, span in named}
+        for m, span in named:
+            if span.root.dep_ == "conj" and span.root.head.i in roots:
+                return [roots[span.root.head.i], m]
+        return []
+    return []
+
+
+def _side(m: Mention) -> str:
+    """Which side an actor is on, for telling the two of a pair apart: its country, or its organisation."""
+    return m.code[:6] if m.code.startswith("IGO") else m.actor.country
+
+
+def _fitting(m: Mention, kind: str) -> Mention:
+    """A member of the last pair as the pair noun's kind reads it: "the two leaders" of Kenya, KENGOV."""
+    return replace(m, code=m.code + "GOV") if kind == "person" and len(m.code) == 3 else m
+
+
+def _clause_subject_tokens(token) -> set[int]:  # type: ignore[no-untyped-def]
+    """The tokens of the subject of the clause an object is in ("the embassy urged both sides to ..."), of
+    the nearest clause above that has one; nothing for a subject."""
+    if token.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = token.head
+    while True:
+        subjects = [c for c in verb.children if is_subject(c)]
+        if subjects:
+            # the subject's head and its words before it ("Kenyan President William Ruto"), not a clause
+            # after it ("Ruto, who met Mahama, invited him")
+            if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+                subjects.append(verb.head)  # "the governments, which brought the two sides together"
+            return {t.i for s in subjects for c in conjuncts(s) for t in c.subtree
+                    if t.i <= c.i or t.head.i == c.i and t.dep_ == "appos"}
+        if verb.head.i == verb.i:
+            return set()
+        verb = verb.head
+
+
+def _takes_part(root) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a mention's head is a clause's subject or object, or the owner of one ("Russia's invasion")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "poss":
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.head.pos_ in ("VERB", "AUX")
+    return is_subject(root) or root.dep_ in ("dobj", "dative", "agent", "attr")
+
+
 def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
     """'The government ... said it had ...': the subject of the verb of saying is a noun phrase that names no
     actor, so "it" is that unnamed speaker, not an earlier actor."""
@@ -125,10 +268,17 @@ def _unnamed_speaker(token, taken: set[int]) -> bool:  # type: ignore[no-untyped
         t.i in taken for t in subject.subtree if t.i <= subject.i)
 
 
-def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str) -> Mention | None:  # type: ignore[no-untyped-def]
+def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, want: str,  # type: ignore[no-untyped-def]
+                resolved: Sequence[Mention] = ()) -> Mention | None:
     """The last compatible mention in this or the two previous sentences (the previous one for "it");
-    subjects first."""
+    subjects first. An object is not the subject of its clause, nor whom that subject stands for ("Xi
+    invited him", "Michel said he looked forward to working with him", "Aliyev called Erdogan and invited
+    him"); ``resolved``: the pronouns and descriptions resolved before ``token``."""
     here = sent_of.get(token.i, 0)
+    own = _clause_subject_tokens(token)
+    own_places = {doc[i].idx for i in own}
+    own_actors = {(m.code, m.name) for m in resolved if m.start in own_places}
+    countries: list[Mention] = []  # for "the government" when no government is named: the countries named
     reach = 1 if (want in ("thing", "plural") or want in BODY_DESCRIPTIONS) else 2
     candidates = []
     for m in reversed(ordered):
@@ -139,8 +289,11 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
             continue
         if here - sent_of.get(span[0].i, 0) > reach:
             break
-        if token.dep_ in ("dobj", "dative", "pobj") and any(is_subject(t, of=token.head) for t in span):
-            continue  # "Xi invited him": an object pronoun is not the subject of its own clause
+        if span.root.i in own:
+            own_actors.add((m.code, m.name))
+            continue
+        if (m.code, m.name) in own_actors:
+            continue
         if want in BODY_DESCRIPTIONS:
             fits = m.kind in BODY_DESCRIPTIONS[want]
         elif want == "plural":
@@ -155,7 +308,12 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         if fits:
             subject = any(is_subject(t) for t in span)
             candidates.append((not subject, len(candidates), m))
+        elif want == "government" and m.kind in ("country", "capital") and len(m.code) == 3:
+            countries.append(m)
     if not candidates:
+        if countries and len({m.code for m in countries}) == 1 and token.lower_ in STATE_BODIES:
+            # "Zimbabwe's doctors went on strike after the government failed to ...": the one country named
+            return replace(countries[0], code=countries[0].code + "GOV")
         return None
     if token.lower_ == "them":
         # an object pronoun refers to a group acted on before ("detained activists and beat them"), not to

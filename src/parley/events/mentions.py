@@ -29,10 +29,15 @@ class MentionIndex:
                  dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary if dictionary is not None else load_dictionary()
         self.by_token: dict[int, Mention] = {}
+        #: the mentions that share one place, by its first mention: "both countries" stands for two
+        self.same_place: dict[Mention, list[Mention]] = {}
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            first = self.by_token.get(span[0].i)
+            if first is not None and (first.start, first.end) == (m.start, m.end) and first.code != m.code:
+                self.same_place.setdefault(first, [first]).append(m)
             for t in span:
                 self.by_token.setdefault(t.i, m)
 
@@ -59,7 +64,7 @@ class MentionIndex:
         ("Russian and Chinese officials", "the leaders of Poland, France and Germany")."""
         m = self.at(head)
         if m is not None:
-            return [m]
+            return self.same_place.get(m, [m])
         if depth > 2:
             return []
         # premodifiers first ("Russian officials", "Moscow's envoy"), then "of X" ("leaders of China")

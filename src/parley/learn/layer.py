@@ -342,6 +342,7 @@ class Layer:
                         new = other.event
                         if new.target is not None and other.target_score < th.target:
                             new = replace(new, target=None)
+                        new = _same_place(new, e)
                         if _actors(new) != _actors(e):
                             decisions.append(Decision(s.sentence, "rule", e.root, v, "actors re-read", e,
                                                       {"source": round(other.source_score, 3),
@@ -450,6 +451,16 @@ def _each_coordinated(event: Event, c: Candidate) -> list[Event]:
         out += [replace(event, id=f"{event.id}t{k}", target=_ref(m))
                 for k, m in enumerate(c.also_targets) if m.code not in taken]
     return out
+
+
+def _same_place(new: Event, old: Event) -> Event:
+    """``new`` with ``old``'s source and target where it reads an actor at the same place: the models see one
+    actor per place, so they cannot tell apart the members "both sides" stands for (coref.py)."""
+    for role in ("source", "target"):
+        a, b = getattr(new, role), getattr(old, role)
+        if a is not None and b is not None and (a.start, a.end) == (b.start, b.end) and a.code != b.code:
+            new = replace(new, **{role: b})
+    return new
 
 
 def _actors(e: Event) -> tuple[str | None, str | None]:
