@@ -56,3 +56,9 @@ def test_a_role_keeps_no_country_when_the_context_does_not_settle_one(code_text,
 def test_a_people_with_no_country_in_the_text_keeps_its_own_code(code_text):
     coded = code_text("Kurdish rebels said they would keep fighting.", published="2024-03-01")
     assert _codes(coded).get("Kurdish rebels") == "KURREB"
+
+
+def test_a_state_s_forces_named_by_an_adjective_are_a_party_of_their_sentence(code_text):
+    coded = code_text("At least 23 Egyptian soldiers were killed in an attack by jihadist militants in the northern "
+                      "Sinai.", published="2024-03-01")
+    assert _codes(coded).get("militants") == "EGYREB"

@@ -22,6 +22,8 @@ LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 #: news outlets and companies say who reports or trades, not where things happen: "told Reuters" or "Chevron said"
 #: in a story about Nigeria does not make the text about Britain or the US (whose police, whose government)
 NOT_PLACE_ROLES = frozenset({"MED", "BUS"})
+#: a state's armed forces and police
+ARMED_ROLES = frozenset({"MIL", "COP"})
 #: "rebels in Yemen", "raids across Mali": the country a group operates in
 INSIDE_PREPOSITIONS = lexicon.words("inside-prepositions")
 #: peoples without a state of their own: "Kurdish rebels", "Arab militias" fight in a country (ANNOTATION.md §
@@ -41,7 +43,12 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
     named: list[Counter[str]] = [Counter() for _ in starts]
     # the countries a sentence names as the place things happen in, with the clause each sets the scene of
     inside: list[list[tuple[Token, str]]] = [[] for _ in starts]
+    forces: list[Counter[str]] = [Counter() for _ in starts]
     for m in mentions:
+        if m.kind == "country" and m.actor.country in country_codes and m.actor.role in ARMED_ROLES:
+            # "Egyptian soldiers", "Iraqi police": a state's forces are a party of their sentence, whatever the
+            # tagger makes of the adjective; they do not make the text about their country (foreign troops)
+            forces[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
         if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
                 and m.actor.role not in NOT_PLACE_ROLES and names_a_party(doc, m):
             i = bisect.bisect_right(starts, m.start) - 1
@@ -60,6 +67,8 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         running.update(counts)
         top = running.most_common(2)
         leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
+
+    named = [n | f for n, f in zip(named, forces)]  # the forces count for their sentence, not for the lead
 
     def at(offset: int, near: bool = False) -> str | None:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
