@@ -30,6 +30,8 @@ def _codes(coded) -> dict[str, str]:
     ("The marchers walked from the stadium towards the parliament in Kinshasa.", "marchers", "CODCVL"),
     ("Gunmen seized 200 schoolgirls from a school in Kano.", "schoolgirls", "NGAEDU"),
     ("Striking security guards smashed shop windows in Cape Town.", "security guards", "ZAFLAB"),
+    ("Sri Lanka's president granted an amnesty to 762 convicts on Saturday.", "convicts", "LKACVL"),
+    ("Belarus's president has jailed his opponents since the vote.", "opponents", "BLROPP"),
     # roles written in capitals are role nouns too
     ("In Pretoria, MPs condemned the violence on Tuesday.", "MPs", "ZAFLEG"),
     # a people's fighters are of the country the text says they fight in
