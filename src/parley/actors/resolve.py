@@ -226,7 +226,7 @@ class _Finder:
             if preps:
                 # "police in Gaza", "the army of ...": the phrase names its own place or owner; a place no
                 # name took ("police in Phnom Penh") is a city the gazetteer knows
-                c = _place_country(preps[0], self.matchers.country_codes) if preps[0].lower_ == "in" else None
+                c = _place_country(preps[0], taken, self.matchers.country_codes) if preps[0].lower_ == "in" else None
                 if c:
                     out.append(Mention(c + r.code, None, span.text, span.start_char, span.end_char, "role"))
                 continue
@@ -515,12 +515,13 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _place_country(prep: Token, country_codes: frozenset[str]) -> str | None:
-    """The country of the place a preposition governs ("in Phnom Penh"), when the gazetteer knows it."""
+def _place_country(prep: Token, taken: set[int], country_codes: frozenset[str]) -> str | None:
+    """The country of the place a preposition governs ("in Phnom Penh"), when the gazetteer knows it and no name
+    took it ("the regimes in Burkina Faso, Mali and Niger" are the countries' own actors already)."""
     from parley.where import entity_of, lookup
 
     for pobj in prep.children:
-        if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+        if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and pobj.i not in taken:
             ent = entity_of(pobj)
             found = lookup((ent.text if ent is not None else pobj.text).removeprefix("the ").strip())
             return found.country if found is not None and found.country in country_codes else None
