@@ -34,6 +34,11 @@ def _codes(coded) -> dict[str, str]:
     ("Belarus's president has jailed his opponents since the vote.", "opponents", "BLROPP"),
     # roles written in capitals are role nouns too
     ("In Pretoria, MPs condemned the violence on Tuesday.", "MPs", "ZAFLEG"),
+    # a one-word role capitalised as a house style, and a role before an act ("police gunfire")
+    ("Kenya's president spoke on Monday. Protesters broke into Parliament on Tuesday, prompting police gunfire.",
+     "Parliament", "KENLEG"),
+    ("Kenya's president spoke on Monday. Protesters broke into Parliament on Tuesday, prompting police gunfire.",
+     "police", "KENCOP"),
     # a people's fighters are of the country the text says they fight in
     ("Turkey and Iraq held talks on Monday. Kurdish rebels attacked a post in southeastern Turkey on Tuesday.",
      "Kurdish rebels", "TURREB"),
@@ -64,3 +69,15 @@ def test_a_state_s_forces_named_by_an_adjective_are_a_party_of_their_sentence(co
     coded = code_text("At least 23 Egyptian soldiers were killed in an attack by jihadist militants in the northern "
                       "Sinai.", published="2024-03-01")
     assert _codes(coded).get("militants") == "EGYREB"
+
+
+def test_a_capitalised_role_inside_a_longer_name_is_no_role(code_text):
+    coded = code_text("Kenya's president spoke on Monday. The Hostages and Missing Families Forum met on Tuesday.",
+                      published="2024-03-01")
+    assert set(_codes(coded).values()) == {"KENGOV"}
+
+
+def test_an_attacker_the_text_calls_unknown_stays_uncoded(code_text):
+    coded = code_text("Kenya's president spoke on Monday. Unknown attackers killed three soldiers on Tuesday.",
+                      published="2024-03-01")
+    assert not any(c.endswith("REB") for c in _codes(coded).values())

@@ -194,8 +194,10 @@ class _Finder:
             head = self.doc[head_i]
             if (head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() not in ACTION_HEADS) or head.pos_ not in pos:
                 continue
-            if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t) and not _acronym(t))
-                   for t in self.doc[r.start:r.end]):
+            if _capital_role(self.doc[r.start:r.end]):
+                pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
+            elif any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t) and not _acronym(t))
+                     for t in self.doc[r.start:r.end]):
                 continue
             yield head, r, self.doc[r.start:r.end]
 
@@ -526,6 +528,22 @@ def _place_country(prep: Token, taken: set[int], country_codes: frozenset[str]) 
             found = lookup((ent.text if ent is not None else pobj.text).removeprefix("the ").strip())
             return found.country if found is not None and found.country in country_codes else None
     return None
+
+
+def _capital_role(span: Span) -> bool:
+    """A one-word role capitalised as a house style ("Parliament", "Cabinet", "Senate"), not a word of a longer
+    name ("the Hostages and Missing Families Forum", "Parliament House"): the word is its own entity, if any,
+    and no capitalised word stands beside it."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")):
+        return False
+    doc = t.doc
+    return all(not (0 <= j < len(doc)) or not doc[j].text[:1].isupper() or _starts_sentence(doc[j])
+               for j in (t.i - 1, t.i + 1))
 
 
 def _acronym(t: Token) -> bool:
