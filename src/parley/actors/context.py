@@ -6,6 +6,7 @@ country so far. Facts of the text only; nothing is guessed where the text names 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Callable
 
@@ -26,6 +27,9 @@ NOT_PLACE_ROLES = frozenset({"MED", "BUS"})
 ARMED_ROLES = frozenset({"MIL", "COP"})
 #: "rebels in Yemen", "raids across Mali": the country a group operates in
 INSIDE_PREPOSITIONS = lexicon.words("inside-prepositions")
+#: how far up the parse a word's clause or place is looked for: news clauses are shallow, and a parse of a
+#: run-on text thousands of words deep must not make each look a walk through the whole text
+CLIMB = 8
 #: peoples without a state of their own: "Kurdish rebels", "Arab militias" fight in a country (ANNOTATION.md §
 #: Actors: country of operation + role), which the context gives
 PEOPLES = frozenset({"KUR", "ARB"})
@@ -96,14 +100,16 @@ def _placed(doc: Doc, offset: int, inside: list[tuple[Token, str]]) -> str | Non
     if span is None:
         return None
     clause = _clause(span[0])
-    around = {clause, *clause.ancestors}
+    around = {clause, *itertools.islice(clause.ancestors, CLIMB)}
     found = {country for verb, country in inside if verb in around}
     return next(iter(found)) if len(found) == 1 else None
 
 
 def _clause(t: Token) -> Token:
     """The verb of the clause a word is in (the root when none)."""
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    for _ in range(CLIMB):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
         t = t.head
     return t
 
@@ -135,7 +141,9 @@ def places(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> 
 
 def _inside(t: Token) -> bool:
     """Is the token the object of "in", "across" ... ("in Yemen", "in northern Mali", "in Sinjar, Iraq")?"""
-    while t.dep_ in ("appos", "conj") and t.head is not t:
+    for _ in range(CLIMB):
+        if t.dep_ not in ("appos", "conj") or t.head is t:
+            break
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in INSIDE_PREPOSITIONS
 
