@@ -6,11 +6,13 @@ country so far. Facts of the text only; nothing is guessed where the text names 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.model import Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline)
 
@@ -21,6 +23,16 @@ LOCAL_ROLES = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "LEG"})
 #: news outlets and companies say who reports or trades, not where things happen: "told Reuters" or "Chevron said"
 #: in a story about Nigeria does not make the text about Britain or the US (whose police, whose government)
 NOT_PLACE_ROLES = frozenset({"MED", "BUS"})
+#: a state's armed forces and police
+ARMED_ROLES = frozenset({"MIL", "COP"})
+#: "rebels in Yemen", "raids across Mali": the country a group operates in
+INSIDE_PREPOSITIONS = lexicon.words("inside-prepositions")
+#: how far up the parse a word's clause or place is looked for: news clauses are shallow, and a parse of a
+#: run-on text thousands of words deep must not make each look a walk through the whole text
+CLIMB = 8
+#: peoples without a state of their own: "Kurdish rebels", "Arab militias" fight in a country (ANNOTATION.md §
+#: Actors: country of operation + role), which the context gives
+PEOPLES = frozenset({"KUR", "ARB"})
 
 
 def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]
@@ -33,10 +45,26 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
     keeps no country (ANNOTATION.md § Actors: nothing is guessed)."""
     starts = [s.start_char for s in doc.sents]
     named: list[Counter[str]] = [Counter() for _ in starts]
+    # the countries a sentence names as the place things happen in, with the clause each sets the scene of
+    inside: list[list[tuple[Token, str]]] = [[] for _ in starts]
+    forces: list[Counter[str]] = [Counter() for _ in starts]
     for m in mentions:
+        if m.kind == "country" and m.actor.country in country_codes and m.actor.role in ARMED_ROLES:
+            # "Egyptian soldiers", "Iraqi police": a state's forces are a party of their sentence, whatever the
+            # tagger makes of the adjective; they do not make the text about their country (foreign troops)
+            forces[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
         if m.kind in ("country", "capital", "institution", "person", "region") and m.actor.country in country_codes \
                 and m.actor.role not in NOT_PLACE_ROLES and names_a_party(doc, m):
-            named[bisect.bisect_right(starts, m.start) - 1][m.actor.country] += 1
+            i = bisect.bisect_right(starts, m.start) - 1
+            named[i][m.actor.country] += 1
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m.kind == "country" and span is not None and _inside(span.root):
+                inside[i].append((_clause(span.root), m.actor.country))
+    for token, country, within in places(doc, mentions, country_codes):
+        i = bisect.bisect_right(starts, token.idx) - 1
+        named[i][country] += 1
+        if within:
+            inside[i].append((_clause(token), country))
     leading: list[str | None] = []
     running: Counter[str] = Counter()
     for counts in named:
@@ -44,10 +72,16 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         top = running.most_common(2)
         leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
 
+    named = [n | f for n, f in zip(named, forces)]  # the forces count for their sentence, not for the lead
+
     def at(offset: int, near: bool = False) -> str | None:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
-        if not named or len(named[i]) > 1:
+        if not named:
             return None
+        if len(named[i]) > 1:
+            # "an airstrike by the Saudi-led coalition battling rebels in Yemen": a group is of the one country
+            # its sentence puts things in; a state body of several named alike is anyone's
+            return None if near else _placed(doc, offset, inside[i])
         if named[i]:
             return next(iter(named[i]))
         if not near:
@@ -56,6 +90,62 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
                     return next(iter(named[j])) if len(named[j]) == 1 else None
         return leading[i]
     return at
+
+
+def _placed(doc: Doc, offset: int, inside: list[tuple[Token, str]]) -> str | None:
+    """The one country named as the place of the clause of the word at ``offset``, or of a clause around it:
+    "across Yemen" sets the scene of "raids ... have been blamed for killing 11 civilians", but "talks in
+    N'Djamena" says nothing of where the rebels of "rebels ambushed a convoy as ... held talks" were."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    clause = _clause(span[0])
+    around = {clause, *itertools.islice(clause.ancestors, CLIMB)}
+    found = {country for verb, country in inside if verb in around}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _clause(t: Token) -> Token:
+    """The verb of the clause a word is in (the root when none)."""
+    for _ in range(CLIMB):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    return t
+
+
+def places(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]) -> list[tuple[Token, str, bool]]:
+    """Places the text names that no mention covers, as the gazetteer knows them: "police in Harare", "militants
+    in Fallujah, west of Baghdad" (a capital named as a place is no actor, but says where the police are).
+    Gives (the place's head word, country, whether the place is one things happen inside of). A place that says where
+    someone is from ("a student from Lagos") is left out."""
+    from parley.where import lookup
+
+    covered: set[int] = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    out: list[tuple[Token, str, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ == "from":
+            continue
+        found = lookup(ent.text.removeprefix("the ").strip())
+        if found is not None and found.country in country_codes:
+            out.append((root, found.country, _inside(root)))
+    return out
+
+
+def _inside(t: Token) -> bool:
+    """Is the token the object of "in", "across" ... ("in Yemen", "in northern Mali", "in Sinjar, Iraq")?"""
+    for _ in range(CLIMB):
+        if t.dep_ not in ("appos", "conj") or t.head is t:
+            break
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in INSIDE_PREPOSITIONS
 
 
 def names_a_party(doc: Doc, m: Mention) -> bool:
@@ -92,4 +182,5 @@ def document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset
     return only if counts[only] >= 2 or political else None
 
 
-__all__ = ["DOMINANT", "LOCAL_ROLES", "NOT_PLACE_ROLES", "document_country", "names_a_party", "sentence_countries"]
+__all__ = ["DOMINANT", "INSIDE_PREPOSITIONS", "LOCAL_ROLES", "NOT_PLACE_ROLES", "PEOPLES", "document_country", "names_a_party",
+           "places", "sentence_countries"]

@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from parley import lexicon
-from parley.actors.context import LOCAL_ROLES, document_country, sentence_countries
+from parley.actors.context import LOCAL_ROLES, PEOPLES, document_country, sentence_countries
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.actors.repeats import acronyms, surnames
 from parley.actors.titles import known_by_surname, text_country
@@ -197,8 +197,10 @@ class _Finder:
             head = self.doc[head_i]
             if (head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() not in ACTION_HEADS) or head.pos_ not in pos:
                 continue
-            if any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t))
-                   for t in self.doc[r.start:r.end]):
+            if _capital_role(self.doc[r.start:r.end]):
+                pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
+            elif any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t) and not _acronym(t))
+                     for t in self.doc[r.start:r.end]):
                 continue
             yield head, r, self.doc[r.start:r.end]
 
@@ -222,11 +224,17 @@ class _Finder:
         for head, r, span in self._bare_roles(taken, LOCAL_ROLES, ("NOUN", "PROPN")):
             if head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS:
                 continue  # "shot down 29 drones": weapons in a war report are as likely the enemy's
-            if any(c.dep_ in MODIFIER_DEPS and (c.i in taken or c.tag_ == "PRP$" or c.pos_ == "PROPN")
-                   for c in head.children):
-                continue  # "its army", "Hamas police": someone else's
-            if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in head.children):
-                continue  # "police in Gaza", "the army of ...": the phrase names its own place or owner
+            if any(c.dep_ in MODIFIER_DEPS and not r.start <= c.i < r.end and (
+                    c.i in taken or c.tag_ == "PRP$" or c.pos_ == "PROPN") for c in head.children):
+                continue  # "its army", "Hamas police": someone else's (but "Riot police" is a role of its own)
+            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
+            if preps:
+                # "police in Gaza", "the army of ...": the phrase names its own place or owner; a place no
+                # name took ("police in Phnom Penh") is a city the gazetteer knows
+                c = _place_country(preps[0], taken, self.matchers.country_codes) if preps[0].lower_ == "in" else None
+                if c:
+                    out.append(Mention(c + r.code, None, span.text, span.start_char, span.end_char, "role"))
+                continue
             c = country_at(span.start_char)
             if c:
                 out.append(Mention(c + r.code, None, span.text, span.start_char, span.end_char, "role"))
@@ -511,6 +519,9 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     country = document_country(doc, evidence, matchers.country_codes)
     country_at = sentence_countries(doc, evidence, matchers.country_codes) if country is None else (
         lambda _at, _near=False: country)
+    # "Kurdish rebels", "Arab militias": a people's fighters are of the country they fight in, when the text says
+    mentions = [replace(m, code=c + m.actor.role) if m.actor.country in PEOPLES and m.actor.role and (
+        c := country_at(m.start, m.actor.role in LOCAL_ROLES)) else m for m in mentions]
     taken = {i for m in mentions for i in _token_range(doc, m)}
     # state bodies look at their own sentence only, groups at the sentences before too
     mentions.extend(f.local_roles(taken, lambda at: country_at(at, True)))
@@ -530,6 +541,40 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
         roles = [m for m in roles if m.code != "CVL" or m.text.lower().split()[-1] not in ANYONE]
         mentions.extend(roles)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _place_country(prep: Token, taken: set[int], country_codes: frozenset[str]) -> str | None:
+    """The country of the place a preposition governs ("in Phnom Penh"), when the gazetteer knows it and no name
+    took it ("the regimes in Burkina Faso, Mali and Niger" are the countries' own actors already)."""
+    from parley.where import entity_of, lookup
+
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and pobj.i not in taken:
+            ent = entity_of(pobj)
+            found = lookup((ent.text if ent is not None else pobj.text).removeprefix("the ").strip())
+            return found.country if found is not None and found.country in country_codes else None
+    return None
+
+
+def _capital_role(span: Span) -> bool:
+    """A one-word role capitalised as a house style ("Parliament", "Cabinet", "Senate"), not a word of a longer
+    name ("the Hostages and Missing Families Forum", "Parliament House"): the word is its own entity, if any,
+    and no capitalised word stands beside it."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")):
+        return False
+    doc = t.doc
+    return all(not (0 <= j < len(doc)) or not doc[j].text[:1].isupper() or _starts_sentence(doc[j])
+               for j in (t.i - 1, t.i + 1))
+
+
+def _acronym(t: Token) -> bool:
+    """A role written in capitals ("MPs", "MEPs"), not a word of a name."""
+    return len(t.text) >= 2 and t.text.removesuffix("s").isupper()
 
 
 def _starts_sentence(t: Token) -> bool:
