@@ -49,14 +49,9 @@ from parley.learn.linear import Linear
 from parley.model import Document, Event, Mention
 from parley.read import parse_date
 
-MODEL_NAME, MODEL_VERSION = "events", "3"
+MODEL_NAME, MODEL_VERSION = "events", "4"
 NONE_WEIGHT = 0.3
 DROP_GAIN = 0.01  # dev F1 a drop threshold must add before rule events are dropped
-#: the share of dev's traps the layer may code as real, when the rules code fewer: issue 13's bar is 5 %, and 1.5
-#: points are kept for the difference between dev and unseen news. Without a budget, every trap the rules stop
-#: coding (a modality fix) would take away the layer's room (on dev the rules code 3 of 191, the layer 6 at a
-#: detector threshold of 0.5, F1 0.345 -> 0.359)
-TRAP_BUDGET = 0.035
 Log = Callable[[str], None]
 
 
@@ -355,14 +350,16 @@ def _score(layer: Layer, c: Coded) -> list[SentenceScores]:
 def tune(layer: Layer, data: Sequence[Coded], floor: float | None = None
          ) -> tuple[Thresholds, dict[str, float]]:
     """The thresholds with the best dev F1 among those whose precision is at least ``floor`` — by default the
-    rules' own precision on dev — and that code no more traps as real than the rules do or, when that is more,
-    than :data:`TRAP_BUDGET` of dev's traps: the layer may add events and re-read actors, but not at the cost of
-    precision."""
+    rules' own precision on dev — and that code no more traps as real than the rules do: the layer may add
+    events and re-read actors, but not at the cost of precision."""
     scored = [_score(layer, c) for c in data]
     rules = score_layer(layer, data, Thresholds(), scored)
     if floor is None:
         floor = rules["precision"]
-    traps_allowed = max(rules["traps_coded_as_real"], int(TRAP_BUDGET * rules["traps"]))
+    # no more traps coded as real than the rules code on dev. (A budget of 3.5 % of dev's traps when the rules code
+    # fewer was tried for events-4: 5 of 191 on dev, but 19 of 309 = 6.2 % on the test split, over issue 13's 5 %
+    # bar, where the rules alone code 12: dev's 191 traps are too few to let the layer add any)
+    traps_allowed = rules["traps_coded_as_real"]
     best: tuple[tuple, Thresholds, dict[str, float]] | None = None
     for verify, detect, happened, source, target in itertools.product(
             (0.0, 0.1, 0.2, 0.3, 0.4), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01), (0.5, 0.7, 0.85), (0.3, 0.5),
