@@ -15,7 +15,7 @@ coder reads as it reads "Kenya and Uganda" (see ``_pair``). When nothing fits, n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -178,14 +178,7 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
     here = sent_of.get(token.i, 0)
     own = _clause_subject_tokens(token)
     found: dict[str, tuple[Mention, Span]] = {}
-    for m in reversed(ordered):
-        if m.start >= token.idx:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        if here - sent_of.get(span[0].i, 0) > 2:
-            break
+    for m, span in _before(doc, ordered, sent_of, token, 2):
         if m.kind == "role" and len(m.code) == 3:
             continue  # a bare role ("CVL") names no side
         key = _side(m)
@@ -217,6 +210,21 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
                 return [roots[span.root.head.i], m]
         return []
     return []
+
+
+def _before(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token,  # type: ignore[no-untyped-def]
+            reach: int) -> Iterator[tuple[Mention, Span]]:
+    """The mentions before ``token``, nearest first, with their spans, in its sentence or the ``reach`` before."""
+    here = sent_of.get(token.i, 0)
+    for m in reversed(ordered):
+        if m.start >= token.idx:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if here - sent_of.get(span[0].i, 0) > reach:
+            break
+        yield m, span
 
 
 def _side(m: Mention) -> str:
@@ -274,21 +282,13 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
     subjects first. An object is not the subject of its clause, nor whom that subject stands for ("Xi
     invited him", "Michel said he looked forward to working with him", "Aliyev called Erdogan and invited
     him"); ``resolved``: the pronouns and descriptions resolved before ``token``."""
-    here = sent_of.get(token.i, 0)
     own = _clause_subject_tokens(token)
     own_places = {doc[i].idx for i in own}
     own_actors = {(m.code, m.name) for m in resolved if m.start in own_places}
     countries: list[Mention] = []  # for "the government" when no government is named: the countries named
     reach = 1 if (want in ("thing", "plural") or want in BODY_DESCRIPTIONS) else 2
     candidates = []
-    for m in reversed(ordered):
-        if m.start >= token.idx:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        if here - sent_of.get(span[0].i, 0) > reach:
-            break
+    for m, span in _before(doc, ordered, sent_of, token, reach):
         if span.root.i in own:
             own_actors.add((m.code, m.name))
             continue

@@ -352,18 +352,20 @@ class Layer:
                             outcome = "kept: the models read the same actors"
                     else:
                         outcome = "kept: no better reading of its actors"
-                found = s.sources.get(e.id)
-                if e.source is None and found is not None and found[1] >= th.fill_source and e.occurred:
-                    decisions.append(Decision(s.sentence, "rule", e.root, v, "source read", e,
-                                              {"source": round(found[1], 3)}))
-                    e = replace(e, source=_ref(found[0]), rule=f"{e.rule}+{self.name}")
-                    outcome = f"kept, its source read: {found[0].code}"
-                fill = s.targets.get(e.id)
-                if e.target is None and fill is not None and fill[1] >= th.fill and e.occurred:
-                    decisions.append(Decision(s.sentence, "rule", e.root, v, "target read", e,
-                                              {"target": round(fill[1], 3)}))
-                    e = replace(e, target=_ref(fill[0]), rule=f"{e.rule}+{self.name}")
-                    outcome = f"kept, its target read: {fill[0].code}"
+                # a side the rules did not read, as attribution reads it ("police detained 35 people")
+                read = []
+                for side, found, need in (("source", s.sources.get(e.id), th.fill_source),
+                                          ("target", s.targets.get(e.id), th.fill)):
+                    other = e.target if side == "source" else e.source
+                    if getattr(e, side) is None and found is not None and found[1] >= need and e.occurred \
+                            and (other is None or other.code != found[0].code):
+                        decisions.append(Decision(s.sentence, "rule", e.root, v, f"{side} read", e,
+                                                  {side: round(found[1], 3)}))
+                        e = replace(e, **{side: _ref(found[0])})
+                        read.append(f"its {side} read: {found[0].code}")
+                if read:
+                    e = replace(e, rule=f"{e.rule}+{self.name}")
+                    outcome = "kept, " + ", ".join(read)
                 events.append(e)
                 kept_roots.add(e.root)
                 decisions.append(Decision(s.sentence, "rule", e.root, v, outcome, e))
