@@ -45,7 +45,7 @@ def surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
     if not named and not titled:
         return []
     out: list[Mention] = []
-    keys = {doc.vocab.strings.add(k) for k in (*named, *titled)}
+    keys = {doc.vocab.strings[k] for k in (*named, *titled)}  # hashes: the shared store does not grow
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # no Token made for the other words
         if orth not in keys or i in taken or not _bare_name(doc[i]):
             continue
@@ -125,7 +125,7 @@ def acronyms(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention
     if not spelled:
         return []
     out: list[Mention] = []
-    keys = {doc.vocab.strings.add(k) for k in spelled}
+    keys = {doc.vocab.strings[k] for k in spelled}
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # no Token made for the other words
         if orth not in keys or i in taken:
             continue
