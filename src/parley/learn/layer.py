@@ -208,8 +208,8 @@ class Layer:
                     if s < below:
                         other = self._reread(doc, sent, n, e, in_sent_mentions, index)
                 rule_scored.append((e, s, other))
-            targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None
-                       and e.source is not None and (t := self._target_of(sent, e, in_sent_mentions, index)) is not None}
+            targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None and e.source
+                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "target")) is not None}
             sources = {e.id: t for e in in_sent_events if fill_source and e.occurred and e.source is None
                        and (t := self._actor_of(sent, e, in_sent_mentions, index, "source")) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
@@ -235,10 +235,6 @@ class Layer:
                                                  doc_id, lazy=runtime))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources))
         return out
-
-    def _target_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex
-                   ) -> tuple[Mention, float] | None:
-        return self._actor_of(sent, event, mentions, index, "target")
 
     def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str
                   ) -> tuple[Mention, float] | None:
