@@ -125,7 +125,9 @@ def _collect(client: Any, task: Callable[..., Any], args: tuple[Any, ...], index
     finally:
         future.release()
     if len(chunk) == 1:
-        yield chunk, _killed(chunk[0])
+        # a one-document partition charged with a death while it ran beside others: alone before called guilty
+        item = chunk[0]
+        yield chunk, item if isinstance(item, Failure) else _alone(client, task, args, index, 1, item)
         return
     subs = []
     for sub, item in enumerate(chunk, 1):
@@ -144,17 +146,24 @@ def _collect(client: Any, task: Callable[..., Any], args: tuple[Any, ...], index
         except KilledWorker:
             # run side by side, a document can be charged with the death of a worker another one killed (the
             # scheduler counts every task a dying worker held): run it again alone before calling it guilty
-            alone = client.submit(task, [item], *args, part=(index, sub), fresh=True, pure=False)
-            try:
-                results.append(alone.result())
-            except KilledWorker:
-                results.append(_killed(item))
-            finally:
-                alone.release()
+            results.append(_alone(client, task, args, index, sub, item))
         finally:
             f.release()
     for (item, _), result in zip(subs, results):
         yield [item], result
+
+
+def _alone(client: Any, task: Callable[..., Any], args: tuple[Any, ...], index: int, sub: int, item: Item) -> Any:
+    """The result of coding ``item`` in a task of its own, or its failure when that too kills its worker."""
+    from distributed import KilledWorker
+
+    alone = client.submit(task, [item], *args, part=(index, sub), fresh=True, pure=False)
+    try:
+        return alone.result()
+    except KilledWorker:
+        return _killed(item)
+    finally:
+        alone.release()
 
 
 def _killed(item: Item) -> Failure:
