@@ -132,6 +132,25 @@ def test_thresholds_decide_what_is_kept_and_added(mini_model):  # type: ignore[n
     assert {d.outcome for d in decisions if d.kind == "model"} >= {"added"}
 
 
+def test_a_range_that_starts_inside_a_sentence_keeps_its_rule_events_and_reads_only_its_words(mini_model):
+    # ``within`` scores one unit of an article; spaCy may have joined the unit's first sentence to the one before
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    text = "Brazil troops shelled positions held by Japan forces; Chile condemned Peru over the border incident."
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
+    assert len(list(analysis.doc.sents)) == 1
+    start = text.index("Chile")
+    events = [e for e in analysis.coded.events if e.trigger.start >= start]
+    assert [e.root for e in events] == ["11"]
+    scored = layer.score(analysis.doc, analysis.coded.mentions, events, doc_id="t", within=(start, len(text)),
+                         reread_below=1.01, candidate_floor=0.0)
+    kept, _ = layer.select(scored, Thresholds(verify=0.0, detect=1.01))
+    assert kept == events  # before, a sentence starting before the range was skipped with its rule events
+    words = [c.event.trigger.text for c in scored[0].candidates if c.event is not None]
+    assert "condemned" in words and "shelled" not in words  # the words before the range belong to another unit
+
+
 def test_a_drop_threshold_drops_only_the_rule_events_the_verifier_doubts(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 

@@ -165,7 +165,8 @@ class Layer:
               within: tuple[int, int] | None = None, reread_below: float | None = None,
               rules_saw: dict[int, tuple[str | None, str]] | None = None,
               candidate_floor: float | None = None) -> list[SentenceScores]:
-        """Score every sentence of ``doc`` (or those starting within the character range ``within``).
+        """Score every sentence of ``doc`` (or those overlapping the character range ``within``, reading words
+        only inside it: spaCy may join a unit's first sentence to the one before).
 
         Only what a choice can use is computed: the detector reads sentences that name an actor, the verifier
         scores rule events of families it knows, and actors are re-read only for events scoring below
@@ -187,7 +188,7 @@ class Layer:
         coded = sorted((m for m in actors if m.code), key=lambda m: m.start)
         mention_starts = [m.start for m in coded]
         for n, sent in enumerate(doc.sents):
-            if within is not None and not within[0] <= sent.start_char < within[1]:
+            if within is not None and not (sent.start_char < within[1] and sent.end_char > within[0]):
                 continue
             lo, hi = bisect_left(trigger_starts, sent.start_char), bisect_left(trigger_starts, sent.end_char)
             in_sent_events = by_trigger[lo:hi]
@@ -213,7 +214,8 @@ class Layer:
             sources = {e.id: t for e in in_sent_events if fill_source and e.occurred and e.source is None
                        and (t := self._actor_of(sent, e, in_sent_mentions, index, "source")) is not None}
             by_token = mentions_by_token(sent, in_sent_mentions)
-            words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token]
+            words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token
+                     and (within is None or within[0] <= tok.idx < within[1])]
             cands = []
             if not words:
                 out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources))
