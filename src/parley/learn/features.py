@@ -23,6 +23,7 @@ from parley.events.mentions import MentionIndex
 from parley.lexicon import words as word_class
 from parley.model import Event, Mention
 from parley.syntax import subject_head
+from parley.tone import lexicon as tone_lexicon
 
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "xcomp", "ccomp", "attr", "dative"})
@@ -145,6 +146,7 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
             if m is not None:
                 feats.append(f"cm={c.dep_}:{_role(m)}")
                 feats.append(f"l={lem}|cm={c.dep_}")
+    feats.extend(said_features(token))
     for e in rule_events:
         if e.trigger.start == token.idx:
             feats.append(f"rule_root={e.root}")
@@ -156,6 +158,36 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
         if root is not None:
             feats.append(f"rules_root={root}|{fate}")
     return feats
+
+
+SAID_LIMIT = 40  # words of a clausal complement read at most
+
+
+def said_features(token: Token) -> list[str]:
+    """What a word's clausal complement says ("said the strikes were a crime"): its content words, and whether
+    any of them is a word of criticism or of negative or positive valence (VADER's lexicon, as document tone
+    reads it). A verb of saying with evaluative content is how news reports most criticism and accusation."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    if not clauses:
+        return []
+    valence = tone_lexicon()
+    feats: set[str] = set()
+    neg = pos = 0
+    for clause in clauses:
+        for i, t in enumerate(clause.subtree):
+            if i >= SAID_LIMIT:
+                break
+            if t.pos_ not in TRIGGER_POS or t.is_stop:
+                continue
+            lem = lemma(t)
+            feats.add(f"said_w={lem}")
+            v = valence.get(t.lower_, 0.0)
+            neg += v < 0 or lem in word_class("criticism-words")
+            pos += v > 0
+    feats.add(f"said_neg={min(neg, 2)}")
+    feats.add(f"said_pos={min(pos, 2)}")
+    feats.add(f"said_neg={min(neg, 2)}|l={lemma(token)}")
+    return sorted(feats)
 
 
 def token_vector(token: Token) -> np.ndarray:

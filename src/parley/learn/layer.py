@@ -433,14 +433,14 @@ def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tu
 def _each_coordinated(event: Event, c: Candidate) -> list[Event]:
     """The act, and the same act for each actor coordinated with its source, and (when it has a target) with its
     target. A joint act of co-subjects ("China and Russia held drills": the target is coordinated with the
-    source) is coded as the rules code it: the first-named toward each of the others and back, never the others
+    source) is coded as the rules code it: the first-named toward each of the others, never the others
     among themselves (``parley.events.arguments.first_named_pairs``)."""
     if event.target is not None and event.target.code in {m.code for m in c.also_sources}:
         members = {m.code: _ref(m) for m in sorted(c.also_sources, key=lambda m: m.start)}
         members.setdefault(event.source.code if event.source else "", event.source)  # type: ignore[arg-type]
         ordered = sorted((r for r in members.values() if r is not None), key=lambda r: r.start)
         head, rest = ordered[0], ordered[1:]
-        pairs = [(head, m) for m in rest] + [(m, head) for m in rest]
+        pairs = [(head, m) for m in rest]
         return [replace(event, id=event.id if k == 0 else f"{event.id}s{k}", source=a, target=b)
                 for k, (a, b) in enumerate(pairs)]
     taken = {event.source.code if event.source else None, event.target.code if event.target else None}
