@@ -35,6 +35,13 @@ NAMING_VERBS = lexicon.words("naming-verbs")
 CRITICISM_WORDS = lexicon.words("criticism-words")
 _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN)
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
+#: verbs that put an act to another's charge: "alleged that police beat protesters"
+ALLEGING_VERBS = lexicon.words("alleging-verbs")
+_ALLEGATION = Pattern("11.allege.act", "112", ALLEGING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
+#: verbs of a verdict said on something: "said the annexation was illegal", "the vote amounts to a farce"
+VERDICT_VERBS = lexicon.words("verdict-verbs")
+_REPORTED_VERDICT = Pattern("11.say.verdict", "111", frozenset(REPORTING_VERBS), False, (), _BUILT_IN,
+                            frozenset({"aimed"}))
 
 
 #: the parts of speech a candidate word may have
@@ -47,10 +54,12 @@ def find(token: Token, patterns: PatternSet) -> Candidate | None:
     if token.pos_ not in PREDICATE_POS:
         return None
     if not patterns.candidates(token):
-        built_in = _reported_obligation(token) or conditional_threat(token) or _characterisation(token)
+        built_in = _reported_obligation(token) or conditional_threat(token) or _characterisation(token) \
+            or _reported_verdict(token) or _allegation(token)
         return Candidate(predicate=token, match=built_in) if built_in is not None else None
     return Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token)
-                     or conditional_threat(token) or _characterisation(token))
+                     or conditional_threat(token) or _characterisation(token) or _reported_verdict(token)
+                     or _allegation(token))
 
 
 def is_reported_obligation(pattern: Pattern) -> bool:
@@ -211,6 +220,41 @@ def _characterisation(token: Token) -> Match | None:
         return Match(_NAME_CALLING, named, named)
     if valence >= 1.5 and not critical:
         return Match(_NAME_PRAISING, named, named)
+    return None
+
+
+def _reported_verdict(token: Token) -> Match | None:
+    """"Rouhani said Trump's repudiation of the deal was illegal", "said the vote was a sham": a verdict in words
+    of criticism said on an actor or its act criticises the actor (111); the subject of the verdict is the
+    target, and with no actor there the candidate is dropped (an "aimed" act)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for c in token.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in VERDICT_VERBS or any(g.dep_ == "neg" for g in c.children):
+            continue
+        subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        complements = [g for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "dobj")]
+        complements += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                        if g.dep_ == "pobj"]  # "amounts to a farce"
+        if subject is not None and any(t.lower_ in CRITICISM_WORDS for g in complements for t in g.subtree
+                                       if t.dep_ != "neg"):
+            return Match(_REPORTED_VERDICT, None, subject)  # the target: the actor the subject belongs to
+    return None
+
+
+def _allegation(token: Token) -> Match | None:
+    """"The BNP alleged that police attacked its activists", "claimed he was beaten by police": putting an act
+    to another actor's charge accuses that actor (112); the doer of the act (subject, or agent of a passive)
+    is the target, and with no actor there, or only the speaker's own side, the candidate is dropped."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ALLEGING_VERBS:
+        return None
+    for c in token.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        doer = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None) \
+            or next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if doer is not None and doer.pos_ in ("NOUN", "PROPN"):
+            return Match(_ALLEGATION, None, doer)  # the target: the actor the doer's phrase names
     return None
 
 
