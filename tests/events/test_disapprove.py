@@ -65,3 +65,27 @@ def test_criticism_said_in_a_clause(code_text, sentence, expected):
 ])
 def test_no_criticism_without_an_actor_criticised(code_text, sentence):
     assert not root11(code_text(sentence)), occurred(code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the accusation is what the report says, not a report of one
+    ("Human Rights Watch released a report accusing Ethiopia of torture.", ("HRI", "ETH")),
+    # the blaming was done
+    ("The Kenyan government sought to blame Somalia for the attacks.", ("KENGOV", "SOM")),
+    # doubt cast on an actor's act
+    ("Canada's prime minister questioned Russia's deadly crackdown.", ("CANGOV", "RUS")),
+    # a passive naming: the agent names, the passive subject is named
+    ("Japan's prime minister described the Russian president's move as extremely deplorable.", ("JPNGOV", "RUSGOV")),
+])
+def test_criticism_made(code_text, sentence, expected):
+    assert expected in root11(code_text(sentence)), occurred(code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The French minister described the situation as dangerous and extremely worrying.",
+    "The Mexican secretary described the decision as unfounded and reprehensible.",  # whose decision: unknown
+    "Argentina has called the vote illegal.",
+    "The opposition questioned the results of the election.",
+])
+def test_name_calling_needs_an_actor_to_aim_at(code_text, sentence):
+    assert not root11(code_text(sentence)), occurred(code_text(sentence))

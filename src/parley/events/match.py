@@ -33,7 +33,7 @@ _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_
 
 NAMING_VERBS = lexicon.words("naming-verbs")
 CRITICISM_WORDS = lexicon.words("criticism-words")
-_NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN)
+_NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
 #: verbs that put an act to another's charge: "alleged that police beat protesters"
 ALLEGING_VERBS = lexicon.words("alleging-verbs")
@@ -200,7 +200,9 @@ def _characterisation(token: Token) -> Match | None:
     naming something with words of criticism or praise, by their valence; the thing named is the target."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
         return None
-    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    # "described the move as ...", "was described by Maduro as a coup": the thing named, object or passive subject
+    named = next((c for c in token.children if c.dep_ == "dobj"), None) or next(
+        (c for c in token.children if c.dep_ == "nsubjpass"), None)
     if named is None:
         return None
     complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")
@@ -208,8 +210,8 @@ def _characterisation(token: Token) -> Match | None:
     complements += [c for c in named.children if c.dep_ == "oprd"]
     for host in (token, named, *named.subtree):
         for prep in host.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                complements.extend(g for g in prep.children if g.dep_ == "pobj")
+            if prep.dep_ == "prep" and prep.lower_ == "as":  # "as a sham", 'as "extremely deplorable"'
+                complements.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp"))
     if not complements:
         return None
     lex = tone_lexicon()
@@ -217,7 +219,9 @@ def _characterisation(token: Token) -> Match | None:
     critical = sum(1 for w in words if w in CRITICISM_WORDS)
     valence = sum(lex.get(w, 0.0) for w in words if w not in CRITICISM_WORDS) - 2.0 * critical
     if valence <= -1.5:
-        return Match(_NAME_CALLING, named, named)
+        # the target: the actor named ("labelled Fano an extremist group") or the one its act belongs to
+        # ("called Russia's move a provocation"); with none, nothing is coded
+        return Match(_NAME_CALLING, named if named.pos_ in ("PROPN", "PRON") else None, named)
     if valence >= 1.5 and not critical:
         return Match(_NAME_PRAISING, named, named)
     return None
