@@ -89,3 +89,13 @@ def test_criticism_made(code_text, sentence, expected):
 ])
 def test_name_calling_needs_an_actor_to_aim_at(code_text, sentence):
     assert not root11(code_text(sentence)), occurred(code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a court's ruling that an act was unlawful convicts its doer (116)
+    ("Papua New Guinea's Supreme Court ruled that the Australian detention centre was unconstitutional.",
+     ("PNGJUD", "116", "AUS")),
+    ("Beijing also expressed disquiet at Japan's naval drills.", ("CHNGOV", "111", "JPN")),
+])
+def test_rulings_and_disquiet(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))

@@ -40,6 +40,10 @@ ALLEGING_VERBS = lexicon.words("alleging-verbs")
 _ALLEGATION = Pattern("11.allege.act", "112", ALLEGING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
 #: verbs of a verdict said on something: "said the annexation was illegal", "the vote amounts to a farce"
 VERDICT_VERBS = lexicon.words("verdict-verbs")
+#: a court's ruling that an act was unlawful: "the Supreme Court ruled the arrest illegal" (116)
+RULING_VERBS = lexicon.words("ruling-verbs")
+UNLAWFUL_WORDS = lexicon.words("unlawful-words")
+_COURT_VERDICT = Pattern("11.rule.unlawful", "116", RULING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
 _REPORTED_VERDICT = Pattern("11.say.verdict", "111", frozenset(REPORTING_VERBS), False, (), _BUILT_IN,
                             frozenset({"aimed"}))
 
@@ -231,18 +235,25 @@ def _reported_verdict(token: Token) -> Match | None:
     """"Rouhani said Trump's repudiation of the deal was illegal", "said the vote was a sham": a verdict in words
     of criticism said on an actor or its act criticises the actor (111); the subject of the verdict is the
     target, and with no actor there the candidate is dropped (an "aimed" act)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+    court = token.lemma_.lower() in RULING_VERBS  # "the court ruled the coup was illegal" (116)
+    if token.pos_ != "VERB" or not (court or token.lemma_.lower() in REPORTING_VERBS):
         return None
+    words, pattern = (UNLAWFUL_WORDS, _COURT_VERDICT) if court else (CRITICISM_WORDS, _REPORTED_VERDICT)
     for c in token.children:
-        if c.dep_ != "ccomp" or c.lemma_.lower() not in VERDICT_VERBS or any(g.dep_ == "neg" for g in c.children):
+        if c.dep_ != "ccomp" or any(g.dep_ == "neg" for g in c.children):
             continue
         subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        complements = [g for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "dobj")]
-        complements += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
-                        if g.dep_ == "pobj"]  # "amounts to a farce"
-        if subject is not None and any(t.lower_ in CRITICISM_WORDS for g in complements for t in g.subtree
+        if c.lemma_.lower() in VERDICT_VERBS:
+            complements = [g for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "dobj")]
+            complements += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                            if g.dep_ == "pobj"]  # "amounts to a farce"
+        elif court and c.pos_ == "ADJ":
+            complements = [c]  # "ruled Khan's arrest illegal"
+        else:
+            continue
+        if subject is not None and any(t.lower_ in words for g in complements for t in g.subtree
                                        if t.dep_ != "neg"):
-            return Match(_REPORTED_VERDICT, None, subject)  # the target: the actor the subject belongs to
+            return Match(pattern, None, subject)  # the target: the actor the subject belongs to
     return None
 
 
