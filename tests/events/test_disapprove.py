@@ -85,6 +85,8 @@ def test_criticism_made(code_text, sentence, expected):
     "The French minister described the situation as dangerous and extremely worrying.",
     "The Mexican secretary described the decision as unfounded and reprehensible.",  # whose decision: unknown
     "Argentina has called the vote illegal.",
+    # untargeted name-calling was 43 false events for 3 right ones on the corpus train split
+    "The Cuban foreign minister called the summit a neoliberal failure.",
     "The opposition questioned the results of the election.",
 ])
 def test_name_calling_needs_an_actor_to_aim_at(code_text, sentence):
