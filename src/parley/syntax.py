@@ -38,9 +38,18 @@ def conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Russia, China and Iran")."""
     out = [token]
     for c in token.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or _listed_as_apposition(token, c):
             out.extend(conjuncts(c))
     return out
+
+
+def _listed_as_apposition(token: Token, c: Token) -> bool:
+    """"Saudi Arabia, Egypt, Bahrain and the UAE": the parser may read the second name of a list as an
+    apposition to the first, the rest coordinated with it; a name whose conjuncts close with "and" or "or"
+    is the list's next member, not another name for the first."""
+    return c.dep_ == "appos" and token.pos_ == "PROPN" and c.pos_ == "PROPN" and c.i > token.i \
+        and any(g.dep_ == "conj" for g in c.children) \
+        and any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in c.subtree)
 
 
 def is_subject(token: Token, of: Token | None = None) -> bool:

@@ -578,7 +578,9 @@ def test_a_warning_of_what_a_third_party_would_do_is_no_threat(code_text):
     [
         ("North Korean state media called the American president an old man bereft of patience.",
          ("PRKMED", "111", "USAGOV")),
-        ("The Cuban foreign minister called the summit a neoliberal failure.", ("CUBGOV", "111", None)),
+        # the criticism aims at the actor the named thing belongs to; with none ("called the summit a
+        # failure") nothing is coded (tests/events/test_disapprove.py)
+        ("The Cuban foreign minister called the American summit a neoliberal failure.", ("CUBGOV", "111", "USA")),
         ("The Kenyan president described the Ugandan plan as a historic success.", ("KENGOV", "051", "UGA")),
     ],
 )

@@ -21,6 +21,10 @@ from parley.model import Mention
 from parley.syntax import clause_of_phrase, free_relative_noun, grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
+#: pronouns and descriptions ("it", "the country") an accusing participle uses for the main clause's target
+STANDING_FOR_A_STATE = lexicon.words("standing-for-a-state")
+#: "the move drew condemnation from Japan": the subject of these verbs is whom the criticism they take aims at
+DRAWING_VERBS = lexicon.words("drawing-verbs")
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 
@@ -136,6 +140,62 @@ def _subject_of_the_content(cand: Candidate, index: MentionIndex, head: Token | 
                         ][:1]
         if cand.targets:
             how += "; target from the complement's subject"
+    return how
+
+
+def _named_in_the_main_clause(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
+    """"cut ties with Qatar, accusing it of ...": a pronoun or description object of a criticising participle
+    is the one the main clause acted on."""
+    assert cand.match is not None
+    pred, obj = cand.predicate, cand.match.target_head
+    if cand.targets or cand.match.pattern.cameo[:2] != "11" or obj is None or pred.dep_ != "advcl" \
+            or pred.tag_ != "VBG" or pred.head.pos_ not in ("VERB", "AUX") or obj.lower_ not in STANDING_FOR_A_STATE \
+            or any(c.dep_ in ("poss", "compound", "amod") and index.at(c) is not None for c in obj.children):
+        return how
+    verbs = [pred.head, *(c for c in pred.head.children if c.dep_ == "xcomp")]  # "is preparing to expel X"
+    phrases = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
+    phrases += [g for h in (*verbs, *phrases) for p in h.children if p.dep_ == "prep"
+                and p.lower_ in ("with", "from", "to", "against", "on", "of") for g in p.children if g.dep_ == "pobj"]
+    own = {s.actor.country for s in cand.sources}
+    for phrase in sorted(phrases, key=lambda t: t.i):
+        found = [m for m in index.actors(phrase) if m.actor.country not in own]
+        if found:
+            cand.targets = found if obj.lower_ in ("they", "them") else found[:1]
+            return how + "; target named in the main clause"
+    return how
+
+
+def _who_drew_the_criticism(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
+    """"Russia's move drew condemnation from Japan", "the ban, which sparked criticism from the EU": the
+    criticism is aimed at the one who drew it, or at the doer of the act that drew it."""
+    assert cand.match is not None
+    pred = cand.predicate
+    if cand.targets or not cand.sources or cand.match.pattern.cameo[:2] != "11" or pred.pos_ != "NOUN":
+        return how
+    verb = pred.head.head if pred.dep_ == "pobj" and pred.head.lower_ == "with" else pred.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DRAWING_VERBS or not (
+            pred.dep_ == "dobj" or (verb.lemma_.lower() == "meet" and pred.head.dep_ == "prep")):
+        return how
+    drawer, how_drawn = subject_head(verb)
+    if how_drawn == "relative" and drawer is not None and drawer.dep_ == "dobj" and drawer.head.pos_ == "VERB":
+        drawer = subject_head(drawer.head)[0]  # "X banned the paper, which drew ...": X's act drew it
+    own = {s.actor.country for s in cand.sources}
+    for _ in range(3):  # the act's doer: "the decision by Iran", "the ministry suspended access, which drew ..."
+        if drawer is None:
+            break
+        found = [m for m in index.actors(drawer) if m.actor.country not in own]
+        if found:
+            cand.targets = found
+            return how + "; target who drew the criticism"
+        if drawer.pos_ in ("NOUN", "PROPN") and drawer.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and drawer.head.pos_ in ("VERB", "AUX") and drawer.head is not verb:
+            drawer = subject_head(drawer.head)[0] if drawer.dep_ == "dobj" else None
+        elif drawer.pos_ in ("VERB", "AUX"):
+            drawer = subject_head(drawer)[0]
+        elif drawer.pos_ in ("NOUN", "PROPN"):
+            drawer = subject_head(drawer)[0]
+        else:
+            break
     return how
 
 
@@ -289,6 +349,8 @@ ARGUMENT_RULES: tuple[tuple[str, ArgumentRule], ...] = (
     ("the target of a threat, cut or complaint is whom its object is aimed at", _whom_the_object_aims_at),
     ("a verbal act is aimed at the subject of what it says", _subject_of_the_content),
     ("a complaint's target is the owner of what a free relative names", _what_the_object_is_called),
+    ("a criticising participle's 'it' is the one the main clause acted on", _named_in_the_main_clause),
+    ("a criticism someone drew is aimed at them", _who_drew_the_criticism),
     ("a state's police or courts coerce its own people", _own_people_coerced),
     ("emergency rule at home is imposed on the country's own people", _own_people_under_emergency_rule),
     ("a country's people protesting with no one named protest against their government", _protesters_own_government),

@@ -33,8 +33,19 @@ _THREAT_PATTERNS = {code: Pattern(f"13.warn.if.{code}", code, frozenset(WARNING_
 
 NAMING_VERBS = lexicon.words("naming-verbs")
 CRITICISM_WORDS = lexicon.words("criticism-words")
-_NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN)
+_NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
+#: verbs that put an act to another's charge: "alleged that police beat protesters"
+ALLEGING_VERBS = lexicon.words("alleging-verbs")
+_ALLEGATION = Pattern("11.allege.act", "112", ALLEGING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
+#: verbs of a verdict said on something: "said the annexation was illegal", "the vote amounts to a farce"
+VERDICT_VERBS = lexicon.words("verdict-verbs")
+#: a court's ruling that an act was unlawful: "the Supreme Court ruled the arrest illegal" (116)
+RULING_VERBS = lexicon.words("ruling-verbs")
+UNLAWFUL_WORDS = lexicon.words("unlawful-words")
+_COURT_VERDICT = Pattern("11.rule.unlawful", "116", RULING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
+_REPORTED_VERDICT = Pattern("11.say.verdict", "111", frozenset(REPORTING_VERBS), False, (), _BUILT_IN,
+                            frozenset({"aimed"}))
 
 
 #: the parts of speech a candidate word may have
@@ -47,10 +58,12 @@ def find(token: Token, patterns: PatternSet) -> Candidate | None:
     if token.pos_ not in PREDICATE_POS:
         return None
     if not patterns.candidates(token):
-        built_in = _reported_obligation(token) or conditional_threat(token) or _characterisation(token)
+        built_in = _reported_obligation(token) or conditional_threat(token) or _characterisation(token) \
+            or _reported_verdict(token) or _allegation(token)
         return Candidate(predicate=token, match=built_in) if built_in is not None else None
     return Candidate(predicate=token, match=patterns.match(token) or _reported_obligation(token)
-                     or conditional_threat(token) or _characterisation(token))
+                     or conditional_threat(token) or _characterisation(token) or _reported_verdict(token)
+                     or _allegation(token))
 
 
 def is_reported_obligation(pattern: Pattern) -> bool:
@@ -191,7 +204,9 @@ def _characterisation(token: Token) -> Match | None:
     naming something with words of criticism or praise, by their valence; the thing named is the target."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
         return None
-    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    # "described the move as ...", "was described by Maduro as a coup": the thing named, object or passive subject
+    named = next((c for c in token.children if c.dep_ == "dobj"), None) or next(
+        (c for c in token.children if c.dep_ == "nsubjpass"), None)
     if named is None:
         return None
     complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")
@@ -199,8 +214,8 @@ def _characterisation(token: Token) -> Match | None:
     complements += [c for c in named.children if c.dep_ == "oprd"]
     for host in (token, named, *named.subtree):
         for prep in host.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                complements.extend(g for g in prep.children if g.dep_ == "pobj")
+            if prep.dep_ == "prep" and prep.lower_ == "as":  # "as a sham", 'as "extremely deplorable"'
+                complements.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp"))
     if not complements:
         return None
     lex = tone_lexicon()
@@ -208,9 +223,53 @@ def _characterisation(token: Token) -> Match | None:
     critical = sum(1 for w in words if w in CRITICISM_WORDS)
     valence = sum(lex.get(w, 0.0) for w in words if w not in CRITICISM_WORDS) - 2.0 * critical
     if valence <= -1.5:
-        return Match(_NAME_CALLING, named, named)
+        # the target: the actor named ("labelled Fano an extremist group") or the one its act belongs to
+        # ("called Russia's move a provocation"); with none, nothing is coded
+        return Match(_NAME_CALLING, named if named.pos_ in ("PROPN", "PRON") else None, named)
     if valence >= 1.5 and not critical:
         return Match(_NAME_PRAISING, named, named)
+    return None
+
+
+def _reported_verdict(token: Token) -> Match | None:
+    """"Rouhani said Trump's repudiation of the deal was illegal", "said the vote was a sham": a verdict in words
+    of criticism said on an actor or its act criticises the actor (111); the subject of the verdict is the
+    target, and with no actor there the candidate is dropped (an "aimed" act)."""
+    court = token.lemma_.lower() in RULING_VERBS  # "the court ruled the coup was illegal" (116)
+    if token.pos_ != "VERB" or not (court or token.lemma_.lower() in REPORTING_VERBS):
+        return None
+    words, pattern = (UNLAWFUL_WORDS, _COURT_VERDICT) if court else (CRITICISM_WORDS, _REPORTED_VERDICT)
+    for c in token.children:
+        if c.dep_ != "ccomp" or any(g.dep_ == "neg" for g in c.children):
+            continue
+        subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.lemma_.lower() in VERDICT_VERBS:
+            complements = [g for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "dobj")]
+            complements += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                            if g.dep_ == "pobj"]  # "amounts to a farce"
+        elif court and c.pos_ == "ADJ":
+            complements = [c]  # "ruled Khan's arrest illegal"
+        else:
+            continue
+        if subject is not None and any(t.lower_ in words for g in complements for t in g.subtree
+                                       if t.dep_ != "neg"):
+            return Match(pattern, None, subject)  # the target: the actor the subject belongs to
+    return None
+
+
+def _allegation(token: Token) -> Match | None:
+    """"The BNP alleged that police attacked its activists", "claimed he was beaten by police": putting an act
+    to another actor's charge accuses that actor (112); the doer of the act (subject, or agent of a passive)
+    is the target, and with no actor there, or only the speaker's own side, the candidate is dropped."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ALLEGING_VERBS:
+        return None
+    for c in token.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        doer = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None) \
+            or next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if doer is not None and doer.pos_ in ("NOUN", "PROPN"):
+            return Match(_ALLEGATION, None, doer)  # the target: the actor the doer's phrase names
     return None
 
 

@@ -475,7 +475,19 @@ def adjust(modality: Modality, predicate: Token, cameo: str) -> Modality:
         # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
         # with tariffs": a threat's condition is what it threatens, not a doubt on the threat
         modality = Modality("asserted", f"condition of the threat: {modality.cue}")
+    if cameo[:2] == "11" and _criticism_made(modality, predicate):
+        modality = Modality("asserted", f"criticism made: {modality.cue}")
     return modality
+
+
+def _criticism_made(modality: Modality, predicate: Token) -> bool:
+    """"a report accusing Ethiopia of ...", "a statement condemning the raid": the accusation is what the report
+    says, not a report of one; "sought to blame Somalia", "tried to discredit": the blaming was done."""
+    head = predicate.head
+    if modality.value == "reported-speculation" and predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        return head.pos_ == "NOUN" and head.lower_ == (modality.cue or "").lower()
+    return modality.value == "intended" and predicate.dep_ == "xcomp" and head.lemma_.lower() in ("seek", "try") \
+        and (modality.cue or "").lower() == head.lower_
 
 
 def _threat_condition(token: Token, cue: str | None) -> bool:
