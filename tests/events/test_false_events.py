@@ -32,3 +32,19 @@ def test_a_toll_with_no_act_named_is_no_event(code_text, sentence):
 ])
 def test_a_bombing_or_an_assassination_with_no_doer_named_keeps_an_empty_source(code_text, sentence, code):
     assert any(s is None and c == code for s, c, _t in occurred(code_text(sentence))), occurred(code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Separatist fighters killed four Cameroonian soldiers near Bamenda.", "190"),
+    ("Militants attacked Somali police officers in Mogadishu on Sunday.", "190"),
+    ("Rebels ambushed Congolese troops near Goma.", "190"),
+])
+def test_force_against_armed_forces_is_fighting_whoever_uses_it(code_text, sentence, code):
+    # ANNOTATION.md's root 19: force against soldiers, police or armed groups is conventional fighting
+    got = occurred(code_text(sentence))
+    assert any(c == code for _s, c, _t in got) and not any(c.startswith("18") for _s, c, _t in got), got
+
+
+def test_force_against_civilians_by_armed_groups_stays_an_assault(code_text):
+    got = occurred(code_text("Separatist fighters killed four Cameroonian villagers near Bamenda."))
+    assert any(c == "1823" for _s, c, _t in got), got

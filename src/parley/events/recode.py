@@ -41,6 +41,8 @@ PREPARATION_CUES = lexicon.words("preparation-cues")
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
+#: the roles of armed forces and groups: force against them is fighting (19x) whoever uses it
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
 #: weapons by kind, and aid by kind (cut: 162x, given: 07x)
 AIR_WORDS = lexicon.words("air-words")
 ROCKET_WORDS = lexicon.words("rocket-words")
@@ -173,7 +175,7 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     if joint is not None:
         cameo = joint
     else:
-        cameo = _state_violence(cand.cameo, source, token, dictionary.country_codes) if source else cand.cameo
+        cameo = _state_violence(cand.cameo, source, target, token, dictionary.country_codes) if source else cand.cameo
     cameo = _state_protest(cameo, source, token, dictionary) if source is not None else cameo
     if not cameo:
         return ""
@@ -186,10 +188,12 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     return cameo
 
 
-def _state_violence(cameo: str, source: Mention, predicate: Token, countries: set[str]) -> str:
+def _state_violence(cameo: str, source: Mention, target: Mention | None, predicate: Token, countries: set[str]
+                    ) -> str:
     """"Israeli airstrikes killed 25 people", "US forces attacked boats": violence by a state's armed forces
-    (a country, its government or military) is fighting (19x), by air 195, by artillery 194; by others it stays
-    an assault (18x)."""
+    (a country, its government or military) is fighting (19x), by air 195, by artillery 194; so is an attack on
+    armed forces, whoever makes it ("rebels killed five soldiers": the corpus codes 19x for 330 of 350 acts of
+    force against soldiers, police or armed groups); by others on others it stays an assault (18x)."""
     if cameo == "190":
         # "Ukrainian drones struck a refinery", "missiles hit the port": force by air, by whoever
         head, _how = subject_head(predicate)
@@ -205,7 +209,8 @@ def _state_violence(cameo: str, source: Mention, predicate: Token, countries: se
         return "195"  # "Hamas carried out a rocket attack", "militants fired rockets": aerial weapons, by anyone
     code, actor = source.code, source.actor
     if not (len(code) == 3 and code in countries) and not (len(code) == 6 and actor.role in ("GOV", "MIL")
-                                                            and actor.country in countries):
+                                                            and actor.country in countries) \
+            and not (target is not None and target.actor.last_role in ARMED_ROLES):
         return cameo
     words = {predicate.lemma_.lower()}
     if predicate.pos_ in ("NOUN", "PROPN"):  # "a Russian missile and drone attack"
