@@ -48,3 +48,17 @@ def test_force_against_armed_forces_is_fighting_whoever_uses_it(code_text, sente
 def test_force_against_civilians_by_armed_groups_stays_an_assault(code_text):
     got = occurred(code_text("Separatist fighters killed four Cameroonian villagers near Bamenda."))
     assert any(c == "1823" for _s, c, _t in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Separatist rebels have been fighting for independence in Aceh since 1976.",
+    "Taliban insurgents attacked checkpoints in Afghanistan on Tuesday.",
+])
+def test_an_armed_group_using_force_with_no_one_named_fights_its_state(code_text, sentence):
+    got = occurred(code_text(sentence))
+    assert any(s.endswith("REB") and c.startswith("19") and t and t[:3] == s[:3] for s, c, t in got if s), got
+
+
+def test_an_armed_group_attacking_civilians_is_not_said_to_fight_its_state(code_text):
+    got = occurred(code_text("Burundian militiamen attacked a camp for Congolese refugees."))
+    assert not any(t and t.endswith("MIL") for _s, _c, t in got), got

@@ -21,6 +21,7 @@ from parley.model import Mention
 from parley.syntax import clause_of_phrase, free_relative_noun, grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
+CIVILIAN_TARGETS = lexicon.words("civilian-targets")
 #: roots of violence that CAMEO codes with an unknown doer ("a journalist was killed in a car bomb")
 UNKNOWN_DOER_ROOTS = frozenset({"18", "19", "20"})
 #: the attacks named by their kind that are coded with no doer named: bombings and assassinations
@@ -260,6 +261,23 @@ def _country_where_force_is_used(cand: Candidate, index: MentionIndex, head: Tok
     return how
 
 
+def _armed_group_fights_the_state(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
+    """An armed group using force with no one named fights its country's forces."""
+    assert cand.match is not None
+    cameo = cand.match.pattern.cameo
+    aimed = cand.match.target_head if cand.match.target_head is not None else cand.match.object_token
+    if (cameo[:2] == "19" or cameo in ("180", "1823")) and not cand.targets and cand.sources and (
+            aimed is None or not {t.lemma_.lower() for t in aimed.subtree} & CIVILIAN_TARGETS) and all(
+            len(m.code) == 6 and m.actor.country in index.dictionary.country_codes and m.actor.last_role == "REB"
+            for m in cand.sources) and len({m.actor.country for m in cand.sources}) == 1:
+        # "GAM rebels have been fighting for independence", "Taliban insurgents attacked checkpoints in
+        # Afghanistan": the corpus codes such acts against the state; not an attack on a refugee camp
+        cand.targets = [replace(cand.sources[0], code=cand.sources[0].actor.country + "MIL", kind="country",
+                                text=cand.sources[0].text)]
+        how += "; target the armed group's own state"
+    return how
+
+
 def _members_of_between(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
     """'talks between A and B': the members act toward each other, or are the targets."""
     assert cand.match is not None
@@ -302,6 +320,7 @@ ARGUMENT_RULES: tuple[tuple[str, ArgumentRule], ...] = (
     ("a country's people protesting with no one named protest against their government", _protesters_own_government),
     ("a visit to a city, or people sent to a site, go to its country", _country_of_the_place_visited),
     ("force on a city or in a country is force against that country", _country_where_force_is_used),
+    ("an armed group using force with no one named fights its country's forces", _armed_group_fights_the_state),
     ("'talks between A and B': the members act toward each other, or are the targets", _members_of_between),
 )
 
