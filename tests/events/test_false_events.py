@@ -62,3 +62,18 @@ def test_an_armed_group_using_force_with_no_one_named_fights_its_state(code_text
 def test_an_armed_group_attacking_civilians_is_not_said_to_fight_its_state(code_text):
     got = occurred(code_text("Burundian militiamen attacked a camp for Congolese refugees."))
     assert not any(t and t.endswith("MIL") for _s, _c, t in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Delegations from Peru and Chile will meet in Lima next week.",
+    "A Swedish delegation is due to visit Ankara on Monday.",
+])
+def test_a_planned_meeting_no_one_announces_is_no_expressed_intent(code_text, sentence):
+    # ANNOTATION.md: planned visits are traps; only a stated intent is an expressed intent (03x)
+    got = occurred(code_text(sentence))
+    assert not any(c.startswith(("03", "04")) for _s, c, _t in got), got
+
+
+def test_an_announced_plan_is_an_expressed_intent(code_text):
+    got = occurred(code_text("The Chilean government said it will send aid to Peru."))
+    assert ("CHLGOV", "033", "PER") in got, got
