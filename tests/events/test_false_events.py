@@ -77,3 +77,12 @@ def test_a_planned_meeting_no_one_announces_is_no_expressed_intent(code_text, se
 def test_an_announced_plan_is_an_expressed_intent(code_text):
     got = occurred(code_text("The Chilean government said it will send aid to Peru."))
     assert ("CHLGOV", "033", "PER") in got, got
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("M23 rebels seized Goma in January.", "192"),
+    ("Gunmen seized two Filipino workers near Jolo.", "181"),
+])
+def test_what_an_armed_group_seizes_decides_the_act(code_text, sentence, code):
+    got = occurred(code_text(sentence))
+    assert any(c == code for _s, c, _t in got) and not any(c == "1711" for _s, c, _t in got), got

@@ -48,6 +48,8 @@ AIR_WORDS = lexicon.words("air-words")
 ROCKET_WORDS = lexicon.words("rocket-words")
 ARTILLERY_WORDS = lexicon.words("artillery-words")
 BOMB_WORDS = lexicon.words("bomb-words")
+PEOPLE_WORDS = lexicon.words("people-words")
+SEIZED_PLACES = lexicon.words("seized-places")
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
@@ -180,6 +182,8 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     if not cameo:
         return ""
     cameo = _sharpened(cameo, token, patterns)
+    if cameo == "1711" and source is not None and source.actor.last_role in ("REB", "MIL"):
+        cameo = _armed_seizure(token, source.actor.last_role) or cameo
     if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
         cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
     elif cameo == "150" and cand.match.pattern.has("weapons-test") \
@@ -298,6 +302,27 @@ def _sharpened(cameo: str, predicate: Token, patterns: PatternSet) -> str:
         table = AID_CUT_CODES if cameo == "162" else AID_GIVE_CODES
         return table.get(kind or "", cameo)
     return cameo
+
+
+def _armed_seizure(predicate: Token, role: str) -> str | None:
+    """What armed forces or groups seize: a town, a base or power is territory taken (192); people are
+    abducted (181); other things stay confiscated (1711). On corpus train armed groups' "seized" coded 1711
+    was 45 times false, 8 right."""
+    obj = direct_object(predicate)
+    if obj is None and predicate.dep_ in ("relcl", "acl"):
+        obj = predicate.head  # "the peacekeepers they seized", "sailors seized by the military"
+    if obj is None:
+        obj = next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her"):
+        return "181"
+    if role == "MIL" and lemma in ("power", "control"):
+        return None  # "the military has seized power": a coup, which has no code of its own
+    if lemma in SEIZED_PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "192"
+    return None
 
 
 def _in_attack(predicate: Token) -> bool:
