@@ -425,9 +425,10 @@ def classify(predicate: Token) -> Modality:
     return own or ASSERTED
 
 
-#: cues of an act to come that state no intent by themselves: the plain future, a schedule
+#: roots of cooperation, whose intended acts are expressed intents (03x); cues of an act to come that state
+#: no intent by themselves: the plain future, a schedule
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09"})
-PLAIN_FUTURES = frozenset({"will", "'ll", "shall", "due"})
+PLAIN_FUTURES = lexicon.words("plain-futures")
 SPEECH_VERBS = lexicon.words("speech-verbs") | lexicon.words("announcing-verbs")
 
 
