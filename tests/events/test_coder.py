@@ -40,7 +40,7 @@ ROOT_ROWS = [
     ("The European Union imposed sanctions on Iran.", "EUR", "16", "IRN"),
     ("Egyptian police arrested the opposition leader.", "EGY", "17", None),
     # a group named only by its role is coded with the role alone, as CAMEO codes actors of unknown country
-    ("Gunmen killed three Nigerian soldiers.", "NGA", "18", "NGA"),  # a text about Nigeria: its gunmen (NGAREB)
+    ("Gunmen killed three villagers in Nigeria.", "NGA", "18", "NGA"),  # a text about Nigeria: its gunmen (NGAREB)
     ("Unknown attackers killed three Nigerian soldiers.", None, "18", None),
     ("Sudanese forces shelled the town.", "SDN", "19", None),
     ("The militia massacred civilians in Darfur.", "SDN", "20", "SDN"),  # SDNREB  # Darfur's civilians: SDNCVL

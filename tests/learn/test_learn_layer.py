@@ -196,7 +196,7 @@ def test_a_rule_event_without_a_source_takes_the_one_attribution_reads(mini_mode
     from parley.pipeline import Coder, Options
 
     _out, layer, _meta = mini_model
-    text = "Chile protesters were wounded in clashes with Peru police."
+    text = "Chile protesters were wounded in a bomb attack near Peru police."
     analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
     sourceless = [e for e in analysis.coded.events if e.source is None and e.occurred]
     assert sourceless, "the rules read no source in this sentence: the test needs one"

@@ -425,6 +425,20 @@ def classify(predicate: Token) -> Modality:
     return own or ASSERTED
 
 
+#: roots of cooperation, whose intended acts are expressed intents (03x); cues of an act to come that state
+#: no intent by themselves: the plain future, a schedule
+COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09"})
+PLAIN_FUTURES = lexicon.words("plain-futures")
+SPEECH_VERBS = lexicon.words("speech-verbs") | lexicon.words("announcing-verbs")
+
+
+def _said_by_someone(predicate: Token) -> bool:
+    """Whether someone is said to state the plan: the sentence has a verb of saying ("Rwanda said it will send
+    troops", "Xi will visit Seoul, the two countries announced") or a quotation."""
+    return any((t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")) or t.text in ('"', "“", "”")
+               for t in predicate.sent)
+
+
 def _anticipated(noun: Token) -> Modality | None:
     """An event noun that is still to come: the subject of a future or modal verb ("an attack would carry
     severe consequences") or what a verb anticipates ("prepared for an attack", "warned of strikes")."""
@@ -471,6 +485,12 @@ def adjust(modality: Modality, predicate: Token, cameo: str) -> Modality:
             and predicate.head.head.lemma_.lower() in ("agree", "decide", "settle", "consent"):
         # "Moscow and Washington agreed on a meeting between the leaders": the meeting is to come
         modality = Modality("intended", predicate.head.head.text)
+    if cameo[:2] in COOPERATIVE_ROOTS and modality.value == "intended" \
+            and (modality.cue or "").lower() in PLAIN_FUTURES and not _said_by_someone(predicate):
+        # "the two delegations will meet this week", "a delegation was due to travel": a cooperative act the
+        # article reports as planned, which no one states as an intent, is a trap (ANNOTATION.md: planned
+        # visits), not an expressed intent (03x). A promised act of force stays a threat (13x)
+        modality = Modality("hypothetical", f"{modality.cue} (no one says so)")
     if cameo[:2] == "13" and modality.value == "hypothetical" and _threat_condition(predicate, modality.cue):
         # "gave a stern warning of intervention if ...", "if Trump goes ahead, China said it will respond
         # with tariffs": a threat's condition is what it threatens, not a doubt on the threat

@@ -41,11 +41,15 @@ PREPARATION_CUES = lexicon.words("preparation-cues")
 
 #: assaults (18x) that are acts of war when a state's forces commit them (CAMEO 19x)
 STATE_ASSAULTS = frozenset({"180", "1823"})  # attacks and killings; beatings, torture, abuse stay assaults
+#: the roles of armed forces and groups: force against them is fighting (19x) whoever uses it
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
 #: weapons by kind, and aid by kind (cut: 162x, given: 07x)
 AIR_WORDS = lexicon.words("air-words")
 ROCKET_WORDS = lexicon.words("rocket-words")
 ARTILLERY_WORDS = lexicon.words("artillery-words")
 BOMB_WORDS = lexicon.words("bomb-words")
+PEOPLE_WORDS = lexicon.words("people-words")
+SEIZED_PLACES = lexicon.words("seized-places")
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
@@ -173,11 +177,13 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     if joint is not None:
         cameo = joint
     else:
-        cameo = _state_violence(cand.cameo, source, token, dictionary.country_codes) if source else cand.cameo
+        cameo = _state_violence(cand.cameo, source, target, token, dictionary.country_codes) if source else cand.cameo
     cameo = _state_protest(cameo, source, token, dictionary) if source is not None else cameo
     if not cameo:
         return ""
     cameo = _sharpened(cameo, token, patterns)
+    if cameo == "1711" and source is not None and source.actor.last_role in ("REB", "MIL"):
+        cameo = _armed_seizure(token, source.actor.last_role) or cameo
     if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
         cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
     elif cameo == "150" and cand.match.pattern.has("weapons-test") \
@@ -186,10 +192,12 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     return cameo
 
 
-def _state_violence(cameo: str, source: Mention, predicate: Token, countries: set[str]) -> str:
+def _state_violence(cameo: str, source: Mention, target: Mention | None, predicate: Token, countries: set[str]
+                    ) -> str:
     """"Israeli airstrikes killed 25 people", "US forces attacked boats": violence by a state's armed forces
-    (a country, its government or military) is fighting (19x), by air 195, by artillery 194; by others it stays
-    an assault (18x)."""
+    (a country, its government or military) is fighting (19x), by air 195, by artillery 194; so is an attack on
+    armed forces, whoever makes it ("rebels killed five soldiers": the corpus codes 19x for 330 of 350 acts of
+    force against soldiers, police or armed groups); by others on others it stays an assault (18x)."""
     if cameo == "190":
         # "Ukrainian drones struck a refinery", "missiles hit the port": force by air, by whoever
         head, _how = subject_head(predicate)
@@ -205,7 +213,8 @@ def _state_violence(cameo: str, source: Mention, predicate: Token, countries: se
         return "195"  # "Hamas carried out a rocket attack", "militants fired rockets": aerial weapons, by anyone
     code, actor = source.code, source.actor
     if not (len(code) == 3 and code in countries) and not (len(code) == 6 and actor.role in ("GOV", "MIL")
-                                                            and actor.country in countries):
+                                                            and actor.country in countries) \
+            and not (target is not None and target.actor.last_role in ARMED_ROLES):
         return cameo
     words = {predicate.lemma_.lower()}
     if predicate.pos_ in ("NOUN", "PROPN"):  # "a Russian missile and drone attack"
@@ -293,6 +302,27 @@ def _sharpened(cameo: str, predicate: Token, patterns: PatternSet) -> str:
         table = AID_CUT_CODES if cameo == "162" else AID_GIVE_CODES
         return table.get(kind or "", cameo)
     return cameo
+
+
+def _armed_seizure(predicate: Token, role: str) -> str | None:
+    """What armed forces or groups seize: a town, a base or power is territory taken (192); people are
+    abducted (181); other things stay confiscated (1711). On corpus train armed groups' "seized" coded 1711
+    was 45 times false, 8 right."""
+    obj = direct_object(predicate)
+    if obj is None and predicate.dep_ in ("relcl", "acl"):
+        obj = predicate.head  # "the peacekeepers they seized", "sailors seized by the military"
+    if obj is None:
+        obj = next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her"):
+        return "181"
+    if role == "MIL" and lemma in ("power", "control"):
+        return None  # "the military has seized power": a coup, which has no code of its own
+    if lemma in SEIZED_PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "192"
+    return None
 
 
 def _in_attack(predicate: Token) -> bool:
