@@ -229,3 +229,10 @@ def test_they_after_a_pair_that_took_no_part_is_no_actor(code_text):
     coded = code_text("Talks between Ghana and Togo resumed on Monday. They asked for a halt to the works.",
                       published="2024-01-01")
     assert not [m for m in coded.mentions if m.text == "They"]
+
+
+def test_his_is_the_person_named_before(code_text):
+    # the owner of an event noun is an actor: "his resignation" is Ruto's
+    coded = code_text("Kenyan President William Ruto returned to Nairobi on Monday. Protesters demanded his "
+                      "resignation.", published="2024-01-01")
+    assert [m.code for m in coded.mentions if m.text == "his"] == ["KENGOV"]

@@ -1,7 +1,7 @@
 """In-document coreference for actors, kept conservative.
 
 Mentions of the same actor code get one ``entity`` number per document ("Russia ... Russia's"; "Dmitry
-Peskov ... Peskov"). Personal pronouns (he, she, him, her) and definite descriptions of a role ("the
+Peskov ... Peskov"). Personal pronouns (he, she, him, her, his) and definite descriptions of a role ("the
 spokesman", "the minister") become mentions of the last person mentioned in the same or the two previous
 sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
 the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
