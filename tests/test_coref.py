@@ -236,3 +236,11 @@ def test_his_is_the_person_named_before(code_text):
     coded = code_text("Kenyan President William Ruto returned to Nairobi on Monday. Protesters demanded his "
                       "resignation.", published="2024-01-01")
     assert [m.code for m in coded.mentions if m.text == "his"] == ["KENGOV"]
+
+
+def test_his_owned_by_the_subject_of_its_verb_is_no_second_actor(code_text):
+    # "his promise" is Ruto's own: no mention of him as the target of his own act
+    coded = code_text("Kenyan President William Ruto reneged on his promise to the Ugandan government.",
+                      published="2024-01-01")
+    assert not [m for m in coded.mentions if m.text == "his"]
+    assert any(e.source is not None and e.source.code == "KENGOV" and e.root == "12" for e in coded.events)

@@ -145,6 +145,8 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             antecedent = _the_country(doc, sorted([*ordered, *added], key=lambda m: m.start), sent_of, t)
         else:
             antecedent = _antecedent(doc, ordered, numbers, t, want, added)
+        if antecedent is not None and is_pronoun and t.dep_ == "poss" and _owner_is_subject(doc, antecedent, t):
+            continue  # "Ruto reneged on his promise": his own, which makes no second actor of the clause
         if antecedent is None and is_they and lower == "they":
             # "Trump and Kim met in Singapore. They issued a joint statement": the pair named last
             added.extend(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "pronoun")
@@ -187,6 +189,20 @@ def _sentence_numbers(doc: Doc) -> dict[int, int]:
         for t in sent:
             out[t.i] = n
     return out
+
+
+def _owner_is_subject(doc: Doc, antecedent: Mention, token) -> bool:  # type: ignore[no-untyped-def]
+    """Is the antecedent of a possessive pronoun the subject of the verb whose object the pronoun's noun is
+    ("Ruto reneged on his promise", "Ruto broke his word")? Not when that noun names an actor ("called on his
+    supporters", "his forces"), nor further away ("fighting between rebels and his forces")."""
+    span = doc.char_span(antecedent.start, antecedent.end, alignment_mode="expand")
+    if span is None or not is_subject(span.root):
+        return False
+    noun = token.head
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    roles = _role_nouns()
+    return verb is not None and verb.i == span.root.head.i and noun.lower_ not in roles \
+        and noun.lemma_.lower() not in roles
 
 
 def _speaker_after_quote(token) -> bool:  # type: ignore[no-untyped-def]
@@ -328,10 +344,11 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
 
 def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
                  token) -> Mention | None:  # type: ignore[no-untyped-def]
-    """"The country", "the nation": the one country named by name in this or the previous sentence, other than
-    the country of the subject of its own clause ("Gulf states cut ties with Qatar, accusing the country of
-    ..."); nothing when several are ("Turkey blocked Sweden's bid, accusing the country ...": which?) or none is (the country
-    a text is about is not always the one it names last)."""
+    """"The country", "the nation": the speaker's country in "Latvia's minister said the country will ..."; else
+    the one country named by name in this or the previous sentence, other than the country of the subject of
+    its own clause ("Gulf states cut ties with Qatar, accusing the country of ..."); nothing when several are
+    ("Turkey blocked Sweden's bid, accusing Finland and the country ...": which?) or none is (the country a
+    text is about is not always the one it names last)."""
     # the subject of its clause and the subject's country: "the Kremlin accused the country", "the
     # administration will cut aid to the country" speak of another country than the subject's; "froze assets
     # of the country's president": the owner's clause, as the object's
@@ -352,6 +369,14 @@ def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
             found.setdefault(m.actor.country, m)
     found = {c: m for c, m in found.items() if c not in theirs}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """The built-in dictionary's role nouns ("supporters", "forces", "troops"): nouns that name actors."""
+    from parley.actors import load_dictionary
+
+    return frozenset(load_dictionary().roles)
 
 
 @lru_cache(maxsize=1)
