@@ -147,3 +147,101 @@ def test_an_object_pronoun_is_not_its_clause_subject(code_text, text):
     coded = code_text(text, published="2025-06-01")
     him = [m for m in coded.mentions if m.text == "him"]
     assert [m.code[:3] for m in him] == ["GHA"]
+
+
+def test_the_speaker_after_a_quotation_of_several_sentences(code_text):
+    # the quotation's three sentences count as one: "he" is as near to Ruto as after a one-sentence quotation,
+    # and the "we" of the quotation is his
+    coded = code_text("Kenyan President William Ruto spoke on Monday. “We will not yield to pressure. We have "
+                      "friends. We will defend our borders,” he said.", published="2025-06-01")
+    assert [m.code for m in coded.mentions if m.text == "he"] == ["KENGOV"]
+
+
+def test_a_pronoun_outside_quotations_keeps_its_reach(code_text):
+    coded = code_text("Kenyan President William Ruto spoke on Monday. Uganda was quiet. Rwanda too. He said "
+                      "nothing.", published="2025-06-01")
+    assert not [m for m in coded.mentions if m.text == "He"]
+
+
+@pytest.mark.parametrize(
+    "text, office, code",
+    [
+        ("Norwegian Prime Minister Anna Berg arrived in Nairobi on Monday. Kenya hosted a dinner. Uganda sent a "
+         "message. The prime minister praised Kenya for its mediation.", "prime minister", "NORGOV"),
+        ("King Harald of Norway met Swedish officials. Later the king criticised Denmark.", "king", "NORGOV"),
+    ],
+)
+def test_an_office_without_a_name_is_its_last_named_holder(code_text, text, office, code):
+    coded = code_text(text, published="2024-01-01")
+    assert [m.code for m in coded.mentions if m.text == office] == [code]
+
+
+def test_an_office_nobody_named_stays_unresolved(code_text):
+    coded = code_text("Ghana hosted the talks. The prime minister criticised Denmark.", published="2024-01-01")
+    assert not [m for m in coded.mentions if "minister" in m.text]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Saudi Arabia cut ties with Qatar on Monday, accusing the country of backing militants.", "QAT"),
+        ("Ghana imposed tariffs on rice. The country also banned imports of maize.", "GHA"),
+        ("Turkey blocked Sweden's bid, accusing the country of sheltering militants.", "SWE"),
+        # the speaker's country
+        ("Latvia's foreign minister said on Monday the country will support Estonia.", "LVA"),
+    ],
+)
+def test_the_country_is_the_one_country_named(code_text, text, code):
+    coded = code_text(text, published="2024-01-01")
+    assert [m.code for m in coded.mentions if m.text.lower() == "country"] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana imposed tariffs on rice. Protests spread across the country.",  # a place
+        "Kenya and Uganda traded accusations. Officials said the country would not back down.",  # which?
+        # the one named is the subject's own: another country is meant
+        "The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.",
+        # a speaker of no country
+        "The request came after UN chief Ban Ki-moon said the country had occupied the region.",
+    ],
+)
+def test_the_country_as_a_place_or_of_several_is_no_actor(code_text, text):
+    coded = code_text(text, published="2024-01-01")
+    assert not [m for m in coded.mentions if m.text.lower() == "country"]
+
+
+@pytest.mark.parametrize(
+    "text, word, codes",
+    [
+        ("Ghana and Togo signed a border accord on Monday. They also pledged to share water from the river.",
+         "They", ["GHA", "TGO"]),
+        ("Donald Trump and Kim Jong Un met in Singapore. They issued a joint statement.", "They",
+         ["USAGOV", "PRKGOV"]),
+    ],
+)
+def test_they_with_no_plural_noun_is_the_pair_named_last_as_a_subject(code_text, text, word, codes):
+    coded = code_text(text, published="2018-06-12")
+    assert [m.code for m in coded.mentions if m.text == word] == codes
+
+
+def test_they_after_a_pair_that_took_no_part_is_no_actor(code_text):
+    coded = code_text("Talks between Ghana and Togo resumed on Monday. They asked for a halt to the works.",
+                      published="2024-01-01")
+    assert not [m for m in coded.mentions if m.text == "They"]
+
+
+def test_his_is_the_person_named_before(code_text):
+    # the owner of an event noun is an actor: "his resignation" is Ruto's
+    coded = code_text("Kenyan President William Ruto returned to Nairobi on Monday. Protesters demanded his "
+                      "resignation.", published="2024-01-01")
+    assert [m.code for m in coded.mentions if m.text == "his"] == ["KENGOV"]
+
+
+def test_his_owned_by_the_subject_of_its_verb_is_no_second_actor(code_text):
+    # "his promise" is Ruto's own: no mention of him as the target of his own act
+    coded = code_text("Kenyan President William Ruto reneged on his promise to the Ugandan government.",
+                      published="2024-01-01")
+    assert not [m for m in coded.mentions if m.text == "his"]
+    assert any(e.source is not None and e.source.code == "KENGOV" and e.root == "12" for e in coded.events)

@@ -1,7 +1,7 @@
 """In-document coreference for actors, kept conservative.
 
 Mentions of the same actor code get one ``entity`` number per document ("Russia ... Russia's"; "Dmitry
-Peskov ... Peskov"). Personal pronouns (he, she, him, her) and definite descriptions of a role ("the
+Peskov ... Peskov"). Personal pronouns (he, she, him, her, his) and definite descriptions of a role ("the
 spokesman", "the minister") become mentions of the last person mentioned in the same or the two previous
 sentences; "the ministry" / "the government" of the last government actor; "the agency", "the alliance" of
 the last organisation, "the group", "the militia" of the last armed or political group, "the kingdom" of the
@@ -10,13 +10,20 @@ last country, in the same or the previous sentence; a subject "they" of the last
 with no government named nearby is that of the one country named. An object ("him", "the president") is
 never the subject of its own clause, nor whom that subject stands for. Plural anaphors ("both sides", "the two
 countries", "the two leaders") stand for a pair: two mentions at the same place, one per member, which the
-coder reads as it reads "Kenya and Uganda" (see ``_pair``). When nothing fits, nothing is added.
+coder reads as it reads "Kenya and Uganda" (see ``_pair``); so does a subject "they" with no plural noun
+before it, for the pair named last as a subject ("Ghana and Togo signed ... They also pledged"). The speaker
+pronoun after a quotation of several sentences looks back from the quotation's start ("'... . ...,' he
+said"). "The prime minister", "the king": the last actor named earlier with that office in its mention.
+"The country", "the nation": the one country named by name in this or the previous sentence. When nothing
+fits, nothing is added.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -35,6 +42,8 @@ PERSON_DESCRIPTIONS = lexicon.words("person-descriptions")
 IMPERSONAL_HEADS = lexicon.words("impersonal-heads")
 WILLING_ADJECTIVES = lexicon.words("willing-adjectives")
 STANCE_ADJECTIVES = lexicon.words("stance-adjectives")
+OPENING_QUOTES = frozenset("\u201c\u00ab")
+CLOSING_QUOTES = frozenset("\u201d\u00bb")
 THING_KINDS = frozenset({"country", "capital", "institution", "igo", "group", "region"})
 GOVERNMENT_DESCRIPTIONS = lexicon.words("government-descriptions")
 #: "the government", "the cabinet": the government of the one country named nearby when no government is
@@ -46,8 +55,13 @@ BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
                      "fund", "tribunal", "court", "council", "commission", "mission"), frozenset({"igo", "institution"})),
     **dict.fromkeys(("group", "militia", "movement", "faction", "insurgents", "militants", "rebels"),
                     frozenset({"group"})),
-    **dict.fromkeys(("kingdom", "emirate", "republic"), frozenset({"country"})),
+    **dict.fromkeys(("kingdom", "emirate", "republic", "country", "nation"), frozenset({"country"})),
 }
+#: "the country", "the nation" as a place ("unrest across the country", "fled the country") is no actor
+PLACE_PREPOSITIONS = lexicon.words("inside-prepositions") | {"from", "around"}
+LEAVING_VERBS = lexicon.words("leaving-verbs")
+#: "the prime minister", "the king": an office named without its holder, whom an earlier mention names
+TITLE_DESCRIPTIONS = lexicon.words("title-descriptions")
 
 
 def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
@@ -58,10 +72,8 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             taken.update(t.i for t in span)
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = n
+    sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    quoted_sent_of = _sentence_numbers(doc)
     added: list[Mention] = []
     #: the sentence and place of the last pair noun resolved, and its members
     last_pair: tuple[int, int, list[Mention]] | None = None
@@ -106,12 +118,16 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             t.pos_ in ("NOUN", "PROPN") and lower in BODY_DESCRIPTIONS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
             and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
+            and not (lower in ("country", "nation") and _a_place(t))
         )
         # "EU leaders said they would ...": subject "they" refers to the last actor named by a plural noun
         is_they = (lower == "they" and t.pos_ == "PRON" and is_subject(t)) or (
             # "accused them of inciting violence", "arrested them": the last group named before, not the subject
             lower == "them" and t.pos_ == "PRON" and t.dep_ in ("dobj", "pobj", "dative"))
         if not (is_pronoun or is_description or is_it or is_body or is_they):
+            titled = _titled(doc, ordered, t)
+            if titled is not None:
+                added.append(titled)
             continue
         owned = is_description and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
         if is_body:
@@ -122,9 +138,27 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             want = "thing" if (is_it or owned) else "person" if (is_pronoun or lower in PERSON_DESCRIPTIONS) else "government"
         if is_it and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and _unnamed_speaker(t, taken):
             continue  # "the government said it had detained ...": "it" is the speaker, whom no mention names
-        antecedent = _antecedent(doc, ordered, sent_of, t, want, added)
-        if antecedent is None:
+        # "'...,' he said": the speaker of a quotation of several sentences is as near to its antecedent as
+        # the speaker of a one-sentence one
+        numbers = quoted_sent_of if is_pronoun and _speaker_after_quote(t) else sent_of
+        if is_body and lower in ("country", "nation"):
+            antecedent = _the_country(doc, sorted([*ordered, *added], key=lambda m: m.start), sent_of, t)
+        else:
+            antecedent = _antecedent(doc, ordered, numbers, t, want, added)
+        if antecedent is not None and is_pronoun and t.dep_ == "poss" and _owner_is_subject(doc, antecedent, t):
+            continue  # "Ruto reneged on his promise": his own, which makes no second actor of the clause
+        if antecedent is None and is_they and lower == "they":
+            # "Trump and Kim met in Singapore. They issued a joint statement": the pair named last
+            added.extend(Mention(m.code, m.name, t.text, t.idx, t.idx + len(t.text), "pronoun")
+                         for m in _coordinated(doc, ordered, sent_of, t))
             continue
+        if antecedent is None:
+            titled = _titled(doc, ordered, t) if is_description else None
+            if titled is not None:
+                added.append(titled)
+            continue
+        if is_body and lower in ("country", "nation"):
+            antecedent = replace(antecedent, code=antecedent.actor.country)  # "the country": the country itself
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
         added.append(
             Mention(code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
@@ -138,6 +172,102 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         entity = entities.setdefault(key, len(entities) + 1)
         out.append(replace(m, entity=entity))
     return out
+
+
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    """Each token's sentence number, a quotation over several sentences counting as one: in "'We will not
+    yield. We have the support of our allies,' he said." the speaker's antecedent is as near as before a
+    one-sentence quotation. A quotation is open from its opening mark to its closing one, and ends with its
+    paragraph (news opens a quotation again on every paragraph of a long one)."""
+    out: dict[int, int] = {}
+    n, open_quote = -1, False
+    for sent in doc.sents:
+        new_paragraph = _new_paragraph(sent)
+        if not open_quote or new_paragraph:
+            n += 1
+        open_quote = _quote_open_after(sent, open_quote and not new_paragraph)
+        for t in sent:
+            out[t.i] = n
+    return out
+
+
+def _owner_is_subject(doc: Doc, antecedent: Mention, token) -> bool:  # type: ignore[no-untyped-def]
+    """Is the antecedent of a possessive pronoun the subject of the verb whose object the pronoun's noun is
+    ("Ruto reneged on his promise", "Ruto broke his word")? Not when that noun names an actor ("called on his
+    supporters", "his forces"), nor further away ("fighting between rebels and his forces")."""
+    span = doc.char_span(antecedent.start, antecedent.end, alignment_mode="expand")
+    if span is None or not is_subject(span.root):
+        return False
+    noun = token.head
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    roles = _role_nouns()
+    return verb is not None and verb.i == span.root.head.i and noun.lower_ not in roles \
+        and noun.lemma_.lower() not in roles
+
+
+def _speaker_after_quote(token) -> bool:  # type: ignore[no-untyped-def]
+    """Is the pronoun the subject of a verb after a closing quotation mark in its sentence ("...,” he said")?"""
+    if not is_subject(token):
+        return False
+    before = token.doc[token.sent.start:token.i]
+    return any(t.text in ("''", '"') or any(ch in CLOSING_QUOTES for ch in t.text) for t in before[-3:])
+
+
+def _new_paragraph(sent: Span) -> bool:
+    before = sent.doc[sent.start - 1] if sent.start > 0 else None
+    return "\n" in sent[0].text or (before is not None and "\n" in before.text_with_ws)
+
+
+def _quote_open_after(sent: Span, open_quote: bool) -> bool:
+    """Whether a quotation is still open at the end of a sentence."""
+    for t in sent:
+        if "\n" in t.text:
+            open_quote = False
+        elif t.text in ("``", "''"):
+            open_quote = t.text == "``"
+        else:
+            for ch in t.text:
+                if ch in OPENING_QUOTES or ch in CLOSING_QUOTES:
+                    open_quote = ch in OPENING_QUOTES
+                elif ch == '"':
+                    open_quote = not open_quote
+        if "\n" in t.whitespace_:
+            open_quote = False
+    return open_quote
+
+
+def _titled(doc: Doc, ordered: Sequence[Mention], token) -> Mention | None:  # type: ignore[no-untyped-def]
+    """"The prime minister", "the king", "the foreign minister" with no name: the last actor named before with
+    that office in its mention ("Prime Minister Anna Berg", "King Harald"), anywhere earlier in the text. The
+    words before the office must be the office's own ("prime", "foreign"), not a name or an owner ("its
+    foreign minister", "the Kenyan president" are the resolver's)."""
+    if token.lower_ not in TITLE_DESCRIPTIONS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+            c.dep_ in ("poss", "appos", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in children):
+        return None
+    words = [c for c in children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if any(not c.is_alpha or c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") or c.i != token.i - len(words) + k
+           for k, c in enumerate(words)):
+        return None  # "the Kenyan president", "the foreign affairs minister" (not contiguous)
+    office = " ".join([*(c.lower_ for c in words), token.lower_])
+    pattern = re.compile(r"(?<![\w-])(?<!vice )(?<!deputy )(?<!former )" + re.escape(office) + r"(?!\w)", re.I)
+    first = words[0] if words else token
+    for m in reversed(ordered):
+        if m.start >= first.idx:
+            continue
+        if m.kind in ("person", "country") and m.actor.role == "GOV" and pattern.search(m.text):
+            return Mention(m.code, m.name, doc.text[first.idx:token.idx + len(token.text)], first.idx,
+                           token.idx + len(token.text), "description")
+    return None
+
+
+def _a_place(token) -> bool:  # type: ignore[no-untyped-def]
+    """"across the country", "fled the country": the country as a place, not as an actor."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in PLACE_PREPOSITIONS
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in LEAVING_VERBS
 
 
 def _pair_kind(token, taken: set[int]) -> str | None:  # type: ignore[no-untyped-def]
@@ -209,6 +339,74 @@ def _pair(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], token, 
             if span.root.dep_ == "conj" and span.root.head.i in roots:
                 return [roots[span.root.head.i], m]
         return []
+    return []
+
+
+def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
+                 token) -> Mention | None:  # type: ignore[no-untyped-def]
+    """"The country", "the nation": the speaker's country in "Latvia's minister said the country will ..."; else
+    the one country named by name in this or the previous sentence, other than the country of the subject of
+    its own clause ("Gulf states cut ties with Qatar, accusing the country of ..."); nothing when several are
+    ("Turkey blocked Sweden's bid, accusing Finland and the country ...": which?) or none is (the country a
+    text is about is not always the one it names last)."""
+    # the subject of its clause and the subject's country: "the Kremlin accused the country", "the
+    # administration will cut aid to the country" speak of another country than the subject's; "froze assets
+    # of the country's president": the owner's clause, as the object's
+    above = _clause_subject_tokens(token.head if token.dep_ == "poss" else token)
+    if is_subject(token) and token.head.dep_ == "ccomp":
+        # "Latvia's foreign minister said the country will ...": the speaker's country
+        speaker = grammatical_subject(token.head.head)
+        words = {t.i for t in speaker.subtree if t.i <= speaker.i} if speaker is not None else set()
+        for m, span in _before(doc, ordered, sent_of, token, 0):
+            if span.root.i in words and m.actor.country in _country_codes():  # not "UN chief X said ..." 
+                return m
+    found, theirs = {}, set()
+    for m, span in _before(doc, ordered, sent_of, token, 1):
+        if span.root.i in above:
+            theirs.add(m.actor.country)
+        # a country by its name ("Qatar", not "Americans", "Japanese Prime Minister X") or its capital
+        elif m.kind == "capital" or (m.kind == "country" and m.code == m.actor.country and span.root.tag_ == "NNP"):
+            found.setdefault(m.actor.country, m)
+    found = {c: m for c, m in found.items() if c not in theirs}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """The built-in dictionary's role nouns ("supporters", "forces", "troops"): nouns that name actors."""
+    from parley.actors import load_dictionary
+
+    return frozenset(load_dictionary().roles)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """The built-in dictionary's countries: a speaker's country is one of them, not the UN's "UNO"."""
+    from parley.actors import load_dictionary
+
+    return frozenset(load_dictionary().countries())
+
+
+def _coordinated(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
+                 token) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The last two actors of different sides named as the subject of a clause ("Ghana and Togo signed ...",
+    "Donald Trump and Kim Jong Un met ...") in this or the previous sentence, other than the one whose clause
+    holds the pronoun ("Kenya and Uganda said they would ..." is left to the coder, which reads the pair as its
+    verb's); none when the last coordination is no subject ("talks between the EU and Iran ... They asked")."""
+    own = _clause_subject_tokens(token)
+    near = [(m, span) for m, span in _before(doc, ordered, sent_of, token, 1)
+            if not (m.kind == "role" and len(m.code) == 3) and m.kind not in ("pronoun", "description")]
+    roots = {span.root.i: m for m, span in near}
+    for m, span in near:
+        root = span.root
+        if root.dep_ == "conj" and root.head.i in roots and root.i not in own and root.head.i not in own:
+            first = roots[root.head.i]
+            if not is_subject(root.head) or root.head.head in token.ancestors:
+                # "Russia and China said they would veto it": the coder reads the pair as it is; "talks between
+                # the EU and Iran ... They asked": the pair took no part
+                return []
+            if _side(first) != _side(m):
+                return [first, m]
     return []
 
 
@@ -308,8 +506,10 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         if fits:
             subject = any(is_subject(t) for t in span)
             candidates.append((not subject, len(candidates), m))
-        elif want == "government" and m.kind in ("country", "capital") and len(m.code) == 3:
-            countries.append(m)
+        elif want == "government" and m.kind in ("country", "capital") and m.actor.country == m.code[:3] \
+                and m.actor.role not in ("GOV", "MED", "BUS"):
+            # "Zimbabwe's doctors went on strike after the government ...": a country's people name it too
+            countries.append(replace(m, code=m.actor.country))
     if not candidates:
         if countries and len({m.code for m in countries}) == 1 and token.lower_ in STATE_BODIES:
             # "Zimbabwe's doctors went on strike after the government failed to ...": the one country named
