@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from parley.learn.features import said_features, token_features
+from parley.learn.features import said_around
 from parley.model import Document
 
 
-def _word(doc, text: str):  # type: ignore[no-untyped-def]
-    return next(t for t in doc if t.text == text)
+def test_what_is_said_around_an_act_is_found_once_for_all_its_mentions(coder):  # type: ignore[no-untyped-def]
+    doc = coder.analyse(Document(text="Peru said Chile shelled Bolivia on Monday.")).doc
+    peru, said, chile, shelled, bolivia = (doc[i] for i in range(5))
+    # the speaker of a verb of saying above the act
+    around = said_around(shelled)
+    assert peru.i in around.speaker and chile.i not in around.speaker and around.inside is None
+    # a verb of saying itself: what it says
+    speech = said_around(said)
+    assert {chile.i, shelled.i, bolivia.i} <= speech.inside and peru.i not in speech.inside
 
 
 def test_what_a_verb_of_saying_says_is_read_with_its_tone(coder):  # type: ignore[no-untyped-def]
+    from parley.learn.features import said_features, token_features
+
     doc = coder.analyse(Document(text="Chile said the raid was a reckless and illegal provocation.")).doc
-    said = said_features(_word(doc, "said"))
+    said_word = next(t for t in doc if t.text == "said")
+    said = said_features(said_word)
     assert {"said_w=provocation", "said_w=raid", "said_neg=2", "said_neg=2|l=say"} <= set(said)
     calm = coder.analyse(Document(text="Chile said the delegation arrived in Lima on Monday.")).doc
-    assert "said_neg=0" in said_features(_word(calm, "said"))
+    assert "said_neg=0" in said_features(next(t for t in calm if t.text == "said"))
     # a word with no clausal complement says nothing of its own; the detector reads the same features
-    assert said_features(_word(doc, "raid")) == []
-    said_word = _word(doc, "said")
+    assert said_features(next(t for t in doc if t.text == "raid")) == []
     assert set(said) <= set(token_features(said_word, {}, (), None, said_word.sent))

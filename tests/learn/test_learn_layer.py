@@ -151,6 +151,20 @@ def test_a_range_that_starts_inside_a_sentence_keeps_its_rule_events_and_reads_o
     assert "condemned" in words and "shelled" not in words  # the words before the range belong to another unit
 
 
+def test_the_detector_reads_only_words_that_triggered_an_event_in_training(mini_model):
+    from parley.learn.features import lemma
+    from parley.pipeline import Coder, Options
+
+    _out, layer, _meta = mini_model
+    assert layer.trigger_words == {w for words in layer.triggers.values() for w in words}
+    text = "Kenya troops shelled positions held by Egypt forces near the frontier on a rainy morning."
+    analysis = Coder(Options(use_model=False)).analyse(Document(text=text))
+    scored = layer.score(analysis.doc, analysis.coded.mentions, [], doc_id="t", candidate_floor=0.0)
+    read = {lemma(analysis.doc.char_span(c.event.trigger.start, c.event.trigger.end).root)
+            for s in scored for c in s.candidates if c.event is not None}
+    assert "shell" in read and read <= layer.trigger_words and not read & {"frontier", "morning", "rainy"}
+
+
 def test_a_drop_threshold_drops_only_the_rule_events_the_verifier_doubts(mini_model):  # type: ignore[no-untyped-def]
     from parley.pipeline import Coder, Options
 

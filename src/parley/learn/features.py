@@ -15,6 +15,7 @@ so a feature added here later never breaks an older model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -129,8 +130,11 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
         feats.append(f"prev={lemma(token.doc[token.i - 1])}")
     if token.i + 1 < sent.end:
         feats.append(f"next={lemma(token.doc[token.i + 1])}")
+    clauses = []
     for c in token.children:
         feats.append(f"c={c.dep_}")
+        if c.dep_ in ("ccomp", "xcomp"):
+            clauses.append(c)
         if c.dep_ == "prep":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             feats.append(f"prep={lemma(c)}")
@@ -146,7 +150,8 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
             if m is not None:
                 feats.append(f"cm={c.dep_}:{_role(m)}")
                 feats.append(f"l={lem}|cm={c.dep_}")
-    feats.extend(said_features(token))
+    if clauses:
+        feats.extend(said_features(token, clauses))
     for e in rule_events:
         if e.trigger.start == token.idx:
             feats.append(f"rule_root={e.root}")
@@ -163,11 +168,13 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
 SAID_LIMIT = 40  # words of a clausal complement read at most
 
 
-def said_features(token: Token) -> list[str]:
+def said_features(token: Token, clauses: Sequence[Token] | None = None) -> list[str]:
     """What a word's clausal complement says ("said the strikes were a crime"): its content words, and whether
     any of them is a word of criticism or of negative or positive valence (VADER's lexicon, as document tone
-    reads it). A verb of saying with evaluative content is how news reports most criticism and accusation."""
-    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    reads it). A verb of saying with evaluative content is how news reports most criticism and accusation.
+    ``clauses``: the word's complement clauses, when the caller has found them."""
+    if clauses is None:
+        clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
     if not clauses:
         return []
     valence = tone_lexicon()
@@ -234,10 +241,35 @@ def argument_tags(trigger: Token, index: MentionIndex) -> dict[tuple[int, int], 
     return tags
 
 
+@dataclass(frozen=True)
+class Said:
+    """What is said around an act's word, found once for all the mentions read against it: the tokens of the
+    speaker of a verb of saying above it ("Peru said Chile shelled ..."), and when the word is itself a verb of
+    saying, the tokens of what it says (None when it is not one)."""
+
+    speaker: frozenset[int]
+    inside: frozenset[int] | None
+
+
+def said_around(trigger: Token) -> Said:
+    speaker: frozenset[int] = frozenset()
+    for a in list(trigger.ancestors)[:4]:
+        if lemma(a) in word_class("saying-verbs"):
+            subject = next((c for c in a.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                speaker = frozenset(t.i for t in subject.subtree)
+            break
+    inside = None
+    if lemma(trigger) in word_class("saying-verbs"):
+        inside = frozenset(t.i for c in trigger.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree)
+    return Said(speaker, inside)
+
+
 def mention_features(sent: Span, mention: Mention, root: str, order: int, trigger: Token | None = None,
-                     args: dict[tuple[int, int], str] | None = None) -> list[str]:
+                     args: dict[tuple[int, int], str] | None = None, said: Said | None = None) -> list[str]:
     """Features of one mention as the possible source or target of the act of root ``root`` whose word is
-    ``trigger``; ``order`` is the mention's rank in the sentence; ``args`` the :func:`argument_tags` of the word."""
+    ``trigger``; ``order`` is the mention's rank in the sentence; ``args`` the :func:`argument_tags` of the word,
+    ``said`` its :func:`said_around` (both found once per word by callers that read many mentions)."""
     head = head_of(sent, mention)
     arg = (args or {}).get((mention.start, mention.end), "none")
     base: list[str] = [f"kind={mention.kind}", f"order={min(order, 3)}", f"role={_role(mention)}", f"arg={arg}",
@@ -260,26 +292,21 @@ def mention_features(sent: Span, mention: Mention, root: str, order: int, trigge
             if dep == "pobj" and gov.dep_ == "prep":
                 base.append(f"path={path}|prep={lemma(gov)}")
             base.append(f"trig={lemma(trigger)}|path={path}")
-            base.extend(_stance(sent, head, trigger))
+            base.extend(_stance(sent, head, trigger, said if said is not None else said_around(trigger)))
     out = list(base)
     out.extend(f"r{root}|{f}" for f in base if not f.startswith("trig="))
     return out
 
 
-def _stance(sent: Span, head: Token, trigger: Token) -> list[str]:
+def _stance(sent: Span, head: Token, trigger: Token, said: Said) -> list[str]:
     """Where a mention stands towards what is said and between it and the act: its head word ("police",
     "government"), whether it is the speaker of a verb of saying above the act ("Peru said Chile shelled ..."),
     inside what a verb of saying says, coordinated, the act's possessor, and how much of the clause lies between."""
     feats = [f"hl={lemma(head)}"]
-    for a in list(trigger.ancestors)[:4]:
-        if lemma(a) in word_class("saying-verbs"):
-            subject = next((c for c in a.children if c.dep_ == "nsubj"), None)
-            if subject is not None and head in subject.subtree:
-                feats.append("speaker_above")
-            break
-    if lemma(trigger) in word_class("saying-verbs"):
-        inside = any(c.dep_ in ("ccomp", "xcomp", "dobj") and head in c.subtree for c in trigger.children)
-        feats.append(f"in_said={inside}")
+    if head.i in said.speaker:
+        feats.append("speaker_above")
+    if said.inside is not None:
+        feats.append(f"in_said={head.i in said.inside}")
     feats.append(f"coord={head.dep_ == 'conj' or any(c.dep_ == 'conj' for c in head.children)}")
     feats.append(f"poss_trig={head.dep_ == 'poss' and head.head.i == trigger.i}")
     lo, hi = sorted((head.i, trigger.i))

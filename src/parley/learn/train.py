@@ -33,6 +33,7 @@ from parley.learn.features import (
     mention_features,
     modality_features,
     rule_words,
+    said_around,
     sentence_features,
     token_features,
     token_vector,
@@ -246,6 +247,7 @@ def attribution_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[i
             if trigger is None:
                 continue
             args = argument_tags(trigger, index)
+            said = said_around(trigger)
             root = str(g["cameo"])[:2]
             for which, rows, ys in (("source", s_rows, s_y), ("target", t_rows, t_y)):
                 code, text = g.get(which), g.get(f"{which}_text")
@@ -255,7 +257,7 @@ def attribution_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[i
                 if not any(labels) and not (which == "target" and code is None):
                     continue  # the actor is not among parley's mentions: nothing to learn from
                 for i, (m, y) in enumerate(zip(ms, labels)):
-                    rows.append(mention_features(span, m, root, i, trigger, args))
+                    rows.append(mention_features(span, m, root, i, trigger, args, said))
                     ys.append(y)
     return s_rows, s_y, t_rows, t_y
 
