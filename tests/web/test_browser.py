@@ -66,7 +66,7 @@ def test_click_a_dyad_point_and_get_its_events(page, server):
     page.click("form.filters button")
     page.wait_for_selector("#dyad-chart")
     points = page.locator("#dyad-chart g.events circle.point")
-    assert points.count() == 5  # three weeks; two of them with events both ways
+    assert points.count() == 4  # three weeks; one of them with events both ways
     point = page.locator('#dyad-chart g.events circle.point[data-period="2024-03-18"][data-dir="ab"]')
     assert "2 events" in point.locator("title").text_content()
     point.click()
