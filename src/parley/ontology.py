@@ -184,3 +184,15 @@ def plover_for(code: str) -> Plover | None:
             return Plover(info.plover_type, info.plover_mode)
         current = info.parent
     return None
+
+
+#: codes whose act, done by coordinated actors, is a joint act between them ("Peru and Chile met", "signed an
+#: accord", "clashed"): the first-named toward each of the others, the reverse optional (ANNOTATION.md)
+RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
+NOT_RECIPROCAL = frozenset({"042", "043"})
+
+
+def reciprocal(cameo: str) -> bool:
+    """Whether an act of code ``cameo`` done by coordinated actors is a joint act between them (a meeting, an
+    agreement, a clash); a visit, an appeal or an attack is one-way."""
+    return cameo not in NOT_RECIPROCAL and any(cameo.startswith(p) for p in RECIPROCAL)

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 def test_the_evaluation_loads_neither_spacy_nor_the_coder(loaded_by):
     assert loaded_by("import parley.evaluate", ("spacy", "parley.events", "parley.pipeline", "parley.actors")) == []
+    # nor does scoring (symmetric acts are known by their code: parley.ontology)
+    scoring = ("import parley.evaluate as e\n"
+               "e.match_events([{'source': 'PER', 'cameo': '040', 'target': 'CHL'}], [], [('PER', '04', 'CHL')], True)")
+    assert loaded_by(scoring, ("spacy", "parley.events", "parley.pipeline", "parley.actors")) == []
 
 
 def test_one_module_per_format_behind_the_same_names():

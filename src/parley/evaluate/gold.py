@@ -20,6 +20,7 @@ from typing import Any
 from parley import errors
 from parley import lexicon
 from parley.model import MODALITIES, CodedDocument, Document
+from parley.ontology import reciprocal
 from parley.read import parse_date
 
 NON_ASSERTED = ("negated", "hypothetical", "intended", "demanded", "speculative", "reported-speculation")
@@ -420,8 +421,6 @@ def fold_reverse(required: list[dict[str, Any]], optional: list[dict[str, Any]]
     and the reverse optional. A gold file that lists both directions as required (the development gold did)
     asks for one act: either direction then matches it, and the other is optional. Each pair becomes one
     required event carrying its reverse, and both join the optional ones."""
-    from parley.events.arguments import reciprocal
-
     out: list[dict[str, Any]] = []
     folded: list[dict[str, Any]] = []
     taken: set[int] = set()

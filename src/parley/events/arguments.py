@@ -8,8 +8,9 @@ pair (``pairs``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Token
 
@@ -18,6 +19,7 @@ from parley.events.candidate import Candidate
 from parley.events.mentions import ATTACK_SUBJECTS, MentionIndex
 from parley.events.places import city_country, country_of, named_place, place_actors
 from parley.model import Mention
+from parley.ontology import reciprocal
 from parley.syntax import clause_of_phrase, free_relative_noun, grammatical_subject, is_passive, subject_head
 
 CROWD_WORDS = lexicon.words("crowd-words")
@@ -50,10 +52,6 @@ JOINT_NOUNS = lexicon.mapping("joint-nouns")
 #: roots whose act makes the members' joint act happen: hosting or mediating talks between A and B, brokering a
 #: deal between them; an appeal, demand or threat about "a ceasefire between A and B" makes nothing happen
 JOINT_ROOTS = frozenset({"04", "05", "06", "08"})
-#: codes whose act, done by coordinated actors, is a joint act between them ("Peru and Chile met", "signed an
-#: accord", "clashed"): coded from the first-named toward each of the others
-RECIPROCAL = ("030", "031", "032", "0356", "036", "039", "040", "041", "044", "045", "046", "050", "057", "06", "190")
-NOT_RECIPROCAL = frozenset({"042", "043"})
 
 
 def _meeting_in_a_phrase(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
@@ -486,12 +484,6 @@ def _each_other(predicate: Token) -> bool:
     return False
 
 
-def reciprocal(cameo: str) -> bool:
-    """Whether an act of code ``cameo`` done by coordinated actors is a joint act between them (a meeting, an
-    agreement, a clash); a visit, an appeal or an attack is one-way."""
-    return cameo not in NOT_RECIPROCAL and any(cameo.startswith(p) for p in RECIPROCAL)
-
-
 Pair = tuple[Mention | None, Mention | None]
 
 
@@ -520,13 +512,24 @@ def pairs(cand: Candidate) -> tuple[list[Pair], str | None]:
     return found, joint
 
 
-def first_named_pairs(members: list[Mention]) -> list[Pair]:
+class _Named(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def code(self) -> str | None: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def first_named_pairs(members: Sequence[N]) -> list[tuple[N, N]]:
     """The pairs of a joint act of ``members``: the first named toward each of the others (one per code). Not the
     others toward it, nor among themselves: "France, Germany and Spain reached agreement" is France's agreement
     with Germany and with Spain. ANNOTATION.md leaves the reverse direction of a symmetric act optional, and the
     corpus's annotators list it as required for 53 of 1,445 such acts on the train split (482 optional, 910 not
-    at all): coding it was a false event more often than not."""
-    first_of: dict[str, Mention] = {}
+    at all): coding it was a false event more often than not. Mentions, or the actors of an event (the layer's
+    joint acts of co-subjects)."""
+    first_of: dict[str | None, N] = {}
     for m in sorted(members, key=lambda m: m.start):
         first_of.setdefault(m.code, m)
     ordered = list(first_of.values())

@@ -30,7 +30,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from parley import errors
-from parley.events.arguments import reciprocal
+from parley.events.arguments import first_named_pairs
 from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
 from parley.events.modality import PLANNING_VERBS, classify
@@ -52,7 +52,7 @@ from parley.learn.features import (
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
 from parley.model import Span as TextSpan
-from parley.ontology import ontology, plover_for
+from parley.ontology import ontology, plover_for, reciprocal
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
@@ -447,13 +447,9 @@ def _each_coordinated(event: Event, c: Candidate) -> list[Event]:
     source) is coded as the rules code it: the first-named toward each of the others, never the others
     among themselves (``parley.events.arguments.first_named_pairs``)."""
     if event.target is not None and event.target.code in {m.code for m in c.also_sources}:
-        members = {m.code: _ref(m) for m in sorted(c.also_sources, key=lambda m: m.start)}
-        members.setdefault(event.source.code if event.source else "", event.source)  # type: ignore[arg-type]
-        ordered = sorted((r for r in members.values() if r is not None), key=lambda r: r.start)
-        head, rest = ordered[0], ordered[1:]
-        pairs = [(head, m) for m in rest]
+        members = [*(_ref(m) for m in c.also_sources), *([event.source] if event.source else [])]
         return [replace(event, id=event.id if k == 0 else f"{event.id}s{k}", source=a, target=b)
-                for k, (a, b) in enumerate(pairs)]
+                for k, (a, b) in enumerate(first_named_pairs(members))]
     taken = {event.source.code if event.source else None, event.target.code if event.target else None}
     out = [event]
     out += [replace(event, id=f"{event.id}s{k}", source=_ref(m))
