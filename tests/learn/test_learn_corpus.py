@@ -66,6 +66,16 @@ def test_file_level_problems(tmp_path):  # type: ignore[no-untyped-def]
         corpus.load([path], ("train", "dev", "test"))
 
 
+def test_bad_bytes_and_deep_nesting_are_problems_of_their_line(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "c.jsonl"
+    good = json.dumps(_unit()) + "\n"
+    path.write_bytes(b"\xff\xfe not text\n" + b"[" * 100_000 + b"\n" + good.encode("utf-8"))
+    report = corpus.check([path])
+    assert [(p.line, p.message.split(" (")[0]) for p in report.problems] == [
+        (1, "not valid UTF-8"), (2, "malformed JSON")]
+    assert report.units == 1
+
+
 def test_split_is_by_article_address_and_stable():
     urls = [f"https://news.example/{i}" for i in range(2000)]
     shares = Counter(corpus.split_of(u) for u in urls)

@@ -131,25 +131,35 @@ def _json_type(value: Any) -> str:
             dict: "an object", type(None): "null"}.get(kind, kind.__name__)
 
 
-def json_records(path: Path) -> Iterator[tuple[str, Any]]:
-    """(``file:line``, value) for each non-blank line of a JSON Lines file; InputError (E002) naming the line
-    for invalid UTF-8, malformed JSON or JSON nested too deep to read."""
+def json_lines(path: Path) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, value, None) for each non-blank line of a JSON Lines file that reads, (line number, None,
+    what is wrong) for each that does not (invalid UTF-8, malformed JSON, JSON nested too deep to read): the
+    caller decides whether a bad line stops the file or is recorded and skipped."""
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, 1):
-            where = f"{path}:{n}"
             try:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise errors.InputError(f"{where}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                                        f"{exc.start} of the line)") from None
+                yield n, None, (f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the "
+                                "line)")
+                continue
             if not line.strip():
                 continue
             try:
-                yield where, json.loads(line)
+                yield n, json.loads(line), None
             except json.JSONDecodeError as exc:
-                raise errors.InputError(f"{where}: malformed JSON ({exc.msg})") from None
+                yield n, None, f"malformed JSON ({exc.msg})"
             except RecursionError:
-                raise errors.InputError(f"{where}: malformed JSON (nested too deeply to read)") from None
+                yield n, None, "malformed JSON (nested too deeply to read)"
+
+
+def json_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """(``file:line``, value) for each non-blank line of a JSON Lines file; InputError (E002) naming the line
+    for invalid UTF-8, malformed JSON or JSON nested too deep to read."""
+    for n, value, problem in json_lines(path):
+        if problem:
+            raise errors.InputError(f"{path}:{n}: {problem}")
+        yield f"{path}:{n}", value
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:

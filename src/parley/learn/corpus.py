@@ -11,13 +11,14 @@ read the test units (:func:`load` refuses to return them unless asked by name).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from parley.evaluate.gold import json_lines
 
 EVENT_MODALITIES = ("asserted", "optional", "intended", "demanded", "hypothetical", "negated", "speculative")
 TRAPS = ("hypothetical", "negated", "speculative")
@@ -160,20 +161,12 @@ def check_record(rec: Any) -> list[str]:
 def read(paths: Iterable[Path | str]) -> Iterator[Unit | Problem]:
     """Units of the given files or folders (``*.jsonl`` inside), and a Problem for every bad line."""
     for path in files(paths):
-        with Path(path).open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Problem(str(path), n, f"malformed JSON ({exc.msg})")
-                    continue
-                msgs = check_record(rec)
-                if msgs:
-                    yield from (Problem(str(path), n, m) for m in msgs)
-                    continue
-                yield Unit(rec, str(path), n)
+        for n, rec, problem in json_lines(Path(path)):
+            msgs = [problem] if problem else check_record(rec)
+            if msgs:
+                yield from (Problem(str(path), n, m) for m in msgs)
+                continue
+            yield Unit(rec, str(path), n)
 
 
 def files(paths: Iterable[Path | str]) -> list[Path]:
