@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -43,14 +44,31 @@ class Prior:
 
 
 class Article:
-    """One article's coded actors by sentence, and its rule events: what the context target reads."""
+    """One article's coded actors by sentence, and its rule events: what the context target reads (indexed on
+    first use: most documents have no event that asks)."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event]) -> None:
-        self.starts = [s.start_char for s in doc.sents]
-        self.mentions = sorted((m for m in mentions if m.code), key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.events = sorted((e for e in events if e.occurred), key=lambda e: e.trigger.start)
-        self.event_starts = [e.trigger.start for e in self.events]
+        self.doc, self._mentions, self._events = doc, mentions, events
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [s.start_char for s in self.doc.sents]
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return sorted((m for m in self._mentions if m.code), key=lambda m: m.start)
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return sorted((e for e in self._events if e.occurred), key=lambda e: e.trigger.start)
+
+    @cached_property
+    def event_starts(self) -> list[int]:
+        return [e.trigger.start for e in self.events]
 
     def sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
