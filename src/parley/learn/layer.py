@@ -240,7 +240,7 @@ class Layer:
             cands = []
             if not words:
                 out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources,
-                                          self._context(article, sent, in_sent_mentions, in_sent_events, ())))
+                                          self._context(article, sent, in_sent_mentions, in_sent_events, (), runtime)))
                 continue
             # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
             coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
@@ -258,17 +258,19 @@ class Layer:
                     cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
                                                  doc_id, lazy=runtime))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources,
-                                      self._context(article, sent, in_sent_mentions, in_sent_events, cands)))
+                                      self._context(article, sent, in_sent_mentions, in_sent_events, cands, runtime)))
         return out
 
     def _context(self, article: context_mod.Article | None, sent: Span, mentions: list[Mention],
-                 events: Sequence[Event], cands: Sequence[Candidate]) -> dict[str, tuple[Mention, float]]:
+                 events: Sequence[Event], cands: Sequence[Candidate], runtime: bool
+                 ) -> dict[str, tuple[Mention, float]]:
         """The context ranker's target for each rule event that happened with a source and no target, and each
-        model event (whose target a threshold may drop)."""
+        model event with no target (when tuning: each, as a target threshold may drop its target)."""
         if article is None or self.context is None:
             return {}
         asked = [e for e in events if e.occurred and e.source is not None and e.target is None]
-        asked += [c.event for c in cands if c.event is not None]
+        asked += [c.event for c in cands if c.event is not None and (
+            not runtime or c.event.target is None or c.target_score < self.thresholds.target)]
         return context_mod.targets(self.context, article, sent, mentions, asked)
 
     def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str

@@ -93,6 +93,7 @@ def code_units(units: Sequence[Unit], log: Log = print) -> list[Coded]:
         analysis = coder.analyse(d, doc)
         mentions = [m for m in analysis.coded.mentions if m.code]
         saw = rule_words(analysis.candidates)
+        article_events = list(analysis.coded.events)
         at = 0
         for u in us:
             start, end = at, at + len(u.text)
@@ -102,7 +103,7 @@ def code_units(units: Sequence[Unit], log: Log = print) -> list[Coded]:
                 continue
             out.append(Coded(u, analysis.doc, span, [m for m in mentions if start <= m.start < end],
                              [e for e in analysis.coded.events if start <= e.trigger.start < end], mentions, saw,
-                             list(analysis.coded.events)))
+                             article_events))
         if (k + 1) % 200 == 0:
             log(f"  coded {k + 1:,} of {len(articles):,} articles")
     return out
