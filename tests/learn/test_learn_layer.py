@@ -75,7 +75,7 @@ def test_training_writes_a_versioned_reproducible_model(mini_model, tmp_path):  
     assert saved["train_units"] == 49 and saved["dev_units"] == 14  # the 21 test units are never read
     assert len(saved["corpus_sha256"]) == 64 and saved["version"]
     assert set(saved["thresholds"]) == {"verify", "detect", "happened", "source", "target", "drop", "fill",
-                                       "fill_source"}
+                                       "fill_source", "context"}
     _, again = train([MINI], tmp_path, log=lambda _: None)
     assert again["thresholds"] == saved["thresholds"] and again["dev"] == saved["dev"]
     assert (tmp_path / "triggers.json").read_text() == (out / "triggers.json").read_text()

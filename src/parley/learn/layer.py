@@ -34,6 +34,7 @@ from parley.events.arguments import first_named_pairs
 from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
 from parley.events.modality import PLANNING_VERBS, classify
+from parley.learn import context as context_mod
 from parley.learn.features import (
     argument_tags,
     head_of,
@@ -70,6 +71,8 @@ class Thresholds:
     drop: float = 0.0  # rule events the verifier scores below this are dropped (0: none; tuning decides)
     fill: float = 1.01  # a rule event with no target takes the target attribution scores at or above this (>1: none)
     fill_source: float = 1.01  # and one with no source, the source attribution scores at or above this (>1: none)
+    context: float = 1.01  # an event still with no target takes the earlier actor the context ranker scores at or
+    # above this (>1: none; learn/context.py)
 
 
 @dataclass(frozen=True)
@@ -112,17 +115,21 @@ class SentenceScores:
     targets: dict[str, tuple[Mention, float]] = field(default_factory=dict)
     #: likewise, for a rule event that found no source ("twelve people were killed in Peru air strikes")
     sources: dict[str, tuple[Mention, float]] = field(default_factory=dict)
+    #: for an event (rule or model, by id) with a source: the actor of earlier sentences the context ranker
+    #: scores highest as its target, and its score ("Beijing warned that it is determined to ...")
+    context: dict[str, tuple[Mention, float]] = field(default_factory=dict)
 
 
 class Layer:
     """The trained models of one version, loaded once; stateless per document."""
 
     def __init__(self, detector: Linear, source: Linear, target: Linear, verifier: Linear | None,
-                 lexicon: dict[str, Any], meta: dict[str, Any], modality: Linear | None = None) -> None:
+                 lexicon: dict[str, Any], meta: dict[str, Any], modality: Linear | None = None,
+                 context: Linear | None = None) -> None:
         self.meta = meta
         self.name = f"{meta.get('name', 'events')}-{meta.get('version', '0')}"
         self.detector, self.source, self.target, self.verifier = detector, source, target, verifier
-        self.modality = modality
+        self.modality, self.context = modality, context
         self.triggers: dict[str, dict[str, dict[str, int]]] = lexicon["triggers"]  # root -> lemma -> code -> n
         self.root_codes: dict[str, str] = lexicon["root_codes"]  # root -> its most frequent code
         #: the words that triggered an annotated event in the training corpus: the detector reads only these (on
@@ -144,10 +151,11 @@ class Layer:
             lexicon = json.loads((path / "triggers.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise errors.ConfigError(f"cannot read the trained model at {path}: {exc}") from None
-        verify, modality = path / "verify.npz", path / "modality.npz"
+        verify, modality, context = path / "verify.npz", path / "modality.npz", path / "context.npz"
         return cls(Linear.load(path / "detect.npz"), Linear.load(path / "source.npz"),
                    Linear.load(path / "target.npz"), Linear.load(verify) if verify.exists() else None,
-                   lexicon, meta, Linear.load(modality) if modality.exists() else None)
+                   lexicon, meta, Linear.load(modality) if modality.exists() else None,
+                   Linear.load(context) if context.exists() else None)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -158,6 +166,8 @@ class Layer:
             self.verifier.save(path / "verify.npz")
         if self.modality is not None:
             self.modality.save(path / "modality.npz")
+        if self.context is not None:
+            self.context.save(path / "context.npz")
         lexicon = {"triggers": self.triggers, "root_codes": self.root_codes, "verified_rules": self.verified_rules}
         (path / "triggers.json").write_text(json.dumps(lexicon, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
                                             encoding="utf-8")
@@ -168,13 +178,16 @@ class Layer:
     def score(self, doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], *, doc_id: str,
               within: tuple[int, int] | None = None, reread_below: float | None = None,
               rules_saw: dict[int, tuple[str | None, str]] | None = None,
-              candidate_floor: float | None = None) -> list[SentenceScores]:
+              candidate_floor: float | None = None, article_events: Sequence[Event] | None = None
+              ) -> list[SentenceScores]:
         """Score every sentence of ``doc`` (or those overlapping the character range ``within``, reading words
         only inside it: spaCy may join a unit's first sentence to the one before).
 
         Only what a choice can use is computed: the detector reads sentences that name an actor, the verifier
         scores rule events of families it knows, and actors are re-read only for events scoring below
-        ``reread_below`` (default: this model's own verify threshold; tuning asks for more)."""
+        ``reread_below`` (default: this model's own verify threshold; tuning asks for more). ``article_events``:
+        the rule events of the whole article, when ``events`` are those of one part (the context ranker reads
+        which actors acted before)."""
         below = self.thresholds.verify if reread_below is None else reread_below
         # coding (not tuning, which scores everything once for every setting): what the thresholds rule out is
         # not computed: no targets read when filling is off, no actors read for a candidate that cannot be added
@@ -191,6 +204,8 @@ class Layer:
         trigger_starts = [e.trigger.start for e in by_trigger]
         coded = sorted((m for m in actors if m.code), key=lambda m: m.start)
         mention_starts = [m.start for m in coded]
+        article = context_mod.Article(doc, coded, events if article_events is None else article_events) \
+            if self.context is not None and (not runtime or self.thresholds.context <= 1.0) else None
         for n, sent in enumerate(doc.sents):
             if within is not None and not (sent.start_char < within[1] and sent.end_char > within[0]):
                 continue
@@ -224,7 +239,8 @@ class Layer:
                      and (within is None or within[0] <= tok.idx < within[1]) and lemma(tok) in self.trigger_words]
             cands = []
             if not words:
-                out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources))
+                out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources,
+                                          self._context(article, sent, in_sent_mentions, in_sent_events, (), runtime)))
                 continue
             # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
             coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
@@ -241,8 +257,21 @@ class Layer:
                 else:
                     cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
                                                  doc_id, lazy=runtime))
-            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources))
+            out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources,
+                                      self._context(article, sent, in_sent_mentions, in_sent_events, cands, runtime)))
         return out
+
+    def _context(self, article: context_mod.Article | None, sent: Span, mentions: list[Mention],
+                 events: Sequence[Event], cands: Sequence[Candidate], runtime: bool
+                 ) -> dict[str, tuple[Mention, float]]:
+        """The context ranker's target for each rule event that happened with a source and no target, and each
+        model event with no target (when tuning: each, as a target threshold may drop its target)."""
+        if article is None or self.context is None:
+            return {}
+        asked = [e for e in events if e.occurred and e.source is not None and e.target is None]
+        asked += [c.event for c in cands if c.event is not None and (
+            not runtime or c.event.target is None or c.target_score < self.thresholds.target)]
+        return context_mod.targets(self.context, article, sent, mentions, asked)
 
     def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str
                   ) -> tuple[Mention, float] | None:
@@ -342,7 +371,7 @@ class Layer:
         for s in scored:
             kept_roots = set()
             for e, v, other in s.rule_events:
-                outcome = "kept"
+                outcome, asked = "kept", e.id
                 if e.occurred and v < th.drop:
                     decisions.append(Decision(s.sentence, "rule", e.root, v, "dropped: the verifier doubts it", e))
                     continue
@@ -372,6 +401,13 @@ class Layer:
                                                   {side: round(found[1], 3)}))
                         e = replace(e, **{side: _ref(found[0])})
                         read.append(f"its {side} read: {found[0].code}")
+                found = s.context.get(asked)
+                if e.target is None and e.occurred and e.source is not None and found is not None \
+                        and found[1] >= th.context and found[0].code != e.source.code:
+                    decisions.append(Decision(s.sentence, "rule", e.root, v, "target from context", e,
+                                              {"target": round(found[1], 3)}))
+                    e = replace(e, target=_ref(found[0]))
+                    read.append(f"its target from context: {found[0].code}")
                 if read:
                     e = replace(e, rule=f"{e.rule}+{self.name}")
                     outcome = "kept, " + ", ".join(read)
@@ -393,6 +429,12 @@ class Layer:
                     event = c.event
                     if event.target is not None and c.target_score < th.target:
                         event = replace(event, target=None)
+                    found = s.context.get(event.id)
+                    if event.target is None and found is not None and found[1] >= th.context \
+                            and event.source is not None and found[0].code != event.source.code:
+                        event, c = replace(event, target=_ref(found[0])), replace(c, also_targets=())
+                        decisions.append(Decision(s.sentence, "model", c.root, c.score, "target from context",
+                                                  event, {"target": round(found[1], 3)}))
                     events.extend(_each_coordinated(event, c))
                     kept_roots.add(c.root)
                 decisions.append(Decision(s.sentence, "model", c.root, c.score, outcome, c.event,
