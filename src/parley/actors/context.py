@@ -66,11 +66,14 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         if within:
             inside[i].append((_clause(token), country))
     leading: list[str | None] = []
+    #: the country named most so far, ahead of every other (groups only, see ``at``)
+    ahead: list[str | None] = []
     running: Counter[str] = Counter()
     for counts in named:
         running.update(counts)
         top = running.most_common(2)
         leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
+        ahead.append(top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None)
 
     named = [n | f for n, f in zip(named, forces)]  # the forces count for their sentence, not for the lead
 
@@ -81,13 +84,20 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         if len(named[i]) > 1:
             # "an airstrike by the Saudi-led coalition battling rebels in Yemen": a group is of the one country
             # its sentence puts things in; a state body of several named alike is anyone's
-            return None if near else _placed(doc, offset, inside[i])
+            if near:
+                return None
+            # else the one of them the text has named most so far (the country of the conflict it reports)
+            return _placed(doc, offset, inside[i]) or (ahead[i] if ahead[i] in named[i] else None)
         if named[i]:
             return next(iter(named[i]))
         if not near:
             for j in range(i - 1, max(-1, i - 3), -1):
                 if named[j]:
-                    return next(iter(named[j])) if len(named[j]) == 1 else None
+                    return next(iter(named[j])) if len(named[j]) == 1 else (ahead[i] if ahead[i] in named[j] else None)
+            # "gunmen", "rebels" in a sentence that names no country: of the country the text has named most so
+            # far (the conflict it reports); a group with no country never matches the annotation's
+            # country + REB (ANNOTATION.md § Actors), where a state body of no named country is left uncoded
+            return ahead[i]
         return leading[i]
     return at
 
