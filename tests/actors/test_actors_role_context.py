@@ -81,3 +81,10 @@ def test_an_attacker_the_text_calls_unknown_stays_uncoded(code_text):
     coded = code_text("Kenya's president spoke on Monday. Unknown attackers killed three soldiers on Tuesday.",
                       published="2024-03-01")
     assert not any(c.endswith("REB") for c in _codes(coded).values())
+
+
+def test_a_group_of_a_sentence_naming_several_countries_takes_the_one_the_text_names_most(code_text):
+    coded = code_text("Somalia's president visited Mogadishu on Monday. Somalia's army said it had retaken two towns. "
+                      "Kenya and Somalia accused rebels of attacking a base on Tuesday.", published="2024-03-01")
+    assert _codes(coded).get("rebels") == "SOMREB"
+

@@ -86,8 +86,9 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
             # its sentence puts things in; a state body of several named alike is anyone's
             if near:
                 return None
-            # else the one of them the text has named most so far (the country of the conflict it reports)
-            return _placed(doc, offset, inside[i]) or (ahead[i] if ahead[i] in named[i] else None)
+            # else the one of them the text had named most before it (the country of the conflict it reports)
+            before = ahead[i - 1] if i else None
+            return _placed(doc, offset, inside[i]) or (before if before in named[i] else None)
         if named[i]:
             return next(iter(named[i]))
         if not near:
