@@ -38,6 +38,7 @@ from parley import lexicon
 from parley.actors.context import LOCAL_ROLES, PEOPLES, document_country, sentence_countries
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.actors.periods import office, pick
+from parley.actors.phrases import coordinated, only_modifies
 from parley.actors.repeats import acronyms, surnames
 from parley.actors.titles import known_by_surname, text_country
 from parley.model import ActorCode, Mention
@@ -174,7 +175,7 @@ class _Finder:
             if any(i in taken for i in range(r.start, r.end)):
                 continue
             head = self.doc[head_i]
-            if (head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() not in ACTION_HEADS) or head.pos_ not in pos:
+            if only_modifies(head) or head.pos_ not in pos:
                 continue
             if _capital_role(self.doc[r.start:r.end]):
                 pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
@@ -189,7 +190,7 @@ class _Finder:
         officials, which an article's context usually ties to a country (coreference handles those)."""
         out: list[Mention] = []
         for head, r, span in self._bare_roles(taken, COUNTRYLESS_ROLES, ("NOUN",)):
-            if any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in head.children):
+            if any(c.dep_ in MODIFIER_DEPS and c.i in taken and not coordinated(c) for c in head.children):
                 continue
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
