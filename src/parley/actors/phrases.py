@@ -11,14 +11,15 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 ACTION_HEADS = lexicon.words("action-heads")
 
 
-def only_modifies(head: Token) -> bool:
-    """Is the role noun ``head`` a mere modifier of the noun it is attached to? Not when it owns that noun ("the
-    army's recapture", "the police's response": an owner is someone), nor when the noun is an act of it ("police
+def only_modifies(head: Token, owner: bool = True) -> bool:
+    """Is the role noun ``head`` a mere modifier of the noun it is attached to? Not when it owns that noun and
+    ``owner`` says an owner counts ("the army's recapture", "the police's response": a state body that owns is
+    someone; "the union's spokeswoman" speaks for no one the text names), nor when the noun is an act of it ("police
     raids", ACTION_HEADS), nor when it heads a coordination the parser hung on the last conjunct's noun
     ("clashes between police and opposition protesters": police and protesters, not police protesters)."""
     if head.dep_ not in MODIFIER_DEPS:
         return False
-    if head.dep_ == "poss" or head.head.lemma_.lower() in ACTION_HEADS:
+    if (owner and head.dep_ == "poss") or head.head.lemma_.lower() in ACTION_HEADS:
         return False
     return not coordinated(head)
 

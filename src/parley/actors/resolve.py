@@ -175,7 +175,7 @@ class _Finder:
             if any(i in taken for i in range(r.start, r.end)):
                 continue
             head = self.doc[head_i]
-            if only_modifies(head) or head.pos_ not in pos:
+            if only_modifies(head, r.code in LOCAL_ROLES) or head.pos_ not in pos:
                 continue
             if _capital_role(self.doc[r.start:r.end]):
                 pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
