@@ -48,7 +48,13 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
     # the countries a sentence names as the place things happen in, with the clause each sets the scene of
     inside: list[list[tuple[Token, str]]] = [[] for _ in starts]
     forces: list[Counter[str]] = [Counter() for _ in starts]
+    #: the countries of the armed and political groups a sentence names ("the National Democratic Front of the
+    #: Philippines"): they do not make the sentence about their country, but one naming another country is not
+    #: about that one alone
+    groups: list[set[str]] = [set() for _ in starts]
     for m in mentions:
+        if m.kind == "group" and m.actor.country in country_codes:
+            groups[bisect.bisect_right(starts, m.start) - 1].add(m.actor.country)
         if m.kind == "country" and m.actor.country in country_codes and m.actor.role in ARMED_ROLES:
             # "Egyptian soldiers", "Iraqi police": a state's forces are a party of their sentence, whatever the
             # tagger makes of the adjective; they do not make the text about their country (foreign troops)
@@ -90,7 +96,7 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
             before = ahead[i - 1] if i else None
             return _placed(doc, offset, inside[i]) or (before if before in named[i] else None)
         if named[i]:
-            return next(iter(named[i]))
+            return next(iter(named[i])) if groups[i] <= set(named[i]) else None
         if not near:
             for j in range(i - 1, max(-1, i - 3), -1):
                 if named[j]:
@@ -174,18 +180,22 @@ def document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset
     else the only country it names (people, bodies and places of one country and of no other)."""
     counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
                      and m.actor.country in country_codes and m.actor.role not in NOT_PLACE_ROLES)
+    named = counts + Counter(m.actor.country for m in mentions
+                             if m.kind == "group" and m.actor.country in country_codes)
     dateline = doc._.dateline
     if dateline:
         from parley.where import lookup
 
         found = lookup(dateline[1].title())
         # "WASHINGTON - Seoul accused North Korea ...": a dateline abroad says where the reporter is, not whose
-        # police or troops the text speaks of; it counts when its country is the one the text names most
+        # police or troops the text speaks of; it counts when its country is the one the text names most, its
+        # named armed and political groups included ("NOORDWIJK, the Netherlands - ... the National Democratic
+        # Front of the Philippines": talks abroad)
         if found is not None and found.country in country_codes and (
-                not counts or counts.most_common(1)[0][0] == found.country):
+                not named or named.most_common(1)[0][0] == found.country):
             return found.country
-    if len(counts) != 1:
-        return None
+    if len(counts) != 1 or set(named) != set(counts):
+        return None  # several countries, or a group of another ("the National Democratic Front of the Philippines")
     only = next(iter(counts))
     # one mention of a bare country ("a student from Peru") says whose people, not where things happen
     political = any(m.actor.country == only and (m.actor.role in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}
