@@ -104,8 +104,3 @@ def test_a_role_noun_attached_to_another_noun_can_still_be_an_actor(code_text, t
 def test_a_role_noun_that_only_modifies_a_place_is_no_actor(code_text):
     assert "police" not in _codes(code_text("Kenya's police station was attacked.", published="2024-03-01"))
 
-
-def test_a_sentence_naming_a_group_of_another_country_gives_a_state_body_no_country(code_text):
-    coded = code_text("Government negotiators and the National Democratic Front of the Philippines met on Monday in "
-                      "Oslo, Norway.", published="2017-04-05")
-    assert not _codes(coded).get("Government negotiators", "").startswith("NOR")

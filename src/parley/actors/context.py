@@ -48,13 +48,7 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
     # the countries a sentence names as the place things happen in, with the clause each sets the scene of
     inside: list[list[tuple[Token, str]]] = [[] for _ in starts]
     forces: list[Counter[str]] = [Counter() for _ in starts]
-    #: the countries of the armed and political groups a sentence names ("the National Democratic Front of the
-    #: Philippines"): they do not make the sentence about their country, but one naming another country is not
-    #: about that one alone
-    groups: list[set[str]] = [set() for _ in starts]
     for m in mentions:
-        if m.kind == "group" and m.actor.country in country_codes:
-            groups[bisect.bisect_right(starts, m.start) - 1].add(m.actor.country)
         if m.kind == "country" and m.actor.country in country_codes and m.actor.role in ARMED_ROLES:
             # "Egyptian soldiers", "Iraqi police": a state's forces are a party of their sentence, whatever the
             # tagger makes of the adjective; they do not make the text about their country (foreign troops)
@@ -96,7 +90,7 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
             before = ahead[i - 1] if i else None
             return _placed(doc, offset, inside[i]) or (before if before in named[i] else None)
         if named[i]:
-            return next(iter(named[i])) if groups[i] <= set(named[i]) else None
+            return next(iter(named[i]))
         if not near:
             for j in range(i - 1, max(-1, i - 3), -1):
                 if named[j]:
