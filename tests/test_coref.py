@@ -245,3 +245,17 @@ def test_his_owned_by_the_subject_of_its_verb_is_no_second_actor(code_text):
                       published="2024-01-01")
     assert not [m for m in coded.mentions if m.text == "his"]
     assert any(e.source is not None and e.source.code == "KENGOV" and e.root == "12" for e in coded.events)
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("The United Nations sent aid to Gaza. The world body said it would send more.", "body", "UNO"),
+    ("The European Union met on Monday. The 27-nation bloc announced new sanctions.", "bloc", "EUR"),
+    ("Kenya's opposition party ODM held a rally. The party called for the release of its leader.", "party", "KENPTY"),
+])
+def test_a_described_body_stands_for_the_last_one_named(code_text, text, word, code):
+    assert [m.code for m in code_text(text).mentions if m.text == word] == [code]
+
+
+def test_the_party_is_no_government(code_text):
+    coded = code_text("Kenya's government met on Monday. The party went on until late.")
+    assert not [m for m in coded.mentions if m.text == "party"]

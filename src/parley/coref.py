@@ -56,7 +56,14 @@ BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("group", "militia", "movement", "faction", "insurgents", "militants", "rebels"),
                     frozenset({"group"})),
     **dict.fromkeys(("kingdom", "emirate", "republic", "country", "nation"), frozenset({"country"})),
+    # "the party": the last party named (a group or an institution with a party role, see _antecedent)
+    "party": frozenset({"group", "institution"}),
 }
+#: "the world body", "the 27-nation bloc": words that describe a body without naming another actor
+BODY_EPITHETS = lexicon.words("body-epithets")
+#: "the 27-nation bloc", "the 15-member council": a count of members
+MEMBER_WORDS = lexicon.words("member-words")
+PARTY_ROLES = frozenset({"PTY", "OPP"})
 #: "the country", "the nation" as a place ("unrest across the country", "fled the country") is no actor
 PLACE_PREPOSITIONS = lexicon.words("inside-prepositions") | {"from", "around"}
 LEAVING_VERBS = lexicon.words("leaving-verbs")
@@ -117,7 +124,7 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         is_body = (
             t.pos_ in ("NOUN", "PROPN") and lower in BODY_DESCRIPTIONS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-            and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "nmod") and not _epithet(c) for c in t.children)
             and not (lower in ("country", "nation") and _a_place(t))
         )
         # "EU leaders said they would ...": subject "they" refers to the last actor named by a plural noun
@@ -172,6 +179,11 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         entity = entities.setdefault(key, len(entities) + 1)
         out.append(replace(m, entity=entity))
     return out
+
+
+def _epithet(t) -> bool:  # type: ignore[no-untyped-def]
+    """A modifier that describes a body without naming another actor: "world", "regional", "27-nation"."""
+    return t.lower_ in BODY_EPITHETS or (t.lower_ in MEMBER_WORDS and any(c.dep_ == "nummod" for c in t.children))
 
 
 def _sentence_numbers(doc: Doc) -> dict[int, int]:
@@ -493,7 +505,7 @@ def _antecedent(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int], t
         if (m.code, m.name) in own_actors:
             continue
         if want in BODY_DESCRIPTIONS:
-            fits = m.kind in BODY_DESCRIPTIONS[want]
+            fits = m.kind in BODY_DESCRIPTIONS[want] and (want != "party" or m.actor.role in PARTY_ROLES)
         elif want == "plural":
             fits = span.root.tag_ in ("NNS", "NNPS") and m.kind != "person"
         elif want == "thing":

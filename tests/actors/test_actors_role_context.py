@@ -81,3 +81,26 @@ def test_an_attacker_the_text_calls_unknown_stays_uncoded(code_text):
     coded = code_text("Kenya's president spoke on Monday. Unknown attackers killed three soldiers on Tuesday.",
                       published="2024-03-01")
     assert not any(c.endswith("REB") for c in _codes(coded).values())
+
+
+def test_a_group_of_a_sentence_naming_several_countries_takes_the_one_the_text_names_most(code_text):
+    coded = code_text("Somalia's president visited Mogadishu on Monday. Somalia's army said it had retaken two towns. "
+                      "Kenya and Somalia accused rebels of attacking a base on Tuesday.", published="2024-03-01")
+    assert _codes(coded).get("rebels") == "SOMREB"
+
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # a role noun that owns the noun it modifies is an actor
+    ("Sudan's war goes on. After the army's recapture of the city, the militia withdrew.", "army", "SDNMIL"),
+    # a coordination the parser hung on the last noun: police and protesters, not police protesters
+    ("Albania's capital Tirana saw clashes between police and opposition protesters.", "police", "ALBCOP"),
+    ("Albania's capital Tirana saw clashes between police and opposition protesters.", "protesters", "ALBCVL"),
+])
+def test_a_role_noun_attached_to_another_noun_can_still_be_an_actor(code_text, text, mention, code):
+    assert _codes(code_text(text, published="2024-03-01")).get(mention) == code
+
+
+def test_a_role_noun_that_only_modifies_a_place_is_no_actor(code_text):
+    assert "police" not in _codes(code_text("Kenya's police station was attacked.", published="2024-03-01"))
+

@@ -66,11 +66,14 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         if within:
             inside[i].append((_clause(token), country))
     leading: list[str | None] = []
+    #: the country named most so far, ahead of every other (groups only, see ``at``)
+    ahead: list[str | None] = []
     running: Counter[str] = Counter()
     for counts in named:
         running.update(counts)
         top = running.most_common(2)
         leading.append(top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]) else None)
+        ahead.append(top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None)
 
     named = [n | f for n, f in zip(named, forces)]  # the forces count for their sentence, not for the lead
 
@@ -81,13 +84,21 @@ def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozens
         if len(named[i]) > 1:
             # "an airstrike by the Saudi-led coalition battling rebels in Yemen": a group is of the one country
             # its sentence puts things in; a state body of several named alike is anyone's
-            return None if near else _placed(doc, offset, inside[i])
+            if near:
+                return None
+            # else the one of them the text had named most before it (the country of the conflict it reports)
+            before = ahead[i - 1] if i else None
+            return _placed(doc, offset, inside[i]) or (before if before in named[i] else None)
         if named[i]:
             return next(iter(named[i]))
         if not near:
             for j in range(i - 1, max(-1, i - 3), -1):
                 if named[j]:
-                    return next(iter(named[j])) if len(named[j]) == 1 else None
+                    return next(iter(named[j])) if len(named[j]) == 1 else (ahead[i] if ahead[i] in named[j] else None)
+            # "gunmen", "rebels" in a sentence that names no country: of the country the text has named most so
+            # far (the conflict it reports); a group with no country never matches the annotation's
+            # country + REB (ANNOTATION.md § Actors), where a state body of no named country is left uncoded
+            return ahead[i]
         return leading[i]
     return at
 
@@ -163,18 +174,22 @@ def document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset
     else the only country it names (people, bodies and places of one country and of no other)."""
     counts = Counter(m.actor.country for m in mentions if m.kind in ("country", "capital", "institution", "person", "region")
                      and m.actor.country in country_codes and m.actor.role not in NOT_PLACE_ROLES)
+    named = counts + Counter(m.actor.country for m in mentions
+                             if m.kind == "group" and m.actor.country in country_codes)
     dateline = doc._.dateline
     if dateline:
         from parley.where import lookup
 
         found = lookup(dateline[1].title())
         # "WASHINGTON - Seoul accused North Korea ...": a dateline abroad says where the reporter is, not whose
-        # police or troops the text speaks of; it counts when its country is the one the text names most
+        # police or troops the text speaks of; it counts when its country is the one the text names most, its
+        # named armed and political groups included ("NOORDWIJK, the Netherlands - ... the National Democratic
+        # Front of the Philippines": talks abroad)
         if found is not None and found.country in country_codes and (
-                not counts or counts.most_common(1)[0][0] == found.country):
+                not named or named.most_common(1)[0][0] == found.country):
             return found.country
-    if len(counts) != 1:
-        return None
+    if len(counts) != 1 or set(named) != set(counts):
+        return None  # several countries, or a group of another ("the National Democratic Front of the Philippines")
     only = next(iter(counts))
     # one mention of a bare country ("a student from Peru") says whose people, not where things happen
     political = any(m.actor.country == only and (m.actor.role in LOCAL_ROLES | {"OPP", "PTY", "REB", "ELI"}

@@ -37,6 +37,8 @@ from spacy.vocab import Vocab
 from parley import lexicon
 from parley.actors.context import LOCAL_ROLES, PEOPLES, document_country, sentence_countries
 from parley.actors.dictionary import ActorDictionary, Entry
+from parley.actors.periods import office, pick
+from parley.actors.phrases import coordinated, only_modifies
 from parley.actors.repeats import acronyms, surnames
 from parley.actors.titles import known_by_surname, text_country
 from parley.model import ActorCode, Mention
@@ -105,29 +107,6 @@ def _pattern_docs(phrases: list[str], tokenizer) -> list[Doc]:  # type: ignore[n
     return [plain.get(p) or tokenized[p] for p in phrases]
 
 
-def _pick(entries: list[Entry], on: date | None) -> tuple[Entry, bool]:
-    """The entry true on ``on`` and whether it is in force (False: a person out of office)."""
-    if len(entries) == 1 and entries[0].start is None and entries[0].end is None:
-        return entries[0], True
-    if on is not None:
-        valid = [e for e in entries if e.valid_on(on)]
-        if valid:
-            return max(valid, key=lambda e: e.start or date.min), True
-        return min(entries, key=lambda e: _distance(e, on)), False
-    current = [e for e in entries if e.end is None]
-    if current:
-        return max(current, key=lambda e: e.start or date.min), True
-    return max(entries, key=lambda e: e.end or date.max), False
-
-
-def _distance(e: Entry, on: date) -> int:
-    if e.start and on < e.start:
-        return (e.start - on).days
-    if e.end and on > e.end:
-        return (on - e.end).days
-    return 0
-
-
 def _with_role(base: str, role: str) -> str:
     """Country/IGO code plus a role: RUS + GOV -> RUSGOV, RUSMIL + GOV -> RUSGOV; other codes (ECOWAS,
     UNHCR) stay as they are."""
@@ -164,6 +143,7 @@ class _Finder:
             for i in range(span.start, span.end):
                 self.in_role[i] = r
         self.context_coded: set[str] = set()  # names of people whose country only the context gave
+        self.named_offices: set[str] = set()
         self.person_ents = [piece for e in doc.ents if e.label_ == "PERSON" for piece in _possessive_pieces(e)]
 
     # -- roles ---------------------------------------------------------------------------------
@@ -195,7 +175,7 @@ class _Finder:
             if any(i in taken for i in range(r.start, r.end)):
                 continue
             head = self.doc[head_i]
-            if (head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() not in ACTION_HEADS) or head.pos_ not in pos:
+            if only_modifies(head, r.code in LOCAL_ROLES) or head.pos_ not in pos:
                 continue
             if _capital_role(self.doc[r.start:r.end]):
                 pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
@@ -210,7 +190,7 @@ class _Finder:
         officials, which an article's context usually ties to a country (coreference handles those)."""
         out: list[Mention] = []
         for head, r, span in self._bare_roles(taken, COUNTRYLESS_ROLES, ("NOUN",)):
-            if any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in head.children):
+            if any(c.dep_ in MODIFIER_DEPS and c.i in taken and not coordinated(c) for c in head.children):
                 continue
             out.append(Mention(r.code, None, span.text, span.start_char, span.end_char, "role"))
         return out
@@ -244,6 +224,9 @@ class _Finder:
     def name_mentions(self) -> list[Mention]:
         doc = self.doc
         found = [doc[s:e] for _id, s, e in self.matchers.names(doc)]
+        # the bodies and countries an undated text names, for whose office its people hold (actors/periods.py)
+        self.named_offices = {office(e.code) for s in found for e in self.dictionary.by_name.get(s.text, ())
+                              if e.kind not in ("person", "not-actor")} if self.on is None else set()
         out: list[Mention] = []
         for span in filter_spans(found):
             entries = self.dictionary.by_name.get(span.text)
@@ -300,7 +283,7 @@ class _Finder:
         if span.start >= 1 and (doc[span.start - 1].lower_ in ("anti-", "pro-") or (
                 span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("anti", "pro"))):
             return None  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
-        entry, in_force = _pick(entries, self.on)
+        entry, in_force = pick(entries, self.on, self.named_offices)
         code = entry.code
         if entry.kind == "person":
             country = ActorCode(code).country

@@ -33,7 +33,10 @@ TRAPS = ("hypothetical", "negated", "speculative", "reported-speculation")
 # Both are scored as the same actor.
 ACTOR_ALIASES = {
     "IGOUNO": "UNO", "IGOEUREEC": "EUR", "IGOEUR": "EUR", "IGOWSTNAT": "NAT", "IGOAFRAFU": "AFU",
-    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS", "NGOHRI": "HRI",
+    "IGOJUDICC": "ICC", "IGOARBARL": "ARL", "IGOWAFECW": "ECOWAS", "IGOWAFECO": "ECOWAS", "IGOWAFWAS": "ECOWAS",
+    "NGOHRI": "HRI",
+    # Kosovo has no ISO 3166 code: parley writes XKX (the code in common use), some annotators KOS
+    "KOS": "XKX",
 }
 """Other ``IGO`` + code forms (``IGOIMF``, ``IGOWTO``) are scored as the code after ``IGO``; a UN body with a code
 of its own (``IAE``, ``IGOUNOIAE``) as ``UNO`` + that code."""
