@@ -112,6 +112,18 @@ def _joint_drills(cand: Candidate, index: MentionIndex) -> bool:
         for c in drill.children)
 
 
+def _describing_participle(cand: Candidate, index: MentionIndex) -> bool:
+    # "militias backed by Khartoum", "the suspects arrested by Saudi Arabia", "Backed by drones, the units
+    # advanced": a past participle with no auxiliary and no subject of its own describes a noun or sets the scene
+    # for the clause it hangs on; the act it names is background, not what the sentence reports
+    # (in a sentence whose root the parser made a noun, "Doctors from two groups donated ...", the participle
+    # may be the main verb)
+    token = cand.predicate
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in token.children) \
+        and token.sent.root.pos_ in ("VERB", "AUX")
+
+
 def _left_no_organisation(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("leaves-organisation") and (not cand.targets or not all(
         m.kind in ("igo",) or m.actor.country not in index.dictionary.country_codes for m in cand.targets))
@@ -135,6 +147,8 @@ BEFORE_WARNING: tuple[Guard, ...] = (
     Guard("press", _spoke_to_the_press,
           "'spoke to reporters': talking to the press is a statement, not a meeting"),
     Guard("joint drills", _joint_drills, "joint drills are military cooperation (062), coded from the noun"),
+    Guard("describing participle", _describing_participle,
+          "'{word}' is a participle describing a noun or setting the scene: background, not a reported act"),
     Guard("left a place", _left_no_organisation, "leaving a place is no break with an organisation"),
     Guard("unarmed clash", _unarmed_clash,
           "a clash of others than armed forces (protesters and police) is no battle"),
