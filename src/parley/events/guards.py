@@ -116,11 +116,12 @@ def _describing_participle(cand: Candidate, index: MentionIndex) -> bool:
     # "militias backed by Khartoum", "the suspects arrested by Saudi Arabia", "Backed by drones, the units
     # advanced": a past participle with no auxiliary and no subject of its own describes a noun or sets the scene
     # for the clause it hangs on; the act it names is background, not what the sentence reports
-    # (in a sentence whose root the parser made a noun, "Doctors from two groups donated ...", the participle
-    # may be the main verb)
+    # (one with a direct object is a main verb the parser took for a participle: "airstrikes on three houses
+    # killed 25 people"; in a sentence whose root the parser made a noun, "Doctors from two groups donated ...",
+    # the participle may be the main verb)
     token = cand.predicate
     return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in token.children) \
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj") for c in token.children) \
         and token.sent.root.pos_ in ("VERB", "AUX")
 
 

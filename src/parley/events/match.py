@@ -228,9 +228,13 @@ def _characterisation(token: Token) -> Match | None:
         # ("called Russia's move a provocation"); with none, nothing is coded
         return Match(_NAME_CALLING, named if named.pos_ in ("PROPN", "PRON") else None, named)
     if valence >= 1.5 and not critical:
-        # "called Mandela a hero" praises an actor (051); "called the deal a historic step", "described the
-        # talks as constructive" is an optimistic comment on a situation (013)
-        return Match(_NAME_PRAISING if named.pos_ in ("PROPN", "PRON") else _NAME_HOPING, named, named)
+        # "called Mandela a hero", "described the Ugandan plan as a success" praise an actor or its act (051);
+        # "called the deal a historic step", "described the talks as constructive" is an optimistic comment on a
+        # situation no actor is named in (013)
+        owned = named.pos_ in ("PROPN", "PRON") or any(
+            c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            for c in named.children)
+        return Match(_NAME_PRAISING if owned else _NAME_HOPING, named, named)
     return None
 
 
