@@ -43,3 +43,21 @@ def test_speaking_to_a_news_agency_is_no_meeting(code_text):
     coded = code_text("Speaking to the Iranian state news agency IRNA, Araqchi condemned Israeli strikes.",
                       published="2025-06-01")
     assert not any(c.startswith("04") for _s, c, _t in occurred(coded))
+
+
+def test_a_participle_describing_a_noun_or_setting_the_scene_is_background(code_text):
+    for text in ("Kenyan troops, backed by Somali forces, are advancing on the town of Afmadow.",
+                 "Backed by Somali forces, Kenyan troops advanced on the town of Afmadow."):
+        assert not any(c.startswith("05") for _s, c, _t in occurred(code_text(text)))
+
+
+def test_a_statement_whose_content_is_given_is_sourcing(code_text):
+    coded = code_text("The Nigerian army issued a statement saying the attack had failed.")
+    assert not any(c == "010" for _s, c, _t in occurred(coded))
+    assert any(c == "010" for _s, c, _t in occurred(code_text("The Kenyan opposition issued a statement on Monday.")))
+
+
+def test_helping_to_do_something_is_no_aid(code_text):
+    coded = code_text("China helped to broker the deal between Iran and Saudi Arabia.")
+    assert not any(c.startswith("07") for _s, c, _t in occurred(coded))
+    assert any(c.startswith("07") for _s, c, _t in occurred(code_text("The United States helped Ukraine.")))

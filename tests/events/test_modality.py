@@ -71,6 +71,12 @@ ROWS = [
     ('Pakistan may send troops to the border.', 'send', 'reported-speculation'),
     ('Syrian forces reportedly shelled a hospital in Idlib.', 'shelled', 'reported-speculation'),
     ('The colonel allegedly ordered the massacre.', 'ordered', 'reported-speculation'),
+    # what an actor claims happened is its claim, like an allegation
+    ('The rebels claimed to have killed eighty soldiers.', 'killed', 'reported-speculation'),
+    ('The army claimed that the rebels had attacked its base.', 'attacked', 'reported-speculation'),
+    # a "for ... to" clause: demanded under a verb of demand, otherwise wished or made possible
+    ('India has called for both sides to withdraw their forces.', 'withdraw', 'demanded'),
+    ('He said it was important for the negotiators to agree on a ceasefire.', 'agree', 'hypothetical'),
     ('There is speculation that Riyadh will restore ties with Tehran.', 'restore', 'reported-speculation'),
     ('Talks between the rivals may already be underway.', 'underway', 'reported-speculation'),
     ('Analysts suspect that Minsk supplied fuel to the army.', 'supplied', 'reported-speculation'),

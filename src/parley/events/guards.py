@@ -112,6 +112,40 @@ def _joint_drills(cand: Candidate, index: MentionIndex) -> bool:
         for c in drill.children)
 
 
+def _describing_participle(cand: Candidate, index: MentionIndex) -> bool:
+    # "militias backed by Khartoum", "the suspects arrested by Saudi Arabia", "Backed by drones, the units
+    # advanced": a past participle with no auxiliary and no subject of its own describes a noun or sets the scene
+    # for the clause it hangs on; the act it names is background, not what the sentence reports
+    # (one with a direct object is a main verb the parser took for a participle: "airstrikes on three houses
+    # killed 25 people"; in a sentence whose root the parser made a noun, "Doctors from two groups donated ...",
+    # the participle may be the main verb)
+    token = cand.predicate
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj") for c in token.children) \
+        and token.sent.root.pos_ in ("VERB", "AUX")
+
+
+def _statement_with_content(cand: Candidate, index: MentionIndex) -> bool:
+    # "issued a statement saying the attack failed", "released a statement and urged Guinea to ...", "a statement
+    # in which it accused Qatar": a plain statement whose content the sentence gives is sourcing; what is said
+    # is coded on its own when it carries a code (ANNOTATION.md, statements and sourcing)
+    assert cand.match is not None
+    if _pattern(cand).cameo != "010":
+        return False
+    token, said = cand.predicate, cand.match.object_token
+    around = [*token.children, *(said.children if said is not None else ())]
+    return any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("acl", "relcl", "advcl", "conj", "ccomp", "xcomp")
+               for c in around)
+
+
+def _helped_do(cand: Candidate, index: MentionIndex) -> bool:
+    # "helped to broker the deal", "will help PNG address its security needs", "helped negotiate": a hand in
+    # another act, which is coded on its own, not aid given
+    token = cand.predicate
+    return _pattern(cand).cameo[:2] == "07" and token.lemma_.lower() in ("help", "assist", "aid") and any(
+        c.pos_ in ("VERB", "AUX") and c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
 def _left_no_organisation(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("leaves-organisation") and (not cand.targets or not all(
         m.kind in ("igo",) or m.actor.country not in index.dictionary.country_codes for m in cand.targets))
@@ -135,6 +169,11 @@ BEFORE_WARNING: tuple[Guard, ...] = (
     Guard("press", _spoke_to_the_press,
           "'spoke to reporters': talking to the press is a statement, not a meeting"),
     Guard("joint drills", _joint_drills, "joint drills are military cooperation (062), coded from the noun"),
+    Guard("describing participle", _describing_participle,
+          "'{word}' is a participle describing a noun or setting the scene: background, not a reported act"),
+    Guard("statement with content", _statement_with_content,
+          "a statement whose content the sentence gives is sourcing: the content is coded, not the statement"),
+    Guard("helped do", _helped_do, "helping to do something is a hand in that act, not aid given"),
     Guard("left a place", _left_no_organisation, "leaving a place is no break with an organisation"),
     Guard("unarmed clash", _unarmed_clash,
           "a clash of others than armed forces (protesters and police) is no battle"),

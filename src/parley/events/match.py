@@ -35,6 +35,7 @@ NAMING_VERBS = lexicon.words("naming-verbs")
 CRITICISM_WORDS = lexicon.words("criticism-words")
 _NAME_CALLING = Pattern("11.call.names", "111", NAMING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
 _NAME_PRAISING = Pattern("05.call.praise", "051", NAMING_VERBS, False, (), _BUILT_IN)
+_NAME_HOPING = Pattern("01.call.optimistic", "013", NAMING_VERBS, False, (), _BUILT_IN)
 #: verbs that put an act to another's charge: "alleged that police beat protesters"
 ALLEGING_VERBS = lexicon.words("alleging-verbs")
 _ALLEGATION = Pattern("11.allege.act", "112", ALLEGING_VERBS, False, (), _BUILT_IN, frozenset({"aimed"}))
@@ -200,7 +201,7 @@ def _threat(consequence: Token, target: Token | None) -> Match:
 
 
 def _characterisation(token: Token) -> Match | None:
-    """"called Trump an old man bereft of patience" (111), "described the deal as a historic success" (051):
+    """"called Trump an old man bereft of patience" (111), "described the deal as a historic success" (013):
     naming something with words of criticism or praise, by their valence; the thing named is the target."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
         return None
@@ -227,7 +228,13 @@ def _characterisation(token: Token) -> Match | None:
         # ("called Russia's move a provocation"); with none, nothing is coded
         return Match(_NAME_CALLING, named if named.pos_ in ("PROPN", "PRON") else None, named)
     if valence >= 1.5 and not critical:
-        return Match(_NAME_PRAISING, named, named)
+        # "called Mandela a hero", "described the Ugandan plan as a success" praise an actor or its act (051);
+        # "called the deal a historic step", "described the talks as constructive" is an optimistic comment on a
+        # situation no actor is named in (013)
+        owned = named.pos_ in ("PROPN", "PRON") or any(
+            c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            for c in named.children)
+        return Match(_NAME_PRAISING if owned else _NAME_HOPING, named, named)
     return None
 
 

@@ -274,6 +274,12 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
         for_to = rel == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
         if for_to and is_verb and lemma in PROVISION_VERBS:
             return Modality("hypothetical", governor.text)  # "the accord provides for the rebels to disarm"
+        if for_to and is_verb and lemma in DEMAND_GOVERNORS:
+            return Modality("demanded", governor.text)  # "called for both sides to withdraw their forces"
+        if for_to and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            # "it was important for the negotiators to agree", "an opportunity for both sides to meet": what
+            # a "for ... to" clause names is wished, judged or made possible, not reported as done
+            return Modality("hypothetical", governor.text)
         if (rel in ("acl", "ccomp", "xcomp", "relcl") or for_to) and governor.pos_ in ("NOUN", "PROPN"):
             infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if infinitive and lemma in NEGATING_NOUNS:
