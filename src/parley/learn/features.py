@@ -115,10 +115,12 @@ def rule_words(candidates: Iterable[object]) -> dict[int, tuple[str | None, str]
 
 
 def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = (),
-                   rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None) -> list[str]:
+                   rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None,
+                   lem: str | None = None) -> list[str]:
     """What a word and its place in the parse say about the act it may express, and what the rules made of it.
-    ``sent``: the word's sentence, when the caller has it (``token.sent`` is found again on each call)."""
-    lem = lemma(token)
+    ``sent``: the word's sentence, and ``lem`` its :func:`lemma`, when the caller has them (found again if not)."""
+    if lem is None:
+        lem = lemma(token)
     head = token.head
     head_lemma = lemma(head)
     feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",

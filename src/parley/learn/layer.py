@@ -191,6 +191,12 @@ class Layer:
         trigger_starts = [e.trigger.start for e in by_trigger]
         coded = sorted((m for m in actors if m.code), key=lambda m: m.start)
         mention_starts = [m.start for m in coded]
+        # first the sentences' verifier and detector rows, scored in one call each for the whole document (a
+        # row's scores depend only on its own features: the same figures as one call per sentence)
+        plans = []
+        judged_rows: list[list[str]] = []
+        word_rows: list[list[str]] = []
+        word_vectors = []
         for n, sent in enumerate(doc.sents):
             if within is not None and not (sent.start_char < within[1] and sent.end_char > within[0]):
                 continue
@@ -199,39 +205,62 @@ class Layer:
             lo, hi = bisect_left(mention_starts, sent.start_char), bisect_left(mention_starts, sent.end_char)
             in_sent_mentions = coded[lo:hi]
             if not in_sent_mentions:  # no actor named here: nothing to attribute, nothing to re-read
-                out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
+                plans.append((n, sent, in_sent_events, in_sent_mentions, [], 0, []))
                 continue
-            rule_scored = []
             judged = [e for e in in_sent_events if self.verifier is not None and e.occurred
                       and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED]
-            verdict: dict[str, float] = {}
-            if judged:  # one call for the sentence's events: the same scores as one call each
+            if judged:
                 feats = sentence_features(sent, in_sent_events, in_sent_mentions)
-                rows = [[*feats, *event_features(e)] for e in judged]
-                probs = self.verifier.proba_many(rows)  # type: ignore[union-attr]
-                verdict = {e.id: float(p[0]) for e, p in zip(judged, probs)}
+                judged_rows += [[*feats, *event_features(e)] for e in judged]
+            by_token = mentions_by_token(sent, in_sent_mentions)
+            words = []
+            for tok in sent:
+                if tok.i in by_token or not is_candidate(tok) or (within is not None
+                                                                  and not within[0] <= tok.idx < within[1]):
+                    continue
+                lem = lemma(tok)
+                if lem in self.trigger_words:
+                    words.append(tok)
+                    word_rows.append(token_features(tok, by_token, in_sent_events, rules_saw, sent, lem))
+                    word_vectors.append(token_vector(tok))
+            plans.append((n, sent, in_sent_events, in_sent_mentions, judged, len(judged_rows), words))
+        judged_probs = self.verifier.proba_many(judged_rows) if judged_rows else None  # type: ignore[union-attr]
+        word_probs = self.detector.proba_many(word_rows, word_vectors) if word_rows else None
+        w = 0
+        for n, sent, in_sent_events, in_sent_mentions, judged, upto, words in plans:
+            if not in_sent_mentions:
+                out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
+                continue
+            verdict = {e.id: float(p[0]) for e, p in zip(judged, judged_probs[upto - len(judged):upto])
+                       } if judged else {}  # type: ignore[index]
+            # the attribution features of a rule event's word, read once for its re-read and its missing side
+            readings: dict[str, Reading | None] = {}
+
+            def reading(e: Event) -> Reading | None:
+                if e.id not in readings:
+                    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+                    readings[e.id] = None if span is None else Reading(sent, span.root, e.root, in_sent_mentions, index)
+                return readings[e.id]
+
+            rule_scored = []
             for e in in_sent_events:
                 s, other = verdict.get(e.id, 1.0), None
                 if e.id in verdict and s < below:
-                    other = self._reread(doc, sent, n, e, in_sent_mentions, index)
+                    other = self._reread(sent, n, e, in_sent_mentions, index, reading(e))
                 rule_scored.append((e, s, other))
             targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None and e.source
-                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "target")) is not None}
+                       and (t := self._actor_of(e, in_sent_mentions, reading, "target")) is not None}
             sources = {e.id: t for e in in_sent_events if fill_source and e.occurred and e.source is None
-                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "source")) is not None}
-            by_token = mentions_by_token(sent, in_sent_mentions)
-            words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token
-                     and (within is None or within[0] <= tok.idx < within[1]) and lemma(tok) in self.trigger_words]
+                       and (t := self._actor_of(e, in_sent_mentions, reading, "source")) is not None}
             cands = []
             if not words:
                 out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources))
                 continue
             # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
             coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
-            word_probs = self.detector.proba_many(
-                [token_features(tok, by_token, in_sent_events, rules_saw, sent) for tok in words],
-                [token_vector(tok) for tok in words])
-            for tok, probs in zip(words, word_probs):
+            for tok in words:
+                probs = word_probs[w]  # type: ignore[index]
+                w += 1
                 j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
                 if probs[j] < floor:
                     continue
@@ -244,37 +273,32 @@ class Layer:
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources))
         return out
 
-    def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str
-                  ) -> tuple[Mention, float] | None:
+    def _actor_of(self, event: Event, mentions: list[Mention], reading: Callable[[Event], Reading | None],
+                  which: str) -> tuple[Mention, float] | None:
         """The mention the ``which`` ("target" or "source") model scores highest for a rule event that found none
         (of another code than its other actor), with that score: "police detained 35 people", where the rules'
         patterns read no actor in "35 people"; "twelve people were killed in Peru air strikes", where no pattern
         read who struck."""
         other_side = event.source if which == "target" else event.target
         taken = other_side.code if other_side else None
-        others = [(i, m) for i, m in enumerate(mentions) if m.code and m.code != taken]
+        others = [i for i, m in enumerate(mentions) if m.code and m.code != taken]
         if not others:
             return None
-        span = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
+        r = reading(event)
+        if r is None:
             return None
-        token = span.root
-        args = argument_tags(token, index)
-        model = self.target if which == "target" else self.source
-        said = said_around(token)
-        scores = model.proba_many([mention_features(sent, m, event.root, i, token, args, said) for i, m in others])
-        best = int(np.argmax(scores[:, 0]))
-        return others[best][1], float(scores[best, 0])
+        scores = r.scores(self.target if which == "target" else self.source)[others]
+        best = int(np.argmax(scores))
+        return mentions[others[best]], float(scores[best])
 
-    def _reread(self, doc: Doc, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex
-                ) -> Candidate | None:
+    def _reread(self, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex,
+                read: Reading | None) -> Candidate | None:
         """The rule's act (its word, code, modality, date, place) with source and target as attribution reads
         them: what replaces a rule event the verifier doubts, so that the act stays and its actors change."""
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
+        if read is None:
             return None
-        c = self._candidate(sent, n, span.root, event.root, event.confidence, mentions, index, event.id,
-                            read_modality=False)
+        c = self._candidate(sent, n, read.token, event.root, event.confidence, mentions, index, event.id,
+                            read_modality=False, read=read)
         if c.event is None:
             return None
         reread = replace(c.event, id=event.id + "r", cameo=event.cameo, root=event.root, quad_class=event.quad_class,
@@ -289,10 +313,12 @@ class Layer:
         return cameo if ontology().is_code(cameo) else root + "0"
 
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
-                   index: MentionIndex, doc_id: str, lazy: bool = False, read_modality: bool = True) -> Candidate:
+                   index: MentionIndex, doc_id: str, lazy: bool = False, read_modality: bool = True,
+                   read: Reading | None = None) -> Candidate:
         """The act of root ``root`` that ``token`` may express, its actors as attribution reads them, and its
         modality. ``lazy``: an act the modality model says did not happen gets no actors (it cannot be added).
-        ``read_modality=False``: only the actors are wanted (a re-read keeps the rule's modality)."""
+        ``read_modality=False``: only the actors are wanted (a re-read keeps the rule's modality). ``read``: the
+        word's :class:`Reading`, when the caller has it."""
         happened, modality = 1.0, "asserted"
         if read_modality:
             reading = classify(token)
@@ -306,17 +332,16 @@ class Layer:
                 happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
         if lazy and happened < self.thresholds.happened:
             return Candidate(n, root, p, None, 0.0, 0.0, happened)
-        args = argument_tags(token, index)
-        said = said_around(token)
-        feats = [mention_features(sent, m, root, i, token, args, said) for i, m in enumerate(mentions)]
-        src_scores = list(zip(self.source.proba_many(feats)[:, 0].tolist(), mentions))
+        if read is None:
+            read = Reading(sent, token, root, mentions, index)
+        src_scores = list(zip(read.scores(self.source).tolist(), mentions))
         s_score, source = max(src_scores, key=lambda x: x[0])
         cameo = self._code(token, root)
         also_sources = _coordinated(sent, source, index)
         # "Belgian and German soldiers arrived": co-subjects of a one-way act are not each other's targets
         own = {source.code} | (set() if reciprocal(cameo) else {m.code for m in also_sources})
         others = [i for i, m in enumerate(mentions) if m.code not in own]
-        tgt_scores = list(zip(self.target.proba_many([feats[i] for i in others])[:, 0].tolist(),
+        tgt_scores = list(zip(read.scores(self.target)[others].tolist(),
                               [mentions[i] for i in others])) if others else []
         t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
         info = ontology().get(cameo)
@@ -421,6 +446,23 @@ class Layer:
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
+
+
+class Reading:
+    """The attribution features of every mention of a sentence against one word (as the possible actors of the
+    act of ``root`` it expresses), found once, and each model's scores of them, computed once when first asked."""
+
+    def __init__(self, sent: Span, token: Token, root: str, mentions: Sequence[Mention], index: MentionIndex) -> None:
+        self.token = token
+        args, said = argument_tags(token, index), said_around(token)
+        self.feats = [mention_features(sent, m, root, i, token, args, said) for i, m in enumerate(mentions)]
+        self._scores: dict[int, np.ndarray] = {}
+
+    def scores(self, model: Linear) -> np.ndarray:
+        """The first label's probability for each mention, in order."""
+        if id(model) not in self._scores:
+            self._scores[id(model)] = model.proba_many(self.feats)[:, 0]
+        return self._scores[id(model)]
 
 
 def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tuple[Mention, ...]:
