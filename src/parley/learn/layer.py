@@ -35,7 +35,9 @@ from parley.events.coder import evidence_text
 from parley.events.mentions import MentionIndex
 from parley.events.modality import PLANNING_VERBS, classify
 from parley.learn.features import (
+    Counts,
     argument_tags,
+    between_counts,
     head_of,
     event_features,
     is_candidate,
@@ -234,12 +236,13 @@ class Layer:
             verdict = {e.id: float(p[0]) for e, p in zip(judged, judged_probs[upto - len(judged):upto])
                        } if judged else {}  # type: ignore[index]
             # the attribution features of a rule event's word, read once for its re-read and its missing side
+            sentence = Readings(sent, in_sent_mentions, index)
             readings: dict[str, Reading | None] = {}
 
             def reading(e: Event) -> Reading | None:
                 if e.id not in readings:
                     span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-                    readings[e.id] = None if span is None else Reading(sent, span.root, e.root, in_sent_mentions, index)
+                    readings[e.id] = None if span is None else sentence.of(span.root, e.root)  # noqa: B023
                 return readings[e.id]
 
             rule_scored = []
@@ -269,7 +272,7 @@ class Layer:
                     cands.append(Candidate(n, root, float(probs[j]), None, 0.0, 0.0))
                 else:
                     cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
-                                                 doc_id, lazy=runtime))
+                                                 doc_id, lazy=runtime, readings=sentence))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources))
         return out
 
@@ -314,11 +317,11 @@ class Layer:
 
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
                    index: MentionIndex, doc_id: str, lazy: bool = False, read_modality: bool = True,
-                   read: Reading | None = None) -> Candidate:
+                   read: Reading | None = None, readings: Readings | None = None) -> Candidate:
         """The act of root ``root`` that ``token`` may express, its actors as attribution reads them, and its
         modality. ``lazy``: an act the modality model says did not happen gets no actors (it cannot be added).
         ``read_modality=False``: only the actors are wanted (a re-read keeps the rule's modality). ``read``: the
-        word's :class:`Reading`, when the caller has it."""
+        word's :class:`Reading`, or its sentence's :class:`Readings`, when the caller has them."""
         happened, modality = 1.0, "asserted"
         if read_modality:
             reading = classify(token)
@@ -333,7 +336,7 @@ class Layer:
         if lazy and happened < self.thresholds.happened:
             return Candidate(n, root, p, None, 0.0, 0.0, happened)
         if read is None:
-            read = Reading(sent, token, root, mentions, index)
+            read = (readings or Readings(sent, mentions, index)).of(token, root)
         src_scores = list(zip(read.scores(self.source).tolist(), mentions))
         s_score, source = max(src_scores, key=lambda x: x[0])
         cameo = self._code(token, root)
@@ -452,10 +455,12 @@ class Reading:
     """The attribution features of every mention of a sentence against one word (as the possible actors of the
     act of ``root`` it expresses), found once, and each model's scores of them, computed once when first asked."""
 
-    def __init__(self, sent: Span, token: Token, root: str, mentions: Sequence[Mention], index: MentionIndex) -> None:
+    def __init__(self, sent: Span, token: Token, root: str, mentions: Sequence[Mention], index: MentionIndex,
+                 heads: Sequence[Token | None], counts: Counts) -> None:
         self.token = token
         args, said = argument_tags(token, index), said_around(token)
-        self.feats = [mention_features(sent, m, root, i, token, args, said) for i, m in enumerate(mentions)]
+        self.feats = [mention_features(sent, m, root, i, token, args, said, head=heads[i], counts=counts)
+                      for i, m in enumerate(mentions)]
         self._scores: dict[int, np.ndarray] = {}
 
     def scores(self, model: Linear) -> np.ndarray:
@@ -463,6 +468,23 @@ class Reading:
         if id(model) not in self._scores:
             self._scores[id(model)] = model.proba_many(self.feats)[:, 0]
         return self._scores[id(model)]
+
+
+class Readings:
+    """The :class:`Reading` of each word of one sentence, found once; and what they share, found once for the
+    sentence: the mentions' heads and the running counts of what lies between two words."""
+
+    def __init__(self, sent: Span, mentions: Sequence[Mention], index: MentionIndex) -> None:
+        self.sent, self.mentions, self.index = sent, mentions, index
+        self._shared: tuple[list[Token | None], Counts] | None = None
+        self._by: dict[tuple[int, str], Reading] = {}
+
+    def of(self, token: Token, root: str) -> Reading:
+        if (token.i, root) not in self._by:
+            if self._shared is None:
+                self._shared = [head_of(self.sent, m) for m in self.mentions], between_counts(self.sent)
+            self._by[token.i, root] = Reading(self.sent, token, root, self.mentions, self.index, *self._shared)
+        return self._by[token.i, root]
 
 
 def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tuple[Mention, ...]:
