@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy import symbols
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, POS
+from spacy.tokens import Doc, Span, Token
 
 from parley.events.mentions import MentionIndex
 from parley.lexicon import words as word_class
@@ -88,11 +90,18 @@ def head_of(sent: Span, mention: Mention) -> Token | None:
 
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_TRIGGER_POS_IDS = [symbols.VERB, symbols.NOUN, symbols.ADJ]
 
 
 def is_candidate(token: Token) -> bool:
     """A word that may express an act: a verb, a noun or an adjective, not a stop word or a name."""
     return token.pos_ in TRIGGER_POS and not token.is_stop and token.is_alpha and len(token) > 1
+
+
+def candidates_in(doc: Doc) -> np.ndarray:
+    """:func:`is_candidate` of every word of ``doc`` at once, read off spaCy's token array (no Token is made)."""
+    a = doc.to_array([POS, IS_STOP, IS_ALPHA, LENGTH]).astype(np.int64)
+    return np.isin(a[:, 0], _TRIGGER_POS_IDS) & (a[:, 1] == 0) & (a[:, 2] != 0) & (a[:, 3] > 1)
 
 
 def _role(mention: Mention) -> str:
@@ -211,6 +220,14 @@ def token_vector(token: Token) -> np.ndarray:
     if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
         return np.zeros(96, dtype=np.float32)
     return tensor[token.i].astype(np.float32) * DENSE_SCALE
+
+
+def token_vectors(doc: Doc, indices: Sequence[int]) -> np.ndarray:
+    """:func:`token_vector` of the words of ``doc`` at ``indices``, one row each: the same figures, in one step."""
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
+        return np.zeros((len(indices), 96), dtype=np.float32)
+    return tensor[list(indices)].astype(np.float32) * DENSE_SCALE
 
 
 def dep_path(a: Token, b: Token, limit: int = 4) -> str:

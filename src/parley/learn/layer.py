@@ -40,7 +40,7 @@ from parley.learn.features import (
     between_counts,
     head_of,
     event_features,
-    is_candidate,
+    candidates_in,
     lemma,
     mention_features,
     modality_features,
@@ -49,7 +49,7 @@ from parley.learn.features import (
     said_around,
     sentence_features,
     token_features,
-    token_vector,
+    token_vectors,
 )
 from parley.learn.linear import Linear
 from parley.model import ActorRef, Event, Location, Mention
@@ -198,7 +198,7 @@ class Layer:
         plans = []
         judged_rows: list[list[str]] = []
         word_rows: list[list[str]] = []
-        word_vectors = []
+        candidate = None  # is_candidate of each word of the document, found when a sentence first needs it
         for n, sent in enumerate(doc.sents):
             if within is not None and not (sent.start_char < within[1] and sent.end_char > within[0]):
                 continue
@@ -216,18 +216,20 @@ class Layer:
                 judged_rows += [[*feats, *event_features(e)] for e in judged]
             by_token = mentions_by_token(sent, in_sent_mentions)
             words = []
-            for tok in sent:
-                if tok.i in by_token or not is_candidate(tok) or (within is not None
-                                                                  and not within[0] <= tok.idx < within[1]):
+            if candidate is None:
+                candidate = candidates_in(doc)
+            for i in (np.flatnonzero(candidate[sent.start:sent.end]) + sent.start).tolist():
+                tok = doc[i]
+                if i in by_token or (within is not None and not within[0] <= tok.idx < within[1]):
                     continue
                 lem = lemma(tok)
                 if lem in self.trigger_words:
                     words.append(tok)
                     word_rows.append(token_features(tok, by_token, in_sent_events, rules_saw, sent, lem))
-                    word_vectors.append(token_vector(tok))
             plans.append((n, sent, in_sent_events, in_sent_mentions, judged, len(judged_rows), words))
         judged_probs = self.verifier.proba_many(judged_rows) if judged_rows else None  # type: ignore[union-attr]
-        word_probs = self.detector.proba_many(word_rows, word_vectors) if word_rows else None
+        word_probs = self.detector.proba_many(word_rows, token_vectors(doc, [t.i for p in plans for t in p[6]])
+                                              ) if word_rows else None
         w = 0
         for n, sent, in_sent_events, in_sent_mentions, judged, upto, words in plans:
             if not in_sent_mentions:
