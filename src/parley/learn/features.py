@@ -365,9 +365,17 @@ def _stance(sent: Span, head: Token, trigger: Token, said: Said, counts: Counts 
     return feats
 
 
-def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None) -> list[str]:
+def sentence_cues(sent: Span) -> list[str]:
+    """The words of ``sent`` that are learning cues, as :func:`modality_features` reads them."""
+    present = {lemma(t) for t in sent}
+    return [f"s={w}" for w in sorted(present & word_class("learning-cues"))]
+
+
+def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None,
+                      cues: list[str] | None = None) -> list[str]:
     """What says whether the act of ``token`` happened: parley's own reading, auxiliaries, negation, the words
-    that govern it (threaten, demand, plan, deny, if...)."""
+    that govern it (threaten, demand, plan, deny, if...). ``cues``: the :func:`sentence_cues` of its sentence,
+    when the caller has them."""
     feats = ["bias", f"cls={rule_modality}", f"cue={(rule_cue or '-').lower()}", f"tag={token.tag_}",
              f"dep={token.dep_}"]
     for c in token.children:
@@ -380,9 +388,7 @@ def modality_features(token: Token, rule_modality: str | None, rule_cue: str | N
         for c in anc.children:
             if c.dep_ in ("aux", "neg", "mark"):
                 feats.append(f"ancc={c.dep_}_{lemma(c)}")
-    sent = token.sent
-    present = {lemma(t) for t in sent}
-    feats.extend(f"s={w}" for w in sorted(present & word_class("learning-cues")))
+    feats.extend(sentence_cues(token.sent) if cues is None else cues)
     return feats
 
 

@@ -47,6 +47,7 @@ from parley.learn.features import (
     rule_family,
     rule_words,
     said_around,
+    sentence_cues,
     sentence_features,
     token_features,
     token_vectors,
@@ -334,21 +335,22 @@ class Layer:
                 reading = classify(infinitive)
             modality = reading.value
             if self.modality is not None:
-                happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
+                cues = readings.cues if readings is not None else None
+                happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue, cues))[0])
         if lazy and happened < self.thresholds.happened:
             return Candidate(n, root, p, None, 0.0, 0.0, happened)
         if read is None:
             read = (readings or Readings(sent, mentions, index)).of(token, root)
-        src_scores = list(zip(read.scores(self.source).tolist(), mentions))
-        s_score, source = max(src_scores, key=lambda x: x[0])
+        s_score, si = max(((s, i) for i, s in enumerate(read.scores(self.source).tolist())), key=lambda x: x[0])
+        source = mentions[si]
         cameo = self._code(token, root)
-        also_sources = _coordinated(sent, source, index)
+        also_sources = _coordinated(sent, source, index, read.heads[si])
         # "Belgian and German soldiers arrived": co-subjects of a one-way act are not each other's targets
         own = {source.code} | (set() if reciprocal(cameo) else {m.code for m in also_sources})
         others = [i for i, m in enumerate(mentions) if m.code not in own]
-        tgt_scores = list(zip(read.scores(self.target)[others].tolist(),
-                              [mentions[i] for i in others])) if others else []
-        t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
+        t_score, ti = max(((s, i) for s, i in zip(read.scores(self.target)[others].tolist(), others)),
+                          key=lambda x: x[0], default=(0.0, -1))
+        target = mentions[ti] if ti >= 0 else None
         info = ontology().get(cameo)
         # the modality model may only doubt what parley's own reading asserts, never assert what it reads as
         # hypothetical, negated, intended or demanded (precision first: traps must stay traps)
@@ -361,7 +363,7 @@ class Layer:
             location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=evidence_text(sent.text), confidence=round(p, 3), rule=f"model:{self.name}")
         return Candidate(n, root, p, event, s_score, t_score, happened, also_sources,
-                         _coordinated(sent, target, index))
+                         _coordinated(sent, target, index, read.heads[ti]) if target is not None else ())
 
     # -- choosing ---------------------------------------------------------------------------------
     def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
@@ -459,7 +461,7 @@ class Reading:
 
     def __init__(self, sent: Span, token: Token, root: str, mentions: Sequence[Mention], index: MentionIndex,
                  heads: Sequence[Token | None], counts: Counts) -> None:
-        self.token = token
+        self.token, self.heads = token, heads
         args, said = argument_tags(token, index), said_around(token)
         self.feats = [mention_features(sent, m, root, i, token, args, said, head=heads[i], counts=counts)
                       for i, m in enumerate(mentions)]
@@ -480,6 +482,14 @@ class Readings:
         self.sent, self.mentions, self.index = sent, mentions, index
         self._shared: tuple[list[Token | None], Counts] | None = None
         self._by: dict[tuple[int, str], Reading] = {}
+        self._cues: list[str] | None = None
+
+    @property
+    def cues(self) -> list[str]:
+        """The sentence's :func:`sentence_cues`, found once."""
+        if self._cues is None:
+            self._cues = sentence_cues(self.sent)
+        return self._cues
 
     def of(self, token: Token, root: str) -> Reading:
         if (token.i, root) not in self._by:
@@ -489,11 +499,14 @@ class Readings:
         return self._by[token.i, root]
 
 
-def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tuple[Mention, ...]:
-    """The other actors coordinated with ``mention`` ("Russia" in "China and Russia"), of other codes."""
+def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex, head: Token | None = None
+                 ) -> tuple[Mention, ...]:
+    """The other actors coordinated with ``mention`` ("Russia" in "China and Russia"), of other codes. ``head``:
+    its :func:`head_of`, when the caller has it."""
     if mention is None:
         return ()
-    head = head_of(sent, mention)
+    if head is None:
+        head = head_of(sent, mention)
     if head is None:
         return ()
     while head.dep_ == "conj" and head.head is not head:
