@@ -124,9 +124,6 @@ def rule_words(candidates: Iterable[object]) -> dict[int, tuple[str | None, str]
     return out
 
 
-_CHILD_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"})
-
-
 def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = (),
                    rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None,
                    lem: str | None = None) -> list[str]:
@@ -161,7 +158,7 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
                 m = mentions_by_token.get(obj.i)
                 if m is not None:
                     feats.append(f"prep={prep}:{_role(m)}")
-        elif dep in _CHILD_DEPS:
+        elif dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
             feats.append(f"c={dep}_{lemma(c)}")
             m = mentions_by_token.get(c.i)
             if m is not None:
