@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy import symbols
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, POS
+from spacy.tokens import Doc, Span, Token
 
 from parley.events.mentions import MentionIndex
 from parley.lexicon import words as word_class
@@ -87,11 +90,18 @@ def head_of(sent: Span, mention: Mention) -> Token | None:
 
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_TRIGGER_POS_IDS = [symbols.VERB, symbols.NOUN, symbols.ADJ]
 
 
 def is_candidate(token: Token) -> bool:
     """A word that may express an act: a verb, a noun or an adjective, not a stop word or a name."""
     return token.pos_ in TRIGGER_POS and not token.is_stop and token.is_alpha and len(token) > 1
+
+
+def candidates_in(doc: Doc) -> np.ndarray:
+    """:func:`is_candidate` of every word of ``doc`` at once, read off spaCy's token array (no Token is made)."""
+    a = doc.to_array([POS, IS_STOP, IS_ALPHA, LENGTH]).astype(np.int64)
+    return np.isin(a[:, 0], _TRIGGER_POS_IDS) & (a[:, 1] == 0) & (a[:, 2] != 0) & (a[:, 3] > 1)
 
 
 def _role(mention: Mention) -> str:
@@ -115,41 +125,45 @@ def rule_words(candidates: Iterable[object]) -> dict[int, tuple[str | None, str]
 
 
 def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_events: Sequence[Event] = (),
-                   rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None) -> list[str]:
+                   rules_saw: dict[int, tuple[str | None, str]] | None = None, sent: Span | None = None,
+                   lem: str | None = None) -> list[str]:
     """What a word and its place in the parse say about the act it may express, and what the rules made of it.
-    ``sent``: the word's sentence, when the caller has it (``token.sent`` is found again on each call)."""
-    lem = lemma(token)
-    head = token.head
+    ``sent``: the word's sentence, and ``lem`` its :func:`lemma`, when the caller has them (found again if not)."""
+    if lem is None:
+        lem = lemma(token)
+    head, dep, i = token.head, token.dep_, token.i
     head_lemma = lemma(head)
-    feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
-             f"l={lem}|dep={token.dep_}", f"hl={head_lemma}", f"hd={head.dep_}", f"suf={lem[-3:]}",
+    feats = ["bias", f"l={lem}", f"lp={lem}_{token.pos_}", f"tag={token.tag_}", f"dep={dep}",
+             f"l={lem}|dep={dep}", f"hl={head_lemma}", f"hd={head.dep_}", f"suf={lem[-3:]}",
              f"hl={head_lemma}|l={lem}"]
     if sent is None:
         sent = token.sent
-    if token.i > sent.start:
-        feats.append(f"prev={lemma(token.doc[token.i - 1])}")
-    if token.i + 1 < sent.end:
-        feats.append(f"next={lemma(token.doc[token.i + 1])}")
+    if i > sent.start:
+        feats.append(f"prev={lemma(token.doc[i - 1])}")
+    if i + 1 < sent.end:
+        feats.append(f"next={lemma(token.doc[i + 1])}")
     clauses = []
     for c in token.children:
-        feats.append(f"c={c.dep_}")
-        if c.dep_ in ("ccomp", "xcomp"):
+        dep = c.dep_
+        feats.append(f"c={dep}")
+        if dep in ("ccomp", "xcomp"):
             clauses.append(c)
-        if c.dep_ == "prep":
+        if dep == "prep":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            feats.append(f"prep={lemma(c)}")
-            feats.append(f"l={lem}|prep={lemma(c)}")
+            prep = lemma(c)
+            feats.append(f"prep={prep}")
+            feats.append(f"l={lem}|prep={prep}")
             if obj is not None:
-                feats.append(f"prep={lemma(c)}_{lemma(obj)}")
+                feats.append(f"prep={prep}_{lemma(obj)}")
                 m = mentions_by_token.get(obj.i)
                 if m is not None:
-                    feats.append(f"prep={lemma(c)}:{_role(m)}")
-        elif c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
-            feats.append(f"c={c.dep_}_{lemma(c)}")
+                    feats.append(f"prep={prep}:{_role(m)}")
+        elif dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
+            feats.append(f"c={dep}_{lemma(c)}")
             m = mentions_by_token.get(c.i)
             if m is not None:
-                feats.append(f"cm={c.dep_}:{_role(m)}")
-                feats.append(f"l={lem}|cm={c.dep_}")
+                feats.append(f"cm={dep}:{_role(m)}")
+                feats.append(f"l={lem}|cm={dep}")
     if clauses:
         feats.extend(said_features(token, clauses))
     for e in rule_events:
@@ -203,6 +217,14 @@ def token_vector(token: Token) -> np.ndarray:
     if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
         return np.zeros(96, dtype=np.float32)
     return tensor[token.i].astype(np.float32) * DENSE_SCALE
+
+
+def token_vectors(doc: Doc, indices: Sequence[int]) -> np.ndarray:
+    """:func:`token_vector` of the words of ``doc`` at ``indices``, one row each: the same figures, in one step."""
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
+        return np.zeros((len(indices), 96), dtype=np.float32)
+    return tensor[list(indices)].astype(np.float32) * DENSE_SCALE
 
 
 def dep_path(a: Token, b: Token, limit: int = 4) -> str:
@@ -265,12 +287,18 @@ def said_around(trigger: Token) -> Said:
     return Said(speaker, inside)
 
 
+_FIND: Any = object()  # mention_features' ``head`` when the caller has not found it
+
+
 def mention_features(sent: Span, mention: Mention, root: str, order: int, trigger: Token | None = None,
-                     args: dict[tuple[int, int], str] | None = None, said: Said | None = None) -> list[str]:
+                     args: dict[tuple[int, int], str] | None = None, said: Said | None = None, *,
+                     head: Token | None = _FIND, counts: Counts | None = None) -> list[str]:
     """Features of one mention as the possible source or target of the act of root ``root`` whose word is
     ``trigger``; ``order`` is the mention's rank in the sentence; ``args`` the :func:`argument_tags` of the word,
-    ``said`` its :func:`said_around` (both found once per word by callers that read many mentions)."""
-    head = head_of(sent, mention)
+    ``said`` its :func:`said_around` (both found once per word by callers that read many mentions); ``head`` its
+    :func:`head_of` and ``counts`` the sentence's :func:`between_counts` (found once per sentence by such callers)."""
+    if head is _FIND:
+        head = head_of(sent, mention)
     arg = (args or {}).get((mention.start, mention.end), "none")
     base: list[str] = [f"kind={mention.kind}", f"order={min(order, 3)}", f"role={_role(mention)}", f"arg={arg}",
                        f"arg={arg.split(':')[0]}"]
@@ -292,13 +320,26 @@ def mention_features(sent: Span, mention: Mention, root: str, order: int, trigge
             if dep == "pobj" and gov.dep_ == "prep":
                 base.append(f"path={path}|prep={lemma(gov)}")
             base.append(f"trig={lemma(trigger)}|path={path}")
-            base.extend(_stance(sent, head, trigger, said if said is not None else said_around(trigger)))
+            base.extend(_stance(sent, head, trigger, said if said is not None else said_around(trigger), counts))
     out = list(base)
     out.extend(f"r{root}|{f}" for f in base if not f.startswith("trig="))
     return out
 
 
-def _stance(sent: Span, head: Token, trigger: Token, said: Said) -> list[str]:
+Counts = tuple[int, list[int], list[int]]  # a sentence's first token, running counts of verbs and of punctuation
+
+
+def between_counts(sent: Span) -> Counts:
+    """Running counts over ``sent`` of the verbs and of the punctuation marks :func:`_stance` counts between a
+    mention and the act's word: the counts between any two words of the sentence in constant time."""
+    verbs, marks = [0], [0]
+    for t in sent:
+        verbs.append(verbs[-1] + (t.pos_ == "VERB"))
+        marks.append(marks[-1] + (t.text in ",;:—"))
+    return sent.start, verbs, marks
+
+
+def _stance(sent: Span, head: Token, trigger: Token, said: Said, counts: Counts | None = None) -> list[str]:
     """Where a mention stands towards what is said and between it and the act: its head word ("police",
     "government"), whether it is the speaker of a verb of saying above the act ("Peru said Chile shelled ..."),
     inside what a verb of saying says, coordinated, the act's possessor, and how much of the clause lies between."""
@@ -310,15 +351,28 @@ def _stance(sent: Span, head: Token, trigger: Token, said: Said) -> list[str]:
     feats.append(f"coord={head.dep_ == 'conj' or any(c.dep_ == 'conj' for c in head.children)}")
     feats.append(f"poss_trig={head.dep_ == 'poss' and head.head.i == trigger.i}")
     lo, hi = sorted((head.i, trigger.i))
-    between = sent.doc[lo + 1:hi]
-    feats.append(f"verbs_between={min(sum(t.pos_ == 'VERB' for t in between), 3)}")
-    feats.append(f"punct_between={any(t.text in ',;:—' for t in between)}")
+    if counts is not None and counts[0] <= lo and hi - counts[0] < len(counts[1]):
+        a, b = lo + 1 - counts[0], max(hi - counts[0], lo + 1 - counts[0])
+        verbs, punct = counts[1][b] - counts[1][a], counts[2][b] > counts[2][a]
+    else:
+        between = sent.doc[lo + 1:hi]
+        verbs, punct = sum(t.pos_ == "VERB" for t in between), any(t.text in ",;:—" for t in between)
+    feats.append(f"verbs_between={min(verbs, 3)}")
+    feats.append(f"punct_between={punct}")
     return feats
 
 
-def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None) -> list[str]:
+def sentence_cues(sent: Span) -> list[str]:
+    """The words of ``sent`` that are learning cues, as :func:`modality_features` reads them."""
+    present = {lemma(t) for t in sent}
+    return [f"s={w}" for w in sorted(present & word_class("learning-cues"))]
+
+
+def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None,
+                      cues: list[str] | None = None) -> list[str]:
     """What says whether the act of ``token`` happened: parley's own reading, auxiliaries, negation, the words
-    that govern it (threaten, demand, plan, deny, if...)."""
+    that govern it (threaten, demand, plan, deny, if...). ``cues``: the :func:`sentence_cues` of its sentence,
+    when the caller has them."""
     feats = ["bias", f"cls={rule_modality}", f"cue={(rule_cue or '-').lower()}", f"tag={token.tag_}",
              f"dep={token.dep_}"]
     for c in token.children:
@@ -331,9 +385,7 @@ def modality_features(token: Token, rule_modality: str | None, rule_cue: str | N
         for c in anc.children:
             if c.dep_ in ("aux", "neg", "mark"):
                 feats.append(f"ancc={c.dep_}_{lemma(c)}")
-    sent = token.sent
-    present = {lemma(t) for t in sent}
-    feats.extend(f"s={w}" for w in sorted(present & word_class("learning-cues")))
+    feats.extend(sentence_cues(token.sent) if cues is None else cues)
     return feats
 
 

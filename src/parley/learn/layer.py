@@ -36,21 +36,18 @@ from parley.events.mentions import MentionIndex
 from parley.events.modality import PLANNING_VERBS, classify
 from parley.learn import context as context_mod
 from parley.learn.features import (
-    argument_tags,
-    head_of,
     event_features,
-    is_candidate,
+    candidates_in,
     lemma,
-    mention_features,
     modality_features,
     rule_family,
     rule_words,
-    said_around,
     sentence_features,
     token_features,
-    token_vector,
+    token_vectors,
 )
 from parley.learn.linear import Linear
+from parley.learn.reading import Reading, Readings, coordinated
 from parley.model import ActorRef, Event, Location, Mention
 from parley.model import Span as TextSpan
 from parley.ontology import ontology, plover_for, reciprocal
@@ -206,6 +203,12 @@ class Layer:
         mention_starts = [m.start for m in coded]
         article = context_mod.Article(doc, coded, events if article_events is None else article_events) \
             if self.context is not None and (not runtime or self.thresholds.context <= 1.0) else None
+        # first the sentences' verifier and detector rows, scored in one call each for the whole document (a
+        # row's scores depend only on its own features: the same figures as one call per sentence)
+        plans = []
+        judged_rows: list[list[str]] = []
+        word_rows: list[list[str]] = []
+        candidate = None  # is_candidate of each word of the document, found when a sentence first needs it
         for n, sent in enumerate(doc.sents):
             if within is not None and not (sent.start_char < within[1] and sent.end_char > within[0]):
                 continue
@@ -214,29 +217,56 @@ class Layer:
             lo, hi = bisect_left(mention_starts, sent.start_char), bisect_left(mention_starts, sent.end_char)
             in_sent_mentions = coded[lo:hi]
             if not in_sent_mentions:  # no actor named here: nothing to attribute, nothing to re-read
-                out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
+                plans.append((n, sent, in_sent_events, in_sent_mentions, [], 0, []))
                 continue
-            rule_scored = []
             judged = [e for e in in_sent_events if self.verifier is not None and e.occurred
                       and self.verified_rules.get(rule_family(e.rule), 0) >= MIN_VERIFIED]
-            verdict: dict[str, float] = {}
-            if judged:  # one call for the sentence's events: the same scores as one call each
+            if judged:
                 feats = sentence_features(sent, in_sent_events, in_sent_mentions)
-                rows = [[*feats, *event_features(e)] for e in judged]
-                probs = self.verifier.proba_many(rows)  # type: ignore[union-attr]
-                verdict = {e.id: float(p[0]) for e, p in zip(judged, probs)}
+                judged_rows += [[*feats, *event_features(e)] for e in judged]
+            by_token = mentions_by_token(sent, in_sent_mentions)
+            words = []
+            if candidate is None:
+                candidate = candidates_in(doc)
+            for i in (np.flatnonzero(candidate[sent.start:sent.end]) + sent.start).tolist():
+                tok = doc[i]
+                if i in by_token or (within is not None and not within[0] <= tok.idx < within[1]):
+                    continue
+                lem = lemma(tok)
+                if lem in self.trigger_words:
+                    words.append(tok)
+                    word_rows.append(token_features(tok, by_token, in_sent_events, rules_saw, sent, lem))
+            plans.append((n, sent, in_sent_events, in_sent_mentions, judged, len(judged_rows), words))
+        judged_probs = self.verifier.proba_many(judged_rows) if judged_rows else None  # type: ignore[union-attr]
+        word_probs = self.detector.proba_many(word_rows, token_vectors(doc, [t.i for p in plans for t in p[6]])
+                                              ) if word_rows else None
+        w = 0
+        for n, sent, in_sent_events, in_sent_mentions, judged, upto, words in plans:
+            if not in_sent_mentions:
+                out.append(SentenceScores(n, tuple((e, 1.0, None) for e in in_sent_events), ()))
+                continue
+            verdict = {e.id: float(p[0]) for e, p in zip(judged, judged_probs[upto - len(judged):upto])
+                       } if judged else {}  # type: ignore[index]
+            # the attribution features of a rule event's word, read once for its re-read and its missing side
+            sentence = Readings(sent, in_sent_mentions, index)
+            readings: dict[str, Reading | None] = {}
+
+            def reading(e: Event) -> Reading | None:
+                if e.id not in readings:
+                    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+                    readings[e.id] = None if span is None else sentence.of(span.root, e.root)  # noqa: B023
+                return readings[e.id]
+
+            rule_scored = []
             for e in in_sent_events:
                 s, other = verdict.get(e.id, 1.0), None
                 if e.id in verdict and s < below:
-                    other = self._reread(doc, sent, n, e, in_sent_mentions, index)
+                    other = self._reread(sent, n, e, in_sent_mentions, index, reading(e))
                 rule_scored.append((e, s, other))
             targets = {e.id: t for e in in_sent_events if fill and e.occurred and e.target is None and e.source
-                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "target")) is not None}
+                       and (t := self._actor_of(e, in_sent_mentions, reading, "target")) is not None}
             sources = {e.id: t for e in in_sent_events if fill_source and e.occurred and e.source is None
-                       and (t := self._actor_of(sent, e, in_sent_mentions, index, "source")) is not None}
-            by_token = mentions_by_token(sent, in_sent_mentions)
-            words = [tok for tok in sent if is_candidate(tok) and tok.i not in by_token
-                     and (within is None or within[0] <= tok.idx < within[1]) and lemma(tok) in self.trigger_words]
+                       and (t := self._actor_of(e, in_sent_mentions, reading, "source")) is not None}
             cands = []
             if not words:
                 out.append(SentenceScores(n, tuple(rule_scored), (), targets, sources,
@@ -244,10 +274,9 @@ class Layer:
                 continue
             # a root the rules coded in this sentence is never added again (unless tuning may drop rule events)
             coded_roots = {e.root for e in in_sent_events} if runtime and self.thresholds.drop <= 0 else set()
-            word_probs = self.detector.proba_many(
-                [token_features(tok, by_token, in_sent_events, rules_saw, sent) for tok in words],
-                [token_vector(tok) for tok in words])
-            for tok, probs in zip(words, word_probs):
+            for tok in words:
+                probs = word_probs[w]  # type: ignore[index]
+                w += 1
                 j = int(np.argmax(probs[1:])) + 1  # the likeliest root ("none" is label 0)
                 if probs[j] < floor:
                     continue
@@ -256,7 +285,7 @@ class Layer:
                     cands.append(Candidate(n, root, float(probs[j]), None, 0.0, 0.0))
                 else:
                     cands.append(self._candidate(sent, n, tok, root, float(probs[j]), in_sent_mentions, index,
-                                                 doc_id, lazy=runtime))
+                                                 doc_id, lazy=runtime, readings=sentence))
             out.append(SentenceScores(n, tuple(rule_scored), tuple(cands), targets, sources,
                                       self._context(article, sent, in_sent_mentions, in_sent_events, cands, runtime)))
         return out
@@ -273,37 +302,32 @@ class Layer:
             not runtime or c.event.target is None or c.target_score < self.thresholds.target)]
         return context_mod.targets(self.context, article, sent, mentions, asked)
 
-    def _actor_of(self, sent: Span, event: Event, mentions: list[Mention], index: MentionIndex, which: str
-                  ) -> tuple[Mention, float] | None:
+    def _actor_of(self, event: Event, mentions: list[Mention], reading: Callable[[Event], Reading | None],
+                  which: str) -> tuple[Mention, float] | None:
         """The mention the ``which`` ("target" or "source") model scores highest for a rule event that found none
         (of another code than its other actor), with that score: "police detained 35 people", where the rules'
         patterns read no actor in "35 people"; "twelve people were killed in Peru air strikes", where no pattern
         read who struck."""
         other_side = event.source if which == "target" else event.target
         taken = other_side.code if other_side else None
-        others = [(i, m) for i, m in enumerate(mentions) if m.code and m.code != taken]
+        others = [i for i, m in enumerate(mentions) if m.code and m.code != taken]
         if not others:
             return None
-        span = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
+        r = reading(event)
+        if r is None:
             return None
-        token = span.root
-        args = argument_tags(token, index)
-        model = self.target if which == "target" else self.source
-        said = said_around(token)
-        scores = model.proba_many([mention_features(sent, m, event.root, i, token, args, said) for i, m in others])
-        best = int(np.argmax(scores[:, 0]))
-        return others[best][1], float(scores[best, 0])
+        scores = r.scores(self.target if which == "target" else self.source)[others]
+        best = int(np.argmax(scores))
+        return mentions[others[best]], float(scores[best])
 
-    def _reread(self, doc: Doc, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex
-                ) -> Candidate | None:
+    def _reread(self, sent: Span, n: int, event: Event, mentions: list[Mention], index: MentionIndex,
+                read: Reading | None) -> Candidate | None:
         """The rule's act (its word, code, modality, date, place) with source and target as attribution reads
         them: what replaces a rule event the verifier doubts, so that the act stays and its actors change."""
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
+        if read is None:
             return None
-        c = self._candidate(sent, n, span.root, event.root, event.confidence, mentions, index, event.id,
-                            read_modality=False)
+        c = self._candidate(sent, n, read.token, event.root, event.confidence, mentions, index, event.id,
+                            read_modality=False, read=read)
         if c.event is None:
             return None
         reread = replace(c.event, id=event.id + "r", cameo=event.cameo, root=event.root, quad_class=event.quad_class,
@@ -318,10 +342,12 @@ class Layer:
         return cameo if ontology().is_code(cameo) else root + "0"
 
     def _candidate(self, sent: Span, n: int, token: Token, root: str, p: float, mentions: list[Mention],
-                   index: MentionIndex, doc_id: str, lazy: bool = False, read_modality: bool = True) -> Candidate:
+                   index: MentionIndex, doc_id: str, lazy: bool = False, read_modality: bool = True,
+                   read: Reading | None = None, readings: Readings | None = None) -> Candidate:
         """The act of root ``root`` that ``token`` may express, its actors as attribution reads them, and its
         modality. ``lazy``: an act the modality model says did not happen gets no actors (it cannot be added).
-        ``read_modality=False``: only the actors are wanted (a re-read keeps the rule's modality)."""
+        ``read_modality=False``: only the actors are wanted (a re-read keeps the rule's modality). ``read``: the
+        word's :class:`Reading`, or its sentence's :class:`Readings`, when the caller has them."""
         happened, modality = 1.0, "asserted"
         if read_modality:
             reading = classify(token)
@@ -332,22 +358,22 @@ class Layer:
                 reading = classify(infinitive)
             modality = reading.value
             if self.modality is not None:
-                happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue))[0])
+                cues = readings.cues if readings is not None else None
+                happened = float(self.modality.proba(modality_features(token, reading.value, reading.cue, cues))[0])
         if lazy and happened < self.thresholds.happened:
             return Candidate(n, root, p, None, 0.0, 0.0, happened)
-        args = argument_tags(token, index)
-        said = said_around(token)
-        feats = [mention_features(sent, m, root, i, token, args, said) for i, m in enumerate(mentions)]
-        src_scores = list(zip(self.source.proba_many(feats)[:, 0].tolist(), mentions))
-        s_score, source = max(src_scores, key=lambda x: x[0])
+        if read is None:
+            read = (readings or Readings(sent, mentions, index)).of(token, root)
+        s_score, si = max(((s, i) for i, s in enumerate(read.scores(self.source).tolist())), key=lambda x: x[0])
+        source = mentions[si]
         cameo = self._code(token, root)
-        also_sources = _coordinated(sent, source, index)
+        also_sources = coordinated(sent, source, index, read.heads[si])
         # "Belgian and German soldiers arrived": co-subjects of a one-way act are not each other's targets
         own = {source.code} | (set() if reciprocal(cameo) else {m.code for m in also_sources})
         others = [i for i, m in enumerate(mentions) if m.code not in own]
-        tgt_scores = list(zip(self.target.proba_many([feats[i] for i in others])[:, 0].tolist(),
-                              [mentions[i] for i in others])) if others else []
-        t_score, target = max(tgt_scores, key=lambda x: x[0], default=(0.0, None))
+        t_score, ti = max(((s, i) for s, i in zip(read.scores(self.target)[others].tolist(), others)),
+                          key=lambda x: x[0], default=(0.0, -1))
+        target = mentions[ti] if ti >= 0 else None
         info = ontology().get(cameo)
         # the modality model may only doubt what parley's own reading asserts, never assert what it reads as
         # hypothetical, negated, intended or demanded (precision first: traps must stay traps)
@@ -360,7 +386,7 @@ class Layer:
             location=Location(), trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
             evidence=evidence_text(sent.text), confidence=round(p, 3), rule=f"model:{self.name}")
         return Candidate(n, root, p, event, s_score, t_score, happened, also_sources,
-                         _coordinated(sent, target, index))
+                         coordinated(sent, target, index, read.heads[ti]) if target is not None else ())
 
     # -- choosing ---------------------------------------------------------------------------------
     def select(self, scored: Sequence[SentenceScores], thresholds: Thresholds | None = None
@@ -463,24 +489,6 @@ class Layer:
         order = {id(e): i for i, e in enumerate(events)}
         chosen.sort(key=lambda e: (e.sentence, e.trigger.start, order.get(id(e), len(order))))
         return chosen, decisions
-
-
-def _coordinated(sent: Span, mention: Mention | None, index: MentionIndex) -> tuple[Mention, ...]:
-    """The other actors coordinated with ``mention`` ("Russia" in "China and Russia"), of other codes."""
-    if mention is None:
-        return ()
-    head = head_of(sent, mention)
-    if head is None:
-        return ()
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    seen = {mention.code}
-    out = []
-    for m in index.actors(head):
-        if m.code and m.code not in seen:
-            seen.add(m.code)
-            out.append(m)
-    return tuple(out)
 
 
 def _each_coordinated(event: Event, c: Candidate) -> list[Event]:

@@ -7,7 +7,7 @@ of the features present, plus a bias, through the logistic function.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +23,10 @@ class Linear:
     labels: tuple[str, ...]
     dense: np.ndarray | None = None  # (n_dense, n_labels): weights of a dense vector given beside the names
     softmax: bool = False  # one label out of many (softmax) instead of independent labels (logistic)
+    _bias64: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_bias64", self.bias.astype(np.float64))  # converted once, not on every call
 
     def logits(self, feats: Iterable[str], vector: np.ndarray | None = None) -> np.ndarray:
         rows = [self.features[f] for f in feats if f in self.features]
@@ -55,12 +59,18 @@ class Linear:
                 starts.append(len(rows))
                 rows += found
         n = len(many)
-        z = np.tile(self.bias.astype(np.float64), (n, 1))
+        z = np.empty((n, len(self.bias)))
+        z[:] = self._bias64
         if full:
-            z[full] = z[full] + np.add.reduceat(self.weights[rows], starts, axis=0, dtype=np.float64)
+            # each list's sum depends only on its own rows: one call for many sentences gives the same figures
+            sums = np.add.reduceat(self.weights.take(rows, axis=0), starts, axis=0, dtype=np.float64)
+            if len(full) == n:
+                z += sums
+            else:
+                z[full] += sums
         if self.dense is not None and vectors is not None and n:
             # one (1 x d) by (d x labels) product per row, as proba computes it: the same figures to the bit
-            z = z + np.matmul(np.array(vectors, dtype=np.float64)[:, None, :], self.dense)[:, 0, :]
+            z += np.matmul(np.array(vectors, dtype=np.float64)[:, None, :], self.dense)[:, 0, :]
         if self.softmax:
             e = np.exp(z - z.max(axis=1, keepdims=True))
             return e / e.sum(axis=1, keepdims=True)
