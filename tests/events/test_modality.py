@@ -130,6 +130,17 @@ ROWS = [
      'asserted'),
     ('Chile is scheduled to meet with Peru at the end of the month.', 'meet', 'intended'),
     ('The next round of talks between Chile and Peru is scheduled to begin in Lima.', 'talks', 'intended'),
+    # what is still to come, however it is said: "yet to", "were to", a present tense dated ahead, a hope, and
+    # what an accord makes possible
+    ('Chile and Peru have yet to begin the planned talks.', 'begin', 'negated'),
+    ('The Chilean army is yet to withdraw from the border.', 'withdraw', 'negated'),
+    ('Chile and Peru were to hold talks on Monday in Lima.', 'hold', 'hypothetical'),
+    ("Chile's foreign minister arrives in Lima later today.", 'arrives', 'intended'),
+    ("Chile's president meets the Peruvian president tomorrow.", 'meets', 'intended'),
+    ("Chile's foreign minister is flying to Lima next week.", 'flying', 'intended'),
+    ("Chile's president met the Peruvian president on Monday.", 'met', 'asserted'),
+    ('Chilean negotiators said they were hoping to sign an accord with Peru.', 'sign', 'intended'),
+    ('The accord paves the way for Chile and Peru to reopen their embassies.', 'reopen', 'hypothetical'),
 ]
 
 

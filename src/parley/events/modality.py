@@ -56,7 +56,7 @@ TRAVEL_VERBS = lexicon.words("travel-verbs")
 #: verbs of warning, whose "if" clause may be the condition of the threat itself
 WARNING_VERBS = lexicon.words("warning-verbs")
 COPULAS = lexicon.words("copulas")
-LEMMA_FIXES = {("hop", "hope"): "hope"}
+LEMMA_FIXES = {("hop", "hope"): "hope", ("hop", "hopi"): "hope"}  # "hopes", "hoping"
 NEGATIVE_DETERMINERS = lexicon.words("negative-determiners")
 NEGATIVE_ADVERBS = lexicon.words("negative-adverbs")
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "advcl", "relcl", "attr", "nsubj",
@@ -114,6 +114,9 @@ def _own_cues(clause: Token) -> Modality | None:
         return Modality("intended", found.cue)
     if found is not None:
         return found
+    when = _future_time(clause)
+    if when is not None:
+        return Modality("intended", when)
     for c in clause.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SPECULATION_ADVERBS:
             return Modality("reported-speculation", c.text)
@@ -134,6 +137,25 @@ def _own_cues(clause: Token) -> Modality | None:
 
 
 ANNOUNCING_VERBS = lexicon.words("announcing-verbs")
+
+
+def _future_time(clause: Token) -> str | None:
+    """A present-tense act dated ahead ("arrives in Lima later today", "meets Peru's president tomorrow", "is
+    flying to Lima next week"): scheduled, not yet done. The cue, or None."""
+    present = clause.tag_ in ("VBZ", "VBP") or (clause.tag_ == "VBG" and any(
+        a.dep_ == "aux" and a.lower_ in ("is", "are", "'s", "'re") for a in clause.children))
+    if not present:
+        return None
+    for c in clause.children:
+        if c.dep_ not in ("npadvmod", "advmod"):
+            continue
+        if c.lower_ == "tomorrow":
+            return c.text
+        if any(d.lower_ == "later" and d.dep_ == "advmod" for d in c.children):
+            return "later " + c.text  # "later today", "later this week"
+        if any(d.lower_ == "next" and d.dep_ in ("amod", "det") for d in c.children):
+            return "next " + c.text  # "next week"
+    return None
 
 
 def _reported_future(clause: Token) -> bool:
@@ -257,6 +279,13 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("intended", governor.text)  # "is going to recognise"
             if lemma in SPECULATION_VERBS or (rel == "ccomp" and lemma in WISH_VERBS):
                 return Modality("reported-speculation", governor.text)  # "hopes that Washington will lift"
+            if lemma in ("have", "be") and rel == "xcomp" and any(
+                    c.dep_ == "advmod" and c.lower_ == "yet" for c in governor.children):
+                return Modality("negated", "yet")  # "have yet to begin talks", "is yet to respond"
+            if governor.lower_ in ("was", "were") and rel == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return Modality("hypothetical", governor.text)  # "the two sides were to hold talks on Monday"
             if lemma == "be" and rel == "xcomp" and governor.lower_ != "were" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
@@ -271,7 +300,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
             if lemma in SPECULATION_ADJECTIVES:
                 return Modality("reported-speculation", governor.text)
         # "the need for Israel to allow aid": a "for ... to" clause the parser hangs as adverbial
-        for_to = rel == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+        # (or as a relative clause of a noun: "paves the way for both sides to reopen their embassies")
+        for_to = rel in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
         if for_to and is_verb and lemma in PROVISION_VERBS:
             return Modality("hypothetical", governor.text)  # "the accord provides for the rebels to disarm"
         if for_to and is_verb and lemma in DEMAND_GOVERNORS:
