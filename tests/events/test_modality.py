@@ -141,6 +141,9 @@ ROWS = [
     ("Chile's president met the Peruvian president on Monday.", 'met', 'asserted'),
     ('Chilean negotiators said they were hoping to sign an accord with Peru.', 'sign', 'intended'),
     ('The accord paves the way for Chile and Peru to reopen their embassies.', 'reopen', 'hypothetical'),
+    ('Chile threatened sanctions against Peru.', 'sanctions', 'hypothetical'),
+    ('The move followed threats of sanctions from Chile.', 'sanctions', 'hypothetical'),
+    ('Chile imposed sanctions on Peru.', 'sanctions', 'asserted'),
 ]
 
 

@@ -320,6 +320,10 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
+    # "threatened sanctions", "threats of sanctions": the threat is the act; what it threatens has not happened
+    if (rel == "dobj" and is_verb and lemma == "threaten") or (
+            rel == "pobj" and governor.lower_ == "of" and lemma_of(governor.head) == "threat"):
+        return Modality("hypothetical", governor.text if rel == "dobj" else governor.head.text)
     if rel == "nsubjpass" and lemma in PLANNING_VERBS and any(c.dep_ == "xcomp" for c in governor.children):
         return Modality("intended", governor.text)  # "the next round of talks is scheduled to begin"
     if rel == "pcomp" and governor.lower_ in ("before", "until") and governor.head.pos_ in ("VERB", "AUX") \
