@@ -23,9 +23,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from parley.evaluate import _country
-from parley.learn.features import lemma
+from parley.learn.features import words_of
 from parley.learn.linear import Linear
-from parley.lexicon import words as word_class
 from parley.model import Event, Mention
 
 
@@ -113,8 +112,7 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 def cues(sent: Span | Any) -> frozenset[str]:
     """The words of a sentence that point back at an actor named before it."""
-    known = word_class("context-cues")
-    return frozenset(w for w in (lemma(t) for t in sent) if w in known)
+    return frozenset(words_of(sent, "context-cues"))
 
 
 def features(p: Prior, priors: Sequence[Prior], root: str, source: str | None, said: frozenset[str],
@@ -138,14 +136,16 @@ def features(p: Prior, priors: Sequence[Prior], root: str, source: str | None, s
 
 
 def choose(model: Linear, article: Article, sent: Span, root: str, source: str | None,
-           mentions: Sequence[Mention] = ()) -> tuple[Mention, float] | None:
+           mentions: Sequence[Mention] = (), said: frozenset[str] | None = None) -> tuple[Mention, float] | None:
     """The earlier actor the ranker scores highest as the target of the act of root ``root`` by ``source`` in
-    ``sent`` (whose own coded actors are ``mentions``), with its score; None when nothing was named before."""
+    ``sent`` (whose own coded actors are ``mentions``), with its score; None when nothing was named before.
+    ``said``: the sentence's :func:`cues`, when the caller has them."""
     src = _country(source)
     priors = article.priors(sent.start_char, source)
     if not priors:
         return None
-    said = cues(sent)
+    if said is None:
+        said = cues(sent)
     here = any(_country(m.code) != src for m in mentions if m.code)
     scores = model.proba_many([features(p, priors, root, src, said, here) for p in priors])[:, 0]
     best = int(scores.argmax())
@@ -156,8 +156,12 @@ def targets(model: Linear, article: Article, sent: Span, mentions: Sequence[Ment
             ) -> dict[str, tuple[Mention, float]]:
     """:func:`choose` for each of ``events`` (of one sentence) that has a source: by event id."""
     out = {}
+    said = None  # the sentence's cues, found once for all its events
     for e in events:
-        if e.source is not None and (found := choose(model, article, sent, e.root, e.source.code, mentions)):
+        if e.source is None:
+            continue
+        said = cues(sent) if said is None else said
+        if found := choose(model, article, sent, e.root, e.source.code, mentions, said):
             out[e.id] = found
     return out
 

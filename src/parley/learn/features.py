@@ -213,10 +213,7 @@ def said_features(token: Token, clauses: Sequence[Token] | None = None) -> list[
 
 def token_vector(token: Token) -> np.ndarray:
     """spaCy's own vector of the word (``doc.tensor``, the parser's shared tok2vec), scaled."""
-    tensor = token.doc.tensor
-    if tensor is None or tensor.ndim != 2 or not tensor.shape[0]:
-        return np.zeros(96, dtype=np.float32)
-    return tensor[token.i].astype(np.float32) * DENSE_SCALE
+    return token_vectors(token.doc, [token.i])[0]
 
 
 def token_vectors(doc: Doc, indices: Sequence[int]) -> np.ndarray:
@@ -362,10 +359,14 @@ def _stance(sent: Span, head: Token, trigger: Token, said: Said, counts: Counts 
     return feats
 
 
+def words_of(sent: Span, name: str) -> list[str]:
+    """The lemmas of ``sent`` that are in the word class ``name``, sorted, each once."""
+    return sorted({lemma(t) for t in sent} & word_class(name))
+
+
 def sentence_cues(sent: Span) -> list[str]:
     """The words of ``sent`` that are learning cues, as :func:`modality_features` reads them."""
-    present = {lemma(t) for t in sent}
-    return [f"s={w}" for w in sorted(present & word_class("learning-cues"))]
+    return [f"s={w}" for w in words_of(sent, "learning-cues")]
 
 
 def modality_features(token: Token, rule_modality: str | None, rule_cue: str | None,
