@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from parley import errors
 from parley.cli import app
-from parley.evaluate import PRF, accepts, detect_format, match_events, score_actors, score_codebook, score_gold
+from parley.evaluate import (
+    PRF, accepts, detect_format, match_events, score_actors, score_codebook, score_gold, traps_coded_as_real,
+)
 
 
 def test_prf_and_multiset_matching():
@@ -60,6 +62,20 @@ def test_traps_coded_as_real_are_counted(coder):
     report = score_gold(records, coder.code)
     assert report["traps"]["gold_traps"] == 1
     assert report["traps"]["coded_as_real"] == 0
+
+
+def test_a_trap_is_coded_as_real_only_by_a_prediction_no_required_event_takes():
+    # a real recall and, in the same sentence, the same act promised to others: one right prediction codes no trap
+    gold = [{"source": "SRBGOV", "cameo": "161", "target": "USA", "modality": "asserted"},
+            {"source": "SRBGOV", "cameo": "161", "target": None, "modality": "hypothetical"}]
+    assert traps_coded_as_real(gold, [("SRB", "16", "USA")]) == (1, 0, 1)
+    # a second recall is not taken by the one real recall: it is the trap coded as real
+    assert traps_coded_as_real(gold, [("SRB", "16", "USA"), ("SRB", "16", "USA")]) == (1, 1, 1)
+    # a prediction only an optional event accepts is not taken by a required one either
+    optional = [{"source": "FRA", "cameo": "040", "target": "DEU", "modality": "optional"},
+                {"source": "FRA", "cameo": "042", "target": "DEU", "modality": "hypothetical"}]
+    assert traps_coded_as_real(optional, [("FRA", "04", "DEU")]) == (1, 1, 1)
+    assert traps_coded_as_real(gold[:1], [("SRB", "16", "USA")]) == (0, 0, 0)
 
 
 def test_gold_scoring_counts_hits_misses_and_false_positives(coder):

@@ -39,6 +39,7 @@ from parley.evaluate.gold import (
     read_gold,
     read_jsonl,
     score_gold,
+    traps_coded_as_real,
 )
 # the scoring rules the trained layer (parley.learn) shares, and the quote match a benchmark uses
 from parley.evaluate.gold import _canon, _country, _gold_occurred, _same_quote  # noqa: F401
@@ -85,5 +86,5 @@ def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in
 __all__ = [
     "ACTOR_ALIASES", "FORMATS", "GOLD_MODALITIES", "NON_ASSERTED", "PRF", "TRAPS", "accepts", "code_records",
     "detect_format", "evaluate", "match_events", "plover_for", "read_codebook", "read_gold", "read_jsonl",
-    "score_actors", "score_codebook", "score_gold", "score_plover",
+    "score_actors", "score_codebook", "score_gold", "score_plover", "traps_coded_as_real",
 ]

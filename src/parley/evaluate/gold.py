@@ -282,11 +282,10 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
             str(a)[:2] for g in gold_events for a in g.get("alt_codes") or []}
         sentence_roots.add(len(g_roots & p_roots), len(p_roots - g_roots - excused), len(g_roots - p_roots))
         # traps (hypothetical, negated, speculative gold events) that parley counted as having happened
-        traps = [g for g in gold_events if g.get("modality") in TRAPS]
-        if traps:
-            trap_stats["traps"] += len(traps)
-            trap_stats["coded_as_real"] += sum(
-                any(accepts(g, pkey(e, True), True) for e in p_asserted) for g in traps)
+        n, real, resembled = traps_coded_as_real(gold_events, [pkey(e, True) for e in p_asserted])
+        trap_stats["traps"] += n
+        trap_stats["coded_as_real"] += real
+        trap_stats["resembled"] += resembled
         # all modalities, lenient keys; modality confusion on the events matched this way
         tp, _m, _f = match_events(gold_events, [], [pkey(e, True) for e in pred_events], True)
         any_modality.add(tp, len(pred_events) - tp, len(gold_events) - tp)
@@ -368,6 +367,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         "dates": {"scored": date_total, "right": date_right},
         "roots_per_record": sentence_roots.as_dict(),
         "traps": {"gold_traps": trap_stats["traps"], "coded_as_real": trap_stats["coded_as_real"],
+                  "resembled_by_any_event": trap_stats["resembled"],
                   "share": round(trap_stats["coded_as_real"] / trap_stats["traps"], 4) if trap_stats["traps"] else None},
         "actors_strict": actors_strict.as_dict(),
         "actors_lenient": actors_lenient.as_dict(),
@@ -399,10 +399,20 @@ def accepts(g: dict[str, Any], key: tuple, lenient: bool) -> bool:
 
 
 def match_events(required: list[dict[str, Any]], optional: list[dict[str, Any]], pred: list[tuple],
-                  lenient: bool) -> tuple[int, list[dict[str, Any]], list[int]]:
+                 lenient: bool) -> tuple[int, list[dict[str, Any]], list[int]]:
     """Match predicted keys to gold events: (true positives, missed required gold events, indexes of the
     false predictions). A prediction that only an optional gold event accepts is neither right nor wrong.
     Exact agreement on the primary code is matched first, then alternatives."""
+    matched, required, optional = _assign(required, optional, pred, lenient)
+    wrong = [i for i in range(len(pred)) if i not in matched
+             and not any(accepts(g, pred[i], lenient) for g in optional)]
+    return len(matched), [_unfolded(g) for j, g in enumerate(required) if j not in matched.values()], wrong
+
+
+def _assign(required: list[dict[str, Any]], optional: list[dict[str, Any]], pred: list[tuple], lenient: bool
+            ) -> tuple[dict[int, int], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Which required gold event each matched prediction takes, of the required and optional events as
+    ``fold_reverse`` folds them (returned too)."""
     actor = _country if lenient else _canon
     required, optional = fold_reverse(required, optional)
     def primary(g: dict[str, Any]) -> tuple:
@@ -420,9 +430,25 @@ def match_events(required: list[dict[str, Any]], optional: list[dict[str, Any]],
                     matched[i] = j
                     free.remove(j)
                     break
-    wrong = [i for i in range(len(pred)) if i not in matched
-             and not any(accepts(g, pred[i], lenient) for g in optional)]
-    return len(matched), [_unfolded(required[j]) for j in free], wrong
+    return matched, required, optional
+
+
+def traps_coded_as_real(gold: list[dict[str, Any]], pred: list[tuple]) -> tuple[int, int, int]:
+    """(traps, traps coded as real, traps any prediction resembles) of one unit, lenient keys of its asserted
+    predictions. ANNOTATION.md scores a trap coded as real as a false positive, so a trap counts as coded as real
+    when a prediction that no required gold event takes accepts it. A prediction matched to a required event is
+    right, however many traps share its key ("X recalled its envoy to Y and said it would do the same to others":
+    the recall is right and codes no trap). The third figure counts every prediction, matched or not: the count
+    reported up to events-6, kept for comparison."""
+    traps = [g for g in gold if g.get("modality") in TRAPS]
+    if not traps:
+        return 0, 0, 0
+    required = [g for g in gold if _gold_occurred(g)]
+    optional = [g for g in gold if g.get("modality") == "optional"]
+    matched, _r, _o = _assign(required, optional, pred, True)
+    free = [k for i, k in enumerate(pred) if i not in matched]
+    return (len(traps), sum(any(accepts(g, k, True) for k in free) for g in traps),
+            sum(any(accepts(g, k, True) for k in pred) for g in traps))
 
 
 REVERSE = "_reverse"  # a required symmetric gold event's reverse direction, listed as required too

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from parley import errors
-from parley.evaluate import _country, _gold_occurred, accepts, match_events
+from parley.evaluate import _country, _gold_occurred, accepts, match_events, traps_coded_as_real
 from parley.events.mentions import MentionIndex
 from parley.learn import context as context_mod
 from parley.learn import corpus as corpus_mod
@@ -337,10 +337,8 @@ def score_layer(layer: Layer, data: Sequence[Coded], th: Thresholds,
         req, opt = _required(c.gold), _optional(c.gold)
         k, missed, wrong = match_events(req, opt, pred, True)
         tp, fp, fn = tp + k, fp + len(wrong), fn + len(missed)
-        for g in c.gold:
-            if g.get("modality") in ("hypothetical", "negated", "speculative"):
-                traps += 1
-                traps_real += any(accepts(g, p, True) for p in pred)
+        n, real, _any = traps_coded_as_real(c.gold, pred)
+        traps, traps_real = traps + n, traps_real + real
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
