@@ -340,3 +340,37 @@ def test_the_packaged_model_loads_and_is_used_by_default():
     assert layer.thresholds.detect <= 1.0 or layer.thresholds.verify > 0.0  # it does something
     coder = Coder()
     assert coder.layer is not None and coder.layer.name == layer.name
+
+
+def test_tuning_puts_precision_first_and_searches_again_with_the_later_steps(monkeypatch):  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from parley.learn import train
+
+    # a made-up dev split whose figures depend only on the thresholds: a looser detector finds more and is less
+    # precise; filling targets makes right events of wrong ones, worth more at the looser detector threshold
+    def figures(th: Thresholds) -> dict[str, float]:
+        tp, fp = {0.3: (640, 700), 0.5: (600, 540), 0.7: (560, 470)}.get(th.detect, (400, 380))
+        if th.detect < 1.01 and th.fill <= 0.3:
+            tp, fp = tp + (60 if th.detect == 0.5 else 10), fp - (60 if th.detect == 0.5 else 10)
+        if th.verify or th.happened != 0.5 or th.source != 0.3 or th.target:
+            tp -= 50
+        if th.context <= 1.0 or th.fill_source <= 1.0 or th.drop:
+            tp -= 50
+        p, r = tp / (tp + fp), tp / 1560
+        traps = 9 if th.detect == 0.3 else 1
+        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r), "f_half": 1.25 * p * r / (0.25 * p + r),
+                "tp": tp, "fp": fp, "traps_coded_as_real": traps}
+
+    monkeypatch.setattr(train, "_score", lambda layer, c: [])
+    monkeypatch.setattr(train, "score_layer", lambda layer, data, th, scored=None:
+                        figures(th) if th != Thresholds() else {**figures(th), "precision": 0.42,
+                                                                "traps_coded_as_real": 1})
+    th, m = train.tune(SimpleNamespace(context=None), [object()])
+    # the first pass sets detect 0.7 with fill off (F0.5 best), then fill; the second finds that with fill,
+    # detect 0.5 is better; detect 0.3 codes more traps as real than the rules and is never taken
+    assert th.detect == 0.5 and th.fill <= 0.3
+    assert m["tp"] == 660 and m["traps_coded_as_real"] == 1
+    # with a precision floor no setting reaches, the least imprecise one is returned
+    th, m = train.tune(SimpleNamespace(context=None), [object()], floor=0.9)
+    assert th.detect == 0.7 and m["precision"] < 0.9
