@@ -33,6 +33,10 @@ CLIMB = 8
 #: peoples without a state of their own: "Kurdish rebels", "Arab militias" fight in a country (ANNOTATION.md §
 #: Actors: country of operation + role), which the context gives
 PEOPLES = frozenset({"KUR", "ARB"})
+#: "the North" / "the South" of a text about Korea
+HALVES = lexicon.mapping("country-halves")
+#: "Congress": the US Congress only where the text names the US
+SHARED_BODY_NAMES = lexicon.words("shared-body-names")
 
 
 def sentence_countries(doc: Doc, mentions: list[Mention], country_codes: frozenset[str]
@@ -197,5 +201,42 @@ def document_country(doc: Doc, mentions: list[Mention], country_codes: frozenset
     return only if counts[only] >= 2 or political else None
 
 
-__all__ = ["DOMINANT", "INSIDE_PREPOSITIONS", "LOCAL_ROLES", "NOT_PLACE_ROLES", "PEOPLES", "document_country", "names_a_party",
-           "places", "sentence_countries"]
+def shared_body(m: Mention) -> bool:
+    """Is the mention a body named by a name other countries' bodies bear too ("Congress")?"""
+    return m.kind == "institution" and m.text.lower() in SHARED_BODY_NAMES and len(m.code) == 6
+
+
+def shared_bodies(mentions: list[Mention], country: str | None, placed: set[str]) -> list[Mention]:
+    """A body the dictionary gives one country by a name other countries' bodies bear too ("Congress"), in a
+    text about another ``country`` (its dateline's or the only one it names) that names the body's own nowhere
+    else, not even as a place (``placed``: the countries of the places it names): that country's body ("Congress"
+    in a text about Peru is Peru's)."""
+    if country is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if shared_body(m) and country != m.actor.country and m.actor.country not in placed and not any(
+                o.actor.country == m.actor.country for o in mentions if not shared_body(o)):
+            m = Mention(country + m.actor.role, None, m.text, m.start, m.end, "institution")
+        out.append(m)
+    return out
+
+
+def halves(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """"The North", "the South" in a text that names North or South Korea: the country, as its readers take it."""
+    if not any(m.actor.country.lower() in HALVES.values() and m.kind == "country" for m in mentions):
+        return []
+    out = []
+    for t in doc:
+        code = HALVES.get(t.lower_, "").upper()
+        if not code or t.i in taken or not t.text[:1].isupper() or t.i == 0 or doc[t.i - 1].lower_ != "the":
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if after is not None and (after.text[:1].isupper() or after.text == "-"):
+            continue  # "the North Atlantic", "the North-South talks"
+        out.append(Mention(code, None, t.text, t.idx, t.idx + len(t.text), "country"))
+    return out
+
+
+__all__ = ["DOMINANT", "INSIDE_PREPOSITIONS", "LOCAL_ROLES", "NOT_PLACE_ROLES", "PEOPLES", "document_country", "halves",
+           "names_a_party", "places", "sentence_countries", "shared_bodies", "shared_body"]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parley import lexicon
 
@@ -30,4 +30,51 @@ def coordinated(t: Token) -> bool:
     return t.dep_ == "nmod" and any(c.dep_ == "cc" for c in t.children) and any(c.dep_ == "conj" for c in t.children)
 
 
-__all__ = ["coordinated", "only_modifies"]
+def capitalised_body(span: Span) -> bool:
+    """A role phrase of several words capitalised as a house style after "the" ("the Supreme Court ruled", "the
+    Interior Ministry said"): the text's own body, not a word of a longer name ("the Supreme Court of Canada",
+    "the High Court Bar Association", "the Nigerian Interior Ministry" are left to the names). No capitalised
+    word stands beside it, and no entity runs past it."""
+    doc = span.doc
+    if len(span) < 2 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    if not all(t.text[:1].isupper() and not t.text.isupper() for t in span if t.is_alpha):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.text[:1].isupper() or after.lower_ == "of"):
+        return False
+    return all(not t.ent_type_ or _entity_within(t, span.start - 1, span.end) for t in span)
+
+
+def _entity_within(t: Token, start: int, end: int) -> bool:
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is None or (ent.start >= start and ent.end <= end)
+
+
+def capital_role(span: Span) -> bool:
+    """A one-word role capitalised as a house style ("Parliament", "Cabinet", "Senate"), not a word of a longer
+    name ("the Hostages and Missing Families Forum", "Parliament House"): the word is its own entity, if any,
+    and no capitalised word stands beside it."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")):
+        return False
+    doc = t.doc
+    return all(not (0 <= j < len(doc)) or not doc[j].text[:1].isupper() or starts_sentence(doc[j])
+               for j in (t.i - 1, t.i + 1))
+
+
+def acronym(t: Token) -> bool:
+    """A role written in capitals ("MPs", "MEPs"), not a word of a name."""
+    return len(t.text) >= 2 and t.text.removesuffix("s").isupper()
+
+
+def starts_sentence(t: Token) -> bool:
+    """The first word of its sentence, after any blanked-out dateline."""
+    return t.i == t.sent.start or all(x.is_space for x in t.doc[t.sent.start:t.i])
+
+
+__all__ = ["acronym", "capital_role", "capitalised_body", "coordinated", "only_modifies", "starts_sentence"]

@@ -35,12 +35,13 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from parley import lexicon
-from parley.actors.context import LOCAL_ROLES, PEOPLES, document_country, sentence_countries
+from parley.actors.context import (LOCAL_ROLES, PEOPLES, document_country, halves, places, sentence_countries,
+                                   shared_bodies, shared_body)
 from parley.actors.dictionary import ActorDictionary, Entry
 from parley.actors.periods import office, pick
-from parley.actors.phrases import coordinated, only_modifies
+from parley.actors.phrases import acronym, capital_role, capitalised_body, coordinated, only_modifies, starts_sentence
 from parley.actors.repeats import acronyms, surnames
-from parley.actors.titles import known_by_surname, text_country
+from parley.actors.titles import bare_titles, known_by_surname, text_country
 from parley.model import ActorCode, Mention
 from parley.nlp import DOC_ATTRIBUTES  # noqa: F401  (registers doc._.dateline, doc._.source_text)
 
@@ -154,6 +155,8 @@ class _Finder:
             return None
         if _is_former(noun):
             return "ELI"
+        if r.kind == "title" and r.code == "MIL" and base is not None and ActorCode(base).role == "REB":
+            return "REB"  # "a Taliban commander", "a Hamas general": the armed group's own
         if r.kind == "generic":
             for c in noun.children:
                 if c.dep_ in MODIFIER_DEPS and c.i < r.start:
@@ -174,15 +177,20 @@ class _Finder:
                 continue
             if any(i in taken for i in range(r.start, r.end)):
                 continue
-            head = self.doc[head_i]
-            if only_modifies(head, r.code in LOCAL_ROLES) or head.pos_ not in pos:
+            head, end = self.doc[head_i], r.end
+            boss = self.role_at.get(head.head.i) if head.dep_ == "compound" else None
+            if boss is not None and boss.kind == "generic" and boss.start == r.end and head.head.i not in taken:
+                head, end = head.head, boss.end  # "police officials", "a rebel spokesman": the role's own people
+            elif only_modifies(head, r.code in LOCAL_ROLES):
                 continue
-            if _capital_role(self.doc[r.start:r.end]):
+            if head.pos_ not in pos:
+                continue
+            if capital_role(self.doc[r.start:r.end]) or capitalised_body(self.doc[r.start:r.end]):
                 pass  # "Protesters broke into Parliament": a one-word role in the house style of capitals
-            elif any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not _starts_sentence(t) and not _acronym(t))
-                     for t in self.doc[r.start:r.end]):
+            elif any(t.ent_type_ in NAMED_THINGS or (t.text[:1].isupper() and not starts_sentence(t) and not acronym(t))
+                     for t in self.doc[r.start:end]):
                 continue
-            yield head, r, self.doc[r.start:r.end]
+            yield head, r, self.doc[r.start:end]
 
     def role_only(self, taken: set[int]) -> list[Mention]:
         """Groups named by their role alone ("militants", "protesters", "rights groups"): the role code
@@ -257,14 +265,18 @@ class _Finder:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for c in span.root.children:
+            # "Chile's Defense Ministry", "the head of Peru's Congress" (the name's own modifiers)
+            name = span[-1] if span[-1] is not span.root else None
+            for c in [*span.root.children, *(name.children if name is not None else ())]:
                 other = country_at.get(c.i)
-                if c.dep_ in MODIFIER_DEPS and c.i < span.start and other is not None and other.code != m.actor.country:
+                if c.dep_ in MODIFIER_DEPS and (c.i < span.start or name is not None and span.start <= c.i < name.i) \
+                        and other is not None and other.code != m.actor.country:
                     out.remove(m)
                     if other in out:
                         out.remove(other)
-                    out.append(Mention(other.code + m.actor.role, other.name, doc[_token_range(doc, other).start:span.end].text,
-                                       other.start, m.end, "country"))
+                    first = min(_token_range(doc, other).start, span.start)
+                    out.append(Mention(other.code + m.actor.role, other.name, doc[first:span.end].text,
+                                       doc[first].idx, m.end, "country"))
                     break
         return out
 
@@ -498,16 +510,24 @@ def find(doc: Doc, on: date | None, dictionary: ActorDictionary, matchers: Match
     mentions.extend(acronyms(doc, mentions, taken))
     # whose police, troops or protesters: the country the text is about, else the one the mention's context names
     # (not from people whose country the context gave: that would count the context twice)
-    evidence = [m for m in mentions if m.kind != "person" or m.name not in f.context_coded]
+    evidence = [m for m in mentions if (m.kind != "person" or m.name not in f.context_coded) and not shared_body(m)]
     country = document_country(doc, evidence, matchers.country_codes)
+    if country is not None and any(shared_body(m) for m in mentions):
+        placed = {c for _t, c, _in in places(doc, mentions, matchers.country_codes)}
+        mentions = shared_bodies(mentions, country, placed)
     country_at = sentence_countries(doc, evidence, matchers.country_codes) if country is None else (
         lambda _at, _near=False: country)
     # "Kurdish rebels", "Arab militias": a people's fighters are of the country they fight in, when the text says
     mentions = [replace(m, code=c + m.actor.role) if m.actor.country in PEOPLES and m.actor.role and (
         c := country_at(m.start, m.actor.role in LOCAL_ROLES)) else m for m in mentions]
     taken = {i for m in mentions for i in _token_range(doc, m)}
+    mentions.extend(halves(doc, mentions, taken))
+    taken = {i for m in mentions for i in _token_range(doc, m)}
     # state bodies look at their own sentence only, groups at the sentences before too
     mentions.extend(f.local_roles(taken, lambda at: country_at(at, True)))
+    taken = {i for m in mentions for i in _token_range(doc, m)}
+    titles = [(r.start, r.end, r.code) for r in f.role_at.values() if r.kind == "title"]
+    mentions.extend(bare_titles(doc, titles, taken, lambda _at: country))
     if ROLE_ONLY_ACTORS:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         roles = f.role_only(taken)
@@ -537,32 +557,6 @@ def _place_country(prep: Token, taken: set[int], country_codes: frozenset[str]) 
             found = lookup((ent.text if ent is not None else pobj.text).removeprefix("the ").strip())
             return found.country if found is not None and found.country in country_codes else None
     return None
-
-
-def _capital_role(span: Span) -> bool:
-    """A one-word role capitalised as a house style ("Parliament", "Cabinet", "Senate"), not a word of a longer
-    name ("the Hostages and Missing Families Forum", "Parliament House"): the word is its own entity, if any,
-    and no capitalised word stands beside it."""
-    if len(span) != 1:
-        return False
-    t = span[0]
-    if not t.text[:1].isupper() or t.text.isupper():
-        return False
-    if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")):
-        return False
-    doc = t.doc
-    return all(not (0 <= j < len(doc)) or not doc[j].text[:1].isupper() or _starts_sentence(doc[j])
-               for j in (t.i - 1, t.i + 1))
-
-
-def _acronym(t: Token) -> bool:
-    """A role written in capitals ("MPs", "MEPs"), not a word of a name."""
-    return len(t.text) >= 2 and t.text.removesuffix("s").isupper()
-
-
-def _starts_sentence(t: Token) -> bool:
-    """The first word of its sentence, after any blanked-out dateline."""
-    return t.i == t.sent.start or all(x.is_space for x in t.doc[t.sent.start:t.i])
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.actors.context import DOMINANT, NOT_PLACE_ROLES, document_country, names_a_party
@@ -15,6 +15,9 @@ from parley.actors.dictionary import ActorDictionary, Entry
 from parley.model import Mention
 
 TITLE_WORDS = lexicon.words("title-words")
+#: offices a text about one country means as its own when named alone ("the prime minister said")
+LEADING_TITLES = lexicon.words("leading-titles")
+FORMER = lexicon.words("former")
 _COUNTRY_KINDS = ("country", "capital", "institution", "person", "region")
 
 
@@ -59,4 +62,41 @@ def known_by_surname(dictionary: ActorDictionary, on: date | None, ent: Span, na
     return rows
 
 
-__all__ = ["known_by_surname", "text_country"]
+def bare_titles(doc: Doc, titles: list[tuple[int, int, str]], taken: set[int],
+                country_at: Callable[[int], str | None]) -> list[Mention]:
+    """Heads of state and government named by their office alone ("the prime minister said", "the King
+    dissolved parliament"), ``titles`` giving each title phrase's (start, end, role code): the office of the
+    country ``country_at`` gives (the text's, or the only one its sentence names). Not a title before a name
+    ("President Ruto", which the people finder codes), of someone ("the president of the club", "his prime
+    minister"), a former one, or one in apposition to a name."""
+    out: list[Mention] = []
+    for start, end, role in titles:
+        span = doc[start:end]
+        head = span[-1]
+        if span.text.lower() not in LEADING_TITLES or any(i in taken for i in range(start, end)):
+            continue
+        if start == 0 or doc[start - 1].lower_ != "the" or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].ent_type_ == "PERSON"):
+            continue  # "the President Joe Biden": a title before a name
+        if not _alone(head, start):
+            continue
+        c = country_at(span.start_char)
+        if c:
+            out.append(Mention(c + role, None, span.text, span.start_char, span.end_char, "role"))
+    return out
+
+
+def _alone(head: Token, start: int) -> bool:
+    """Is the title of no one but the text's country: no owner, "of" object or name beside it, not former?"""
+    if head.dep_ in ("compound", "appos", "poss") or any(c.dep_ == "appos" for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "of"):
+            return False
+        if c.i < start and c.dep_ != "det" and (c.lower_ in FORMER or c.pos_ == "PROPN" or c.ent_type_):
+            return False
+    return True
+
+
+__all__ = ["bare_titles", "known_by_surname", "text_country"]
