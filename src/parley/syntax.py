@@ -61,6 +61,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle with a "by" agent and no auxiliary: "her predecessor detained by police", "the offensive
+    carried out by the army" (the parser may give it the patient as subject: "saw the leader detained by ...")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def direct_object(anchor: Token) -> Token | None:
     """The object of a verb (its passive subject in a passive clause), or of a preposition."""
     if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
@@ -109,7 +116,7 @@ def subject_head(pred: Token, depth: int = 0) -> tuple[Token | None, str]:
         return None, "none"
     if pred.pos_ in ("NOUN", "PROPN"):
         return _noun_doer(pred, depth)
-    if is_passive(pred):
+    if is_passive(pred) or (depth == 0 and reduced_passive(pred)):  # not a controller: "efforts led by X to .."
         return _passive_doer(pred)
     c = grammatical_subject(pred, ("nsubj", "csubj", "expl"))
     if c is not None:
@@ -306,4 +313,4 @@ def free_relative_noun(pred: Token) -> Token | None:
 
 
 __all__ = ["clause_of_phrase", "conjuncts", "direct_object", "free_relative_noun", "grammatical_subject",
-           "is_passive", "subject_head"]
+           "is_passive", "reduced_passive", "subject_head"]

@@ -104,3 +104,52 @@ def test_a_speech_act_hung_on_the_reported_clause_is_the_reporter_s(code_text):
                       "the Philippines to stop infringing on its sovereignty.")
     assert ("CHNMIL", "020", "PHL") in occurred(coded) or any(
         s == "CHNMIL" and c.startswith("02") and t == "PHL" for s, c, t in occurred(coded)), occurred(coded)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Georgian riot police dispersed the protesters outside parliament.", ("GEOCOP", "175", "GEOCVL")),
+    ("Cambodia's Supreme Court dissolved the main opposition party on Monday.", ("KHMJUD", "1721", "KHMOPP")),
+])
+def test_a_group_of_the_source_s_own_country_as_object_is_the_target(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_a_relative_pronoun_as_target_stands_for_the_noun_its_clause_describes(code_text):
+    coded = code_text("The Kurdish rebels, whom Turkey has blamed for the bombings, denied any role.")
+    assert ("TUR", "112", "TURREB") in occurred(coded), occurred(coded)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a passive with no subject of its own: the subject of the clause it hangs on
+    ("Kenyan opposition leaders were hospitalised after being assaulted by Kenyan police.", ("KENCOP", "180", "KENOPP")),
+    # a participle with a "by" agent and no auxiliary: the agent does the act, to the noun it describes
+    ("The Kenyan president saw her rival detained by Kenyan police.", ("KENCOP", "173", "KENGOV")),
+])
+def test_the_target_of_a_passive_is_whom_its_agent_acts_on(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Qatar condemned the offensive carried out by the Israeli army.", ("QAT", "111", "ISRMIL")),
+    ("Egypt welcomed the steps taken by the Sudanese government.", ("EGY", "051", "SDNGOV")),
+])
+def test_praise_or_criticism_of_a_thing_done_is_aimed_at_its_doer(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))
+
+
+def test_a_cut_of_relations_shares_the_target_of_the_verb_coordinated_after_it(code_text):
+    coded = code_text("Saudi Arabia and Egypt severed diplomatic relations and cut land and air links to Qatar.")
+    assert {("SAU", "161", "QAT"), ("EGY", "161", "QAT")} <= occurred(coded), occurred(coded)
+
+
+def test_a_person_of_the_source_s_own_country_owning_a_demanded_act_is_the_target(code_text):
+    coded = code_text("The Kenyan opposition demanded President William Ruto's resignation.")
+    assert ("KENOPP", "1041", "KENGOV") in occurred(coded), occurred(coded)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Japan is imposing further restrictions on exports to South Korea.", ("JPN", "163", "KOR")),
+    ("The US is fully lifting its embargo on sales of lethal weapons to Vietnam.", ("USA", "085", "VNM")),
+])
+def test_a_cut_or_its_lifting_reaches_whom_its_to_phrase_names(code_text, sentence, expected):
+    assert expected in occurred(code_text(sentence)), occurred(code_text(sentence))

@@ -17,6 +17,15 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.events.candidate import Candidate
 from parley.events.mentions import ATTACK_SUBJECTS, MentionIndex
+from parley.events.patients import (
+    antecedent_of_a_relative,
+    doer_of_the_object,
+    own_people_as_object,
+    patient_of_a_passive,
+    receiver_of_a_cut,
+    reduced_passive_needs_its_patient,
+    shared_with_the_next_verb,
+)
 from parley.events.places import city_country, country_of, named_place, place_actors
 from parley.model import Mention
 from parley.ontology import reciprocal
@@ -99,16 +108,28 @@ def _who_meets_whom(cand: Candidate, index: MentionIndex, head: Token | None, ho
     return how
 
 
+
+
+
+
 def _owner_of_the_object(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
     """The target is the actor the object belongs to."""
     assert cand.match is not None
     if not cand.targets and cand.match.object_token is not None:
         # "expelled Pakistani diplomats", "shot down Russian missiles": the actor the object belongs to
         own = {s.actor.country for s in cand.sources}
-        cand.targets = [m for m in index.actors(cand.match.object_token) if m.actor.country not in own][:1]
+        obj = cand.match.object_token
+        cand.targets = [m for m in index.actors(obj) if m.actor.country not in own
+                        or own_people_as_object(m, obj, index, cand)][:1]
         if cand.targets:
             how += "; target from the object's owner"
     return how
+
+
+
+
+
+
 
 
 def _whom_the_object_aims_at(cand: Candidate, index: MentionIndex, head: Token | None, how: str) -> str:
@@ -364,8 +385,13 @@ ARGUMENT_RULES: tuple[tuple[str, ArgumentRule], ...] = (
     ("a meeting named in a phrase of the clause is the clause subject's own", _meeting_in_a_phrase),
     ("a crowd of no named group protesting in a country is that country's civilians", _crowd_of_the_country),
     ("in a meeting the actors who meet are source and target, wherever they meet", _who_meets_whom),
+    ("a relative pronoun as target stands for the noun its clause describes", antecedent_of_a_relative),
+    ("the target of a passive is whom its agent acts on", patient_of_a_passive),
     ("the target is the actor the object belongs to", _owner_of_the_object),
+    ("praise or criticism of a thing done is aimed at its doer", doer_of_the_object),
     ("the target of a threat, cut or complaint is whom its object is aimed at", _whom_the_object_aims_at),
+    ("a cut of relations shares the target of the verb coordinated after it", shared_with_the_next_verb),
+    ("a cut, or its lifting, reaches whom its 'to', 'on' or 'against' phrase names", receiver_of_a_cut),
     ("a verbal act is aimed at the subject of what it says", _subject_of_the_content),
     ("a complaint's target is the owner of what a free relative names", _what_the_object_is_called),
     ("a criticising participle's 'it' is the one the main clause acted on", _named_in_the_main_clause),
@@ -377,6 +403,7 @@ ARGUMENT_RULES: tuple[tuple[str, ArgumentRule], ...] = (
     ("force on a city or in a country is force against that country", _country_where_force_is_used),
     ("an armed group using force with no one named fights its country's forces", _armed_group_fights_the_state),
     ("'talks between A and B': the members act toward each other, or are the targets", _members_of_between),
+    ("a bare participle's agent does an act only to someone named", reduced_passive_needs_its_patient),
 )
 
 
