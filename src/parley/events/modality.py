@@ -10,7 +10,9 @@ sentence is checked for what changes the meaning of the clauses below it:
   ("If talks fail, Israel would strike") -> hypothetical; a question -> hypothetical;
 * speculation: reportedly, allegedly, "speculation that", "it is unclear whether", believe/suspect that;
 * intent: planned/agreed/offered/vowed to, ready/willing to, "its readiness to" -> intended;
-* demand: urged/called on/demanded ... to -> demanded; threatened to -> hypothetical.
+* demand: urged/called on/demanded ... to -> demanded; threatened to -> hypothetical;
+* time (:mod:`parley.events.prospect`): a present-tense clause of time ("before troops withdraw"), an event noun
+  "ahead of" or "on the eve of" -> hypothetical; a present act dated ahead ("arrives Monday") -> intended.
 
 Reporting verbs (said, told, announced), aspect (continued to, began to) and concessive or temporal
 clauses (while, although, after) are transparent: "X said Y attacked Z" keeps the attack asserted.
@@ -106,7 +108,7 @@ def _own_cues(clause: Token) -> Modality | None:
         if c.dep_ in ("preconj", "nsubj", "advmod", "cc") and c.lower_ == "neither":
             return Modality("negated", c.text)
         if c.dep_ == "aux" and any(g.lower_ == "neither" for g in c.children):
-            return Modality("negated", "neither")  # "Neither has the army pulled back troops nor ..." 
+            return Modality("negated", "neither")  # "Neither has the army pulled back troops nor ..."
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return Modality("negated", "no")  # "No talks were held"
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):
@@ -342,7 +344,7 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
         return Modality("hypothetical", governor.text if rel == "dobj" else threat_of(governor))
     if rel == "ccomp" and is_verb and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children) and any(
             o.dep_ == "dobj" and o.lemma_.lower() in SPECULATION_NOUNS - {"hope"} for o in governor.children):
-        return Modality("reported-speculation", governor.text)  # "had received reports that militiamen had ..." 
+        return Modality("reported-speculation", governor.text)  # "had received reports that militiamen had ..."
     if rel == "nsubjpass" and lemma in PLANNING_VERBS and any(c.dep_ == "xcomp" for c in governor.children):
         return Modality("intended", governor.text)  # "the next round of talks is scheduled to begin"
     if rel == "pcomp" and governor.lower_ in ("before", "until") and governor.head.pos_ in ("VERB", "AUX") \
@@ -407,8 +409,9 @@ def _climb(predicate: Token) -> Modality | None:
             return cue
         purpose = predicate.pos_ in ("VERB", "AUX") and child.dep_ == "advcl" and child.tag_ == "VB" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if purpose and _own_cues(governor) is not None:
-            return _own_cues(governor)  # "will visit Istanbul to speak with ...": the purpose waits on the visit
+        awaited = _own_cues(governor) if purpose else None
+        if awaited is not None:
+            return awaited  # "will visit Istanbul to speak with ...": the purpose waits on the visit
         if child.dep_ == "advcl" and (any(m.dep_ == "mark" for m in child.children) or child.tag_ != "VBG"):
             # a temporal or concessive clause does not take the modality of its main clause; a participle
             # continuing it does ("could involve raising tariffs, adding firms to a list")

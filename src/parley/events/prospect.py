@@ -14,12 +14,9 @@ PENDING_MARKS = lexicon.words("pending-marks")
 PENDING_PREPOSITIONS = lexicon.words("pending-prepositions")
 WEEKDAYS = lexicon.words("weekday-names")
 MODAL_FUTURE = lexicon.words("modal-future")
-#: present-tense auxiliaries ("before the talks are held", "until troops have withdrawn")
-PRESENT_AUXES = frozenset({"is", "are", "am", "'s", "'re", "has", "have"})
-#: parts of a day or week that, with "this", lie ahead of a present-tense act ("is meeting him this afternoon")
-LATER_PARTS = frozenset({"afternoon", "evening", "weekend"})
-#: words that open a clause of the same time as the report ("as officials meet in Alaska Friday")
-TIME_OPENERS = frozenset({"as", "while", "when", "since"})
+PRESENT_AUXES = lexicon.words("present-auxiliaries")
+LATER_PARTS = lexicon.words("later-parts")
+TIME_OPENERS = lexicon.words("time-openers")
 
 
 def _present(clause: Token) -> bool:
