@@ -144,6 +144,44 @@ ROWS = [
     ('Chile threatened sanctions against Peru.', 'sanctions', 'hypothetical'),
     ('The move followed threats of sanctions from Chile.', 'sanctions', 'hypothetical'),
     ('Chile imposed sanctions on Peru.', 'sanctions', 'asserted'),
+    # a present-tense clause of time, an event noun after "ahead of" or "on the eve of": still to come
+    ('Chile will lift the curfew before Peruvian troops withdraw from the border.', 'withdraw', 'hypothetical'),
+    ('Bolivia will send aid once Chile restores its embassy in La Paz.', 'restores', 'hypothetical'),
+    ('Lorries can cross only after the Chilean authorities reopen the border.', 'reopen', 'hypothetical'),
+    ('Peru closed the border before Chilean troops withdrew.', 'withdrew', 'asserted'),
+    ('Protesters marched in Lima ahead of talks between Chile and Peru.', 'talks', 'hypothetical'),
+    ('Police raided offices on the eve of a rally by the Peruvian opposition.', 'rally', 'hypothetical'),
+    ('The envoys met before the start of the third round of talks between Chile and Peru.', 'talks',
+     'hypothetical'),
+    ('Police raided offices after a rally by the Peruvian opposition.', 'rally', 'asserted'),
+    # a main act in the present dated by a weekday, a headline infinitive: scheduled
+    ("Chile's foreign minister travels to Lima on Thursday.", 'travels', 'intended'),
+    ('The Chilean envoy flies to Lima Monday.', 'flies', 'intended'),
+    ('Chile protested as envoys from Peru and Bolivia meet in La Paz on Friday.', 'meet', 'asserted'),
+    ("I'm meeting my Peruvian counterpart this afternoon.", 'meeting', 'intended'),
+    ('Security Council to meet on Monday to discuss the border dispute.', 'meet', 'intended'),
+    # the purpose of a trip to come, an infinitive conjoined to an agreed one, a modal shared past "instead"
+    ("Chile's prosecutor will travel to Lima to speak with Peruvian officials.", 'speak', 'intended'),
+    ('The rebels agreed to leave the town and to hand over their weapons.', 'hand', 'intended'),
+    ('Chile and Peru may not hold a summit but instead engage in talks through envoys.', 'engage',
+     'reported-speculation'),
+    # planned, supposed, mused about, feared, possible or awaited
+    ('Chile and Bolivia were gearing up to sign the accord.', 'sign', 'intended'),
+    ('Chile and Peru have scheduled to meet on Thursday.', 'meet', 'intended'),
+    ('The accord was supposed to see Peru withdraw its troops.', 'withdraw', 'hypothetical'),
+    ('The Chilean president has mused publicly about leaving the alliance.', 'leaving', 'hypothetical'),
+    ('Residents of Lima were fearful of attacks by the militia.', 'attacks', 'hypothetical'),
+    ('The Kremlin said a meeting between the two presidents is possible.', 'meeting', 'reported-speculation'),
+    ('The rebels are awaiting the order to attack the capital.', 'attack', 'hypothetical'),
+    # negation by an inverted "neither"; hedges on the claim or on who tells of it
+    ('Neither has Chile withdrawn any troops nor has Peru moved its artillery.', 'withdrawn', 'negated'),
+    ('The inspectors could not confirm the allegation that Peruvian troops fought alongside the militia.',
+     'fought', 'reported-speculation'),
+    ('The UN had received reports that militiamen had seized a boat on the lake.', 'seized',
+     'reported-speculation'),
+    ('A statement purportedly from the rebel group claimed responsibility for the bombing.', 'claimed',
+     'reported-speculation'),
+    ('Unverified footage showed Chilean police beating protesters.', 'beating', 'reported-speculation'),
 ]
 
 

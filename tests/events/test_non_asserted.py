@@ -67,6 +67,14 @@ SENTENCES = [
     'The minister stressed the urgent need for Israel to allow aid into Gaza.',
     'The offer came with conditions, namely the recognition of its annexations by the West.',
     'A Russian attack on a NATO member would trigger a collective response.',
+    # acts still to come: a clause of time, "ahead of", a trip dated ahead that no one announces, a headline
+    'Peru will reopen the border before Chilean troops withdraw from the disputed zone.',
+    'Police detained dozens of activists in Lima ahead of talks between Chile and Peru.',
+    'The Chilean foreign minister travels to Lima on Thursday.',
+    'Security Council to meet on Monday over the border dispute between Chile and Peru.',
+    "Chile's prosecutor will travel to Lima to meet Peruvian officials.",
+    'The rebels are awaiting the order to attack the capital.',
+    'Neither has Chile withdrawn any troops nor has Peru moved its artillery.',
 ]
 
 

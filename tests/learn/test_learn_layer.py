@@ -269,6 +269,15 @@ def test_a_verb_of_planning_is_read_with_the_act_it_plans(mini_model):  # type: 
     assert not [e for e in events if e.occurred]
 
 
+def test_a_cooperative_act_failed_is_read_with_the_act_not_the_failing(mini_model):  # type: ignore[no-untyped-def]
+    _out, layer, _meta = mini_model
+    failed = _model_candidate(layer, "Chile and Peru failed to agree on a new border treaty.", "failed", "05")
+    assert failed.event is not None and failed.event.modality == "negated"
+    # failing to comply is itself the act (a rejection), not a negated one
+    refused = _model_candidate(layer, "The Peruvian envoy failed to answer the summons from Chile.", "failed", "12")
+    assert refused.event is not None and refused.event.modality == "asserted"
+
+
 def _model_candidate(layer, text: str, word: str, root: str):  # type: ignore[no-untyped-def]
     from parley.events.mentions import MentionIndex
     from parley.pipeline import Coder, Options

@@ -10,7 +10,9 @@ sentence is checked for what changes the meaning of the clauses below it:
   ("If talks fail, Israel would strike") -> hypothetical; a question -> hypothetical;
 * speculation: reportedly, allegedly, "speculation that", "it is unclear whether", believe/suspect that;
 * intent: planned/agreed/offered/vowed to, ready/willing to, "its readiness to" -> intended;
-* demand: urged/called on/demanded ... to -> demanded; threatened to -> hypothetical.
+* demand: urged/called on/demanded ... to -> demanded; threatened to -> hypothetical;
+* time (:mod:`parley.events.prospect`): a present-tense clause of time ("before troops withdraw"), an event noun
+  "ahead of" or "on the eve of" -> hypothetical; a present act dated ahead ("arrives Monday") -> intended.
 
 Reporting verbs (said, told, announced), aspect (continued to, began to) and concessive or temporal
 clauses (while, although, after) are transparent: "X said Y attacked Z" keeps the attack asserted.
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley import lexicon
+from parley.events.prospect import (dated, future_time, headline_future, pending_clause, pending_noun,
+                                    setting_off, threat_of)
 
 HYPOTHETICAL_MODALS = lexicon.words("hypothetical-modals")
 SPECULATIVE_MODALS = lexicon.words("speculative-modals")
@@ -50,6 +54,8 @@ DEMAND_NOUNS = lexicon.words("demand-nouns")
 CONDITION_SETTERS = lexicon.words("condition-setters")
 THREAT_GOVERNORS = lexicon.words("threat-governors")
 WISH_VERBS = lexicon.words("wish-verbs")
+CONSIDERING_VERBS = lexicon.words("considering-verbs")
+ANTICIPATING_ADJECTIVES = lexicon.words("anticipating-adjectives")
 SCHEDULED_ADJECTIVES = lexicon.words("scheduled-adjectives")
 PROVISION_VERBS = lexicon.words("provision-verbs")
 TRAVEL_VERBS = lexicon.words("travel-verbs")
@@ -99,8 +105,10 @@ def _own_cues(clause: Token) -> Modality | None:
             return Modality("negated", c.text)
         if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
             return Modality("negated", "no " + c.lower_)
-        if c.dep_ == "preconj" and c.lower_ == "neither":
+        if c.dep_ in ("preconj", "nsubj", "advmod", "cc") and c.lower_ == "neither":
             return Modality("negated", c.text)
+        if c.dep_ == "aux" and any(g.lower_ == "neither" for g in c.children):
+            return Modality("negated", "neither")  # "Neither has the army pulled back troops nor ..."
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return Modality("negated", "no")  # "No talks were held"
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):
@@ -114,9 +122,12 @@ def _own_cues(clause: Token) -> Modality | None:
         return Modality("intended", found.cue)
     if found is not None:
         return found
-    when = _future_time(clause)
+    when = future_time(clause) or headline_future(clause)
     if when is not None:
         return Modality("intended", when)
+    pending = pending_clause(clause)
+    if pending is not None:
+        return Modality("hypothetical", pending)  # "before the troops withdraw": still to come
     for c in clause.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SPECULATION_ADVERBS:
             return Modality("reported-speculation", c.text)
@@ -133,29 +144,26 @@ def _own_cues(clause: Token) -> Modality | None:
     if _inverted_condition(clause):
         aux = next((a.text for a in clause.children if a.dep_ == "aux"), clause.text)
         return Modality("hypothetical", aux)
+    return _hedged_subject(clause)
+
+
+def _hedged_subject(clause: Token) -> Modality | None:
+    """"a suspected Israeli strike hit a convoy", "alleged militants attacked a post", "an e-mail purportedly
+    from the group claimed ...", "unverified footage showed police beating ...": who acted, or what tells of
+    the act, is a suspicion."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        near = [*subj.children, *(g for c in subj.children if c.dep_ == "prep" for g in c.children)]
+        cue = next((c for c in near if (c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES
+                                         and c.lower_ not in ("likely", "expected"))
+                    or (c.dep_ == "advmod" and c.lower_ in SPECULATION_ADVERBS)), None)
+        if cue is not None:
+            return Modality("reported-speculation", cue.text)
     return None
 
 
 ANNOUNCING_VERBS = lexicon.words("announcing-verbs")
-
-
-def _future_time(clause: Token) -> str | None:
-    """A present-tense act dated ahead ("arrives in Lima later today", "meets Peru's president tomorrow", "is
-    flying to Lima next week"): scheduled, not yet done. The cue, or None."""
-    present = clause.tag_ in ("VBZ", "VBP") or (clause.tag_ == "VBG" and any(
-        a.dep_ == "aux" and a.lower_ in ("is", "are", "'s", "'re") for a in clause.children))
-    if not present:
-        return None
-    for c in clause.children:
-        if c.dep_ not in ("npadvmod", "advmod"):
-            continue
-        if c.lower_ == "tomorrow":
-            return c.text
-        if any(d.lower_ == "later" and d.dep_ == "advmod" for d in c.children):
-            return "later " + c.text  # "later today", "later this week"
-        if any(d.lower_ == "next" and d.dep_ in ("amod", "det") for d in c.children):
-            return "next " + c.text  # "next week"
-    return None
 
 
 def _reported_future(clause: Token) -> bool:
@@ -267,6 +275,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
         if rel in ("xcomp", "ccomp") and is_verb:
             if lemma == "expect" and any(c.dep_ == "auxpass" for c in governor.children):
                 return Modality("reported-speculation", governor.text)  # "is expected to take place"
+            if lemma == "suppose" and rel == "xcomp" and any(c.dep_ == "auxpass" for c in governor.children):
+                return Modality("hypothetical", governor.text)  # "was supposed to see Iran scale back"
             if lemma in THREAT_GOVERNORS and rel == "xcomp":
                 return Modality("hypothetical", governor.text)
             if lemma in DEMAND_GOVERNORS and (rel == "xcomp" or _mandative(child)):
@@ -294,6 +304,9 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 for c in governor.children:
                     if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
                         return Modality("reported-speculation", c.text)
+        if rel == "advcl" and lemma in ("gear", "prepare") and not any(c.dep_ == "mark" for c in child.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return Modality("intended", governor.text)  # "were gearing up to sign", parsed as a purpose
         if rel in ("xcomp", "ccomp") and governor.pos_ == "ADJ":
             if lemma in INTENT_ADJECTIVES or (rel == "xcomp" and lemma in SCHEDULED_ADJECTIVES):
                 return Modality("intended", governor.text)  # "are ready to talk", "are due to take part"
@@ -311,6 +324,8 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
             # a "for ... to" clause names is wished, judged or made possible, not reported as done
             return Modality("hypothetical", governor.text)
         if (rel in ("acl", "ccomp", "xcomp", "relcl") or for_to) and governor.pos_ in ("NOUN", "PROPN"):
+            if rel == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                rel = "acl"  # "the allegation that forces fought": a content clause the parser took as relative
             infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if infinitive and lemma in NEGATING_NOUNS:
                 return Modality("negated", governor.text)
@@ -320,16 +335,24 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
+            if rel == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) \
+                    and governor.dep_ == "dobj" and lemma_of(governor.head) in ANTICIPATING_VERBS:
+                return Modality("hypothetical", governor.head.text)  # "are awaiting the order to attack"
     # "threatened sanctions", "threats of sanctions": the threat is the act; what it threatens has not happened
     if (rel == "dobj" and is_verb and lemma == "threaten") or (
-            rel == "pobj" and governor.lower_ == "of" and lemma_of(governor.head) == "threat"):
-        return Modality("hypothetical", governor.text if rel == "dobj" else governor.head.text)
+            rel == "pobj" and governor.lower_ == "of" and threat_of(governor) is not None):
+        return Modality("hypothetical", governor.text if rel == "dobj" else threat_of(governor))
+    if rel == "ccomp" and is_verb and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children) and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in SPECULATION_NOUNS - {"hope"} for o in governor.children):
+        return Modality("reported-speculation", governor.text)  # "had received reports that militiamen had ..."
     if rel == "nsubjpass" and lemma in PLANNING_VERBS and any(c.dep_ == "xcomp" for c in governor.children):
         return Modality("intended", governor.text)  # "the next round of talks is scheduled to begin"
     if rel == "pcomp" and governor.lower_ in ("before", "until") and governor.head.pos_ in ("VERB", "AUX") \
             and lemma_of(governor.head) in DEMAND_GOVERNORS | CONDITION_SETTERS:
         # "demanded guarantees before resuming talks": the talks wait on the demand
         return Modality("hypothetical", governor.text)
+    if rel == "pcomp" and governor.lower_ in ("about", "over") and lemma_of(governor.head) in CONSIDERING_VERBS:
+        return Modality("hypothetical", governor.head.text)  # "mused publicly about withdrawing"
     if governor.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES and rel == "prep":
         return Modality("intended", governor.text)  # "open to talks", "ready for negotiations"
     if rel == "pcomp" and governor.lower_ == "to" and (
@@ -358,12 +381,18 @@ def _climb(predicate: Token) -> Modality | None:
         governor = child.head
         if governor is child or child.dep_ not in CLIMB_DEPS:
             break
+        # "agreed to drop the demand and to disarm": an infinitive's "to" is no auxiliary of its own
+        own = child.dep_ == "conj" and any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") and c.lower_ != "to" for c in child.children)
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
-                any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in child.children)
-                or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in governor.children)
+                own or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in governor.children)
                 or any(c.dep_ == "advmod" and c.lower_ in ("instead", "rather") for c in child.children)):
             # "has not commented, but has repeatedly denied ...": a conjoined clause with its own auxiliary,
-            # subject or a contrasting "but" does not share the first clause's negation or modal
+            # subject or a contrasting "but" does not share the first clause's negation; without an auxiliary
+            # of its own it shares the modal ("may not meet but instead engage in talks")
+            shared = None if own else _aux_modality(governor)
+            if shared is not None:
+                return shared
             break
         cue = _governor_cue(governor, child)
         if cue is not None:
@@ -378,6 +407,11 @@ def _climb(predicate: Token) -> Modality | None:
                     neg = governor.head.text
                 return Modality("negated", neg) if neg else cue
             return cue
+        purpose = predicate.pos_ in ("VERB", "AUX") and child.dep_ == "advcl" and child.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        awaited = _own_cues(governor) if purpose else None
+        if awaited is not None:
+            return awaited  # "will visit Istanbul to speak with ...": the purpose waits on the visit
         if child.dep_ == "advcl" and (any(m.dep_ == "mark" for m in child.children) or child.tag_ != "VBG"):
             # a temporal or concessive clause does not take the modality of its main clause; a participle
             # continuing it does ("could involve raising tariffs, adding firms to a list")
@@ -439,14 +473,6 @@ def classify(predicate: Token) -> Modality:
         anticipated = _anticipated(predicate)
         if anticipated is not None:
             return anticipated
-    if own is None and predicate.pos_ in ("VERB", "AUX"):
-        # "a suspected Israeli strike hit a convoy", "alleged militants attacked a post": who acted is a suspicion
-        for subj in predicate.children:
-            if subj.dep_ in ("nsubj", "nsubjpass"):
-                cue = next((c for c in subj.children if c.dep_ == "amod" and c.lower_ in SPECULATION_ADJECTIVES
-                            and c.lower_ not in ("likely", "expected")), None)
-                if cue is not None:
-                    return Modality("reported-speculation", cue.text)
     above = _climb(predicate)
     if above is not None and above.value == "intended" and predicate.pos_ in ("NOUN", "PROPN"):
         # "it is expected that officials will hold meetings": the verb the noun hangs on decides, with
@@ -491,22 +517,22 @@ def _anticipated(noun: Token) -> Modality | None:
             return Modality("intended", head.text)  # "a visit ... has been planned for next week"
         if noun.dep_ == "nsubjpass" and head.lemma_.lower() in ("expect", "anticipate", "rumour", "rumor"):
             return Modality("reported-speculation", head.text)  # "a deal is expected"
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS and any(
+            c.dep_ == "acomp" and c.lower_ in SPECULATION_ADJECTIVES for c in head.children):
+        return Modality("reported-speculation", head.text)  # "a meeting between the leaders is possible"
+    pending = pending_noun(noun)
+    if pending is not None:
+        return Modality("hypothetical", pending)  # "ahead of talks", "on the eve of a rally"
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "about") and head.head.lower_ in ANTICIPATING_ADJECTIVES:
+        return Modality("hypothetical", head.head.text)  # "fearful of attacks by the opposition"
     verb = head.head if noun.dep_ == "pobj" and head.lower_ in ("for", "against", "of", "about") else \
         head if noun.dep_ == "dobj" else None
     if verb is not None and verb.lemma_.lower() in ANTICIPATING_VERBS:
         return Modality("hypothetical", verb.text)
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL_VERBS \
-            and _setting_off(head.head):
+            and setting_off(head.head):
         return Modality("intended", head.head.text)  # "is leaving for Washington for talks with ..."
     return None
-
-
-def _setting_off(verb: Token) -> bool:
-    """A trip under way or to come: "is leaving", "will travel", not "left" or "was travelling"."""
-    auxes = [c for c in verb.children if c.dep_ == "aux"]
-    if any(a.lower_ in MODAL_FUTURE for a in auxes):
-        return True
-    return verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes)
 
 
 def _negation(token: Token) -> str | None:
@@ -526,7 +552,8 @@ def adjust(modality: Modality, predicate: Token, cameo: str) -> Modality:
         # "Moscow and Washington agreed on a meeting between the leaders": the meeting is to come
         modality = Modality("intended", predicate.head.head.text)
     if cameo[:2] in COOPERATIVE_ROOTS and modality.value == "intended" \
-            and (modality.cue or "").lower() in PLAIN_FUTURES and not _said_by_someone(predicate):
+            and ((modality.cue or "").lower() in PLAIN_FUTURES or dated(modality.cue)) \
+            and not _said_by_someone(predicate):
         # "the two delegations will meet this week", "a delegation was due to travel": a cooperative act the
         # article reports as planned, which no one states as an intent, is a trap (ANNOTATION.md: planned
         # visits), not an expressed intent (03x). A promised act of force stays a threat (13x)

@@ -354,7 +354,9 @@ class Layer:
             # "Chile is scheduled to meet Peru": a verb of planning is read with the infinitive it governs (the act
             # is the meeting, still to come, not the scheduling)
             infinitive = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-            if reading.value == "asserted" and infinitive is not None and lemma(token) in PLANNING_VERBS:
+            # "failed to agree": a cooperative act failed is not done (failing to comply is itself a conflict act)
+            failed = lemma(token) == "fail" and root < "10"
+            if reading.value == "asserted" and infinitive is not None and (lemma(token) in PLANNING_VERBS or failed):
                 reading = classify(infinitive)
             modality = reading.value
             if self.modality is not None:
