@@ -101,3 +101,13 @@ def test_defending_ones_own_cause_or_a_purpose_to_defend_is_no_support(code_text
 
 def test_defending_another_actor_stays_support(code_text):
     assert ("05", "defended") in roots(code_text("Russia defended Syria at the United Nations."))
+
+
+def test_refusing_to_attend_a_summit_is_a_refusal(code_text):
+    got = roots(code_text("The Mexican president said that he will not attend the summit."))
+    assert ("12", "attend") in got, got
+
+
+def test_backing_a_proposal_is_support(code_text):
+    got = roots(code_text("The proposal was backed by the Peruvian president."))
+    assert ("05", "backed") in got, got

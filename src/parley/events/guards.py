@@ -273,6 +273,9 @@ AFTER_WARNING: tuple[Guard, ...] = (
 
 #: guards tried once the modality is known
 ON_MODALITY: tuple[Guard, ...] = (
+    Guard("refusal only", lambda cand, index: _pattern(cand).has("refusal-only") and cand.modality is not None
+          and cand.modality.value != "negated",
+          "'attended the session': with no counterpart named, attending is no consultation (refusing it is)"),
     Guard("unknown doer", lambda cand, index: cand.unknown_doer and cand.modality is not None
           and cand.modality.value != "asserted", "violence by no named doer is coded only when it happened"),
     Guard("response happened", lambda cand, index: _pattern(cand).has("intent-only") and cand.modality is not None

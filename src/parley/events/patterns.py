@@ -88,6 +88,7 @@ TAGS = {
     "guessed-kind": "the code guesses the kind of act named; reading the act may sharpen it",
     "sending": "sends people to a place: the target is the country of the place",
     "receipt": "=CODE: the receiving side's linked act, coded with the actors reversed",
+    "refusal-only": "coded only as an announced refusal ('will not attend'); attending alone is no consultation",
     "clause": "that: takes a clause of its own ('agreed that they would'), not an infinitive ('agreed to open')",
 }
 _TAG = re.compile(r"^@([a-z][a-z-]*)(=[0-9]+)?$")
