@@ -689,7 +689,7 @@ def test_urging_someone_to_act_is_the_specific_appeal(code_text):
         ("Canada urged Iran to release the detained engineers.", ("CAN", "0253", "IRN")),
         ("Canada demanded that Iran release the detained engineers.", ("CAN", "1053", "IRN")),
         ("Iran said it would not release the British sailors.", ("IRN", "1243", "GBR")),
-        ("Iran agreed to release the detained engineers.", ("IRN", "0353", None)),
+        ("Iran pledged to release the detained engineers.", ("IRN", "0353", None)),
         # the act read from a noun: "demanded talks", "called for reforms", "a proposal for a ceasefire"
         ("Mali's junta demanded talks with Algeria.", ("MLI", "106", "DZA")),
         ("Tunisian unions called on the government to carry out economic reforms.", ("TUN", "0242", None)),

@@ -99,7 +99,9 @@ def _no_visitor_arrives(cand: Candidate, index: MentionIndex) -> bool:
 def _spoke_to_the_press(cand: Candidate, index: MentionIndex) -> bool:
     assert cand.match is not None
     token, told = cand.predicate, cand.match.target_head
-    return _pattern(cand).cameo[:2] == "04" and token.lemma_.lower() in ("speak", "talk", "chat") \
+    # "told reporters that ...", "told AFP": what one tells the press is sourcing, no appeal to it (02)
+    root, lemma = _pattern(cand).cameo[:2], token.lemma_.lower()
+    return (root == "04" and lemma in ("speak", "talk", "chat") or root == "02" and lemma == "tell") \
         and bool(cand.targets) and (all(m.actor.last_role == "MED" for m in cand.targets) or (
             told is not None and any(t.lemma_.lower() in MEDIA_NOUNS for t in told.subtree if t.i <= told.i)))
 
@@ -167,7 +169,7 @@ BEFORE_WARNING: tuple[Guard, ...] = (
     Guard("no visitor", _no_visitor_arrives,
           "troops, vehicles or goods arriving somewhere are no visit"),
     Guard("press", _spoke_to_the_press,
-          "'spoke to reporters': talking to the press is a statement, not a meeting"),
+          "'spoke to reporters', 'told AFP': talking to the press is a statement, not a meeting or an appeal"),
     Guard("joint drills", _joint_drills, "joint drills are military cooperation (062), coded from the noun"),
     Guard("describing participle", _describing_participle,
           "'{word}' is a participle describing a noun or setting the scene: background, not a reported act"),
@@ -210,9 +212,14 @@ def _convening_alone(cand: Candidate, index: MentionIndex) -> bool:
 
 
 def _defended_itself(cand: Candidate, index: MentionIndex) -> bool:
-    return _pattern(cand).has("not-self") and any(
-        c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
-        for c in cand.predicate.children)
+    # "defended itself", "defended its decision", "defending their rights": one's own cause or act, no other actor
+    # backed; "moved in to defend the region", "the right to defend its territory": a purpose, not what was said
+    token = cand.predicate
+    return _pattern(cand).has("not-self") and (any(
+        c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves", "himself", "herself") or any(
+            p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children))
+        for c in token.children) or (token.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)))
 
 
 def _aimed_at_no_actor(cand: Candidate, index: MentionIndex) -> bool:
@@ -266,6 +273,9 @@ AFTER_WARNING: tuple[Guard, ...] = (
 
 #: guards tried once the modality is known
 ON_MODALITY: tuple[Guard, ...] = (
+    Guard("refusal only", lambda cand, index: _pattern(cand).has("refusal-only") and cand.modality is not None
+          and cand.modality.value != "negated",
+          "'attended the session': with no counterpart named, attending is no consultation (refusing it is)"),
     Guard("unknown doer", lambda cand, index: cand.unknown_doer and cand.modality is not None
           and cand.modality.value != "asserted", "violence by no named doer is coded only when it happened"),
     Guard("response happened", lambda cand, index: _pattern(cand).has("intent-only") and cand.modality is not None

@@ -80,7 +80,7 @@ TAGS = {
     "warning": "with no target, the one warned (the verb's object) is the target",
     "warns-of": "a bare warning, or one of force: a threat when it warns of the warner's own act, else dropped",
     "convening": "needs two or more sources: convening a meeting of one's own is no consultation",
-    "not-self": "dropped when the object is a reflexive pronoun ('defended itself')",
+    "not-self": "dropped when the object is one's own ('itself', 'its decision') or a purpose ('to defend')",
     "aimed": "made to an actor, like a phone call: dropped when what it is aimed at is no actor",
     "actor-object": "dropped with no target when the object is neither a person nor a concrete thing",
     "conditional-threat": "a threat on a condition: the target is whoever the condition is about",
@@ -88,6 +88,8 @@ TAGS = {
     "guessed-kind": "the code guesses the kind of act named; reading the act may sharpen it",
     "sending": "sends people to a place: the target is the country of the place",
     "receipt": "=CODE: the receiving side's linked act, coded with the actors reversed",
+    "refusal-only": "coded only as an announced refusal ('will not attend'); attending alone is no consultation",
+    "clause": "that: takes a clause of its own ('agreed that they would'), not an infinitive ('agreed to open')",
 }
 _TAG = re.compile(r"^@([a-z][a-z-]*)(=[0-9]+)?$")
 
@@ -455,7 +457,8 @@ def _match(pattern: Pattern, predicate: Token, objects: dict[int, Token | None] 
             elif anchor is not predicate:
                 noun_object = found  # "a suspension of air links with Italy": later markers may hang on it
         elif element.kind in ("xcomp", "ccomp"):
-            deps = ("xcomp",) if element.kind == "xcomp" else ("ccomp", "xcomp", "advcl")
+            deps = ("xcomp",) if element.kind == "xcomp" else ("ccomp", "advcl") if pattern.has("clause") \
+                else ("ccomp", "xcomp", "advcl")
             if pattern.noun:
                 deps += ("acl",)  # "an attempt to kill the governor": a noun's infinitive is its clause
             found = next(

@@ -47,6 +47,10 @@ ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "IMG", "PRM"}
 AIR_WORDS = lexicon.words("air-words")
 ROCKET_WORDS = lexicon.words("rocket-words")
 ARTILLERY_WORDS = lexicon.words("artillery-words")
+ENTERING_VERBS = lexicon.words("entering-verbs")
+#: roles that enter by force to search and seize, not to fight; and those whose storming is a violent protest
+SEIZING_ROLES = frozenset({"COP", "GOV", "JUD", "SPY"})
+RIOTING_ROLES = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU"})
 BOMB_WORDS = lexicon.words("bomb-words")
 PEOPLE_WORDS = lexicon.words("people-words")
 SEIZED_PLACES = lexicon.words("seized-places")
@@ -177,7 +181,8 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     if joint is not None:
         cameo = joint
     else:
-        cameo = _state_violence(cand.cameo, source, target, token, dictionary.country_codes) if source else cand.cameo
+        cameo = _entering(cand.cameo, source, token)
+        cameo = _state_violence(cameo, source, target, token, dictionary.country_codes) if source else cameo
     cameo = _state_protest(cameo, source, token, dictionary) if source is not None else cameo
     if not cameo:
         return ""
@@ -189,6 +194,20 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     elif cameo == "150" and cand.match.pattern.has("weapons-test") \
             and token.lemma_.lower() in ("launch", "fire") and _in_attack(token):
         cameo = "195"  # "launched three missiles during the attack": part of an attack, not a test
+    return cameo
+
+
+def _entering(cameo: str, source: Mention | None, predicate: Token) -> str:
+    """"Police raided the party's offices": a raid by the police or a government is a seizure (171); "protesters
+    stormed parliament": civilians who storm a building protest violently (145). The corpus annotators code them
+    so; by armed forces or groups a raid or a storming stays an attack."""
+    if source is None or cameo[:2] != "18" or predicate.lemma_.lower() not in ENTERING_VERBS:
+        return cameo
+    role = source.actor.last_role
+    if predicate.lemma_.lower() == "raid" and role in SEIZING_ROLES:
+        return "171"
+    if predicate.lemma_.lower() == "storm" and role in RIOTING_ROLES:
+        return "145"
     return cameo
 
 
