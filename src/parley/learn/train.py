@@ -51,7 +51,7 @@ from parley.learn.linear import Linear
 from parley.model import Document, Event, Mention
 from parley.read import parse_date
 
-MODEL_NAME, MODEL_VERSION = "events", "6"
+MODEL_NAME, MODEL_VERSION = "events", "7"
 NONE_WEIGHT = 0.3
 DROP_GAIN = 0.01  # dev F1 a drop threshold must add before rule events are dropped
 Log = Callable[[str], None]
