@@ -357,6 +357,12 @@ def _weapons_test(predicate: Token) -> bool:
         and obj.lemma_.lower() in ("missile", "rocket", "projectile", "icbm")
 
 
+def called_for(predicate: Token) -> bool:
+    """"called for" (not "called on"): the corpus codes a call for a leader's departure as a demand (1041)."""
+    return predicate.lemma_.lower() == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in predicate.children)
+
+
 def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet) -> list[Event]:
     """Appeals, demands, rejections and intents coded by the kind of act they name (``KIND_CODES``)."""
     by_token = {c.predicate.i: c for c in candidates}
@@ -370,6 +376,8 @@ def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Patt
             continue
         # an intent's object noun is the act its own pattern coded ("pledged cooperation" is 030 as written)
         kind = asked_act(cand.predicate, by_token, patterns, clauses_only=root == "03")
+        if root == "02" and kind == "leadership" and called_for(cand.predicate):
+            root = "10"  # "called for his resignation", "calling for X to step down": a demand (1041), as annotated
         new = KIND_CODES[root].get(kind or "")
         if new is None:
             continue
@@ -382,7 +390,7 @@ def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Patt
         if not all(is_general(c) or guess or new.startswith(c) for c in codes):
             continue
         for e in cand.events:
-            if e.root == root:
+            if e.root == root or (root == "10" and e.root == "02"):
                 recoded[id(e)] = new
     if not recoded:
         return events
