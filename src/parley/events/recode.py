@@ -54,6 +54,8 @@ RIOTING_ROLES = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU"})
 BOMB_WORDS = lexicon.words("bomb-words")
 PEOPLE_WORDS = lexicon.words("people-words")
 SEIZED_PLACES = lexicon.words("seized-places")
+#: a quantity or group standing for what it counts ("a group of workers", "hundreds of peacekeepers")
+COUNTED_HEADS = lexicon.words("counted-heads")
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
@@ -189,6 +191,8 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     cameo = _sharpened(cameo, token, patterns)
     if cameo == "1711" and source is not None and source.actor.last_role in ("REB", "MIL"):
         cameo = _armed_seizure(token, source.actor.last_role) or cameo
+    elif cameo == "1711" and source is not None and source.actor.role in ("", "GOV"):
+        cameo = _state_seizure(token) or cameo
     if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
         cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
     elif cameo == "150" and cand.match.pattern.has("weapons-test") \
@@ -334,12 +338,34 @@ def _armed_seizure(predicate: Token, role: str) -> str | None:
         obj = next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return None
+    obj = _counted(obj)
     lemma = obj.lemma_.lower()
-    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her"):
+    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her") \
+            or obj.pos_ == "NUM":  # "seizing two in a raid"
         return "181"
     if role == "MIL" and lemma in ("power", "control"):
         return None  # "the military has seized power": a coup, which has no code of its own
     if lemma in SEIZED_PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "192"
+    return None
+
+
+def _counted(obj: Token) -> Token:
+    """What a quantity stands for: "a group of workers", "dozens of peacekeepers" -> the workers, peacekeepers."""
+    if obj.lemma_.lower() in COUNTED_HEADS:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return obj
+
+
+def _state_seizure(predicate: Token) -> str | None:
+    """A state seizing a named territory ("Russia seized Crimea") takes territory (192), as the annotators
+    code it; what else a government seizes (ships, assets, drugs) stays confiscated (1711)."""
+    obj = direct_object(predicate)
+    if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
         return "192"
     return None
 
