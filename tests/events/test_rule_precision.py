@@ -128,6 +128,9 @@ def test_backing_a_proposal_is_support(code_text):
     # what armed groups seize that stands for people is abducted (181); a state seizing a territory takes it (192)
     ("Malian rebels seized a group of workers near the mine.", "181"),
     ("Russia seized Crimea from Ukraine in 2014.", "192"),
+    # protesters who attack police stations protest violently (145); attacking a policy in words criticises it
+    ("Peruvian protesters attacked police stations in Lima on Friday.", "145"),
+    ("The Peruvian president attacked Chile's trade policy on Monday.", "111"),
 ])
 def test_the_code_the_annotators_give(code_text, sentence, code):
     got = codes(code_text(sentence))
@@ -139,6 +142,7 @@ def test_the_code_the_annotators_give(code_text, sentence, code):
     ("Kenya's president pardoned 200 jailed opposition activists on Monday.", "056"),
     ("Chile has imposed a ban on most food imports from Peru.", "1721"),
     ("Peruvian authorities seized a ship carrying cocaine.", "192"),
+    ("Chadian rebels attacked an army base near the border.", "145"),
 ])
 def test_not_the_code_they_do_not_give(code_text, sentence, code):
     got = codes(code_text(sentence))

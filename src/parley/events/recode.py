@@ -51,6 +51,7 @@ ENTERING_VERBS = lexicon.words("entering-verbs")
 #: roles that enter by force to search and seize, not to fight; and those whose storming is a violent protest
 SEIZING_ROLES = frozenset({"COP", "GOV", "JUD", "SPY"})
 RIOTING_ROLES = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU"})
+CRITICISED_THINGS = lexicon.words("criticised-things")
 BOMB_WORDS = lexicon.words("bomb-words")
 PEOPLE_WORDS = lexicon.words("people-words")
 SEIZED_PLACES = lexicon.words("seized-places")
@@ -204,10 +205,19 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
 def _entering(cameo: str, source: Mention | None, predicate: Token) -> str:
     """"Police raided the party's offices": a raid by the police or a government is a seizure (171); "protesters
     stormed parliament": civilians who storm a building protest violently (145). The corpus annotators code them
-    so; by armed forces or groups a raid or a storming stays an attack."""
-    if source is None or cameo[:2] != "18" or predicate.lemma_.lower() not in ENTERING_VERBS:
+    so; by armed forces or groups a raid or a storming stays an attack. Protesters or activists who attack police
+    or buildings protest violently too (145); one who attacks a policy or the media criticises it (111)."""
+    if source is None or cameo[:2] != "18":
         return cameo
     role = source.actor.last_role
+    if predicate.lemma_.lower() == "attack" and predicate.pos_ == "VERB":
+        obj = direct_object(predicate)
+        if obj is not None and obj.lemma_.lower() in CRITICISED_THINGS:
+            return "111"  # "attacked the government's policy", "attack the media": criticism in words
+        if role in RIOTING_ROLES:
+            return "145"
+    if predicate.lemma_.lower() not in ENTERING_VERBS:
+        return cameo
     if predicate.lemma_.lower() == "raid" and role in SEIZING_ROLES:
         return "171"
     if predicate.lemma_.lower() == "storm" and role in RIOTING_ROLES:
