@@ -143,6 +143,7 @@ def test_the_code_the_annotators_give(code_text, sentence, code):
     ("Chile has imposed a ban on most food imports from Peru.", "1721"),
     ("Peruvian authorities seized a ship carrying cocaine.", "192"),
     ("Chadian rebels attacked an army base near the border.", "145"),
+    ("Russian troops continued to attack Ukrainian positions near Kharkiv.", "111"),  # military positions
 ])
 def test_not_the_code_they_do_not_give(code_text, sentence, code):
     got = codes(code_text(sentence))
@@ -150,9 +151,8 @@ def test_not_the_code_they_do_not_give(code_text, sentence, code):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Peruvian fuel prices rose after the rebel attack on Monday.",
-    "The Peruvian president said the Chilean attack was deliberate.",
-    "Two Chilean soldiers were wounded in that rebel attack.",
+    "Peruvian troops arrived in Lima after the Chilean attack.",
+    "The Peruvian president said it was a deliberate Chilean attack.",
 ])
 def test_a_background_attack_noun_is_not_coded(code_text, sentence):
     got = roots(code_text(sentence))

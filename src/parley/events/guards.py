@@ -162,7 +162,7 @@ def _unarmed_clash(cand: Candidate, index: MentionIndex) -> bool:
 
 
 def _background_noun(cand: Candidate, index: MentionIndex) -> bool:
-    # "after the attack", "the attack was deliberate", "attacks devastated the town", "in that attack": a bare
+    # "after the attack", "the attack was deliberate", "in that attack": a bare
     # event noun the sentence does not report as happening is background the annotators leave uncoded; it is
     # reported as a verb's object ("launched an attack"), where someone died or was hurt ("killed in an attack",
     # "during a major attack") and as a headline
@@ -173,8 +173,8 @@ def _background_noun(cand: Candidate, index: MentionIndex) -> bool:
         noun = noun.head
     if any(c.dep_ == "det" and (c.lower_ in DEMONSTRATIVES or c.lower_ == "that") for c in noun.children):
         return True  # "in that attack", "this latest attack": one already told
-    if noun.dep_ in ("dobj", "ROOT"):
-        return False
+    if noun.dep_ in ("dobj", "ROOT", "nsubj", "nsubjpass"):
+        return False  # a subject's doubt is read with its clause ("an attack by Turkey would be a disaster")
     if noun.dep_ == "pobj":
         prep = noun.head.lower_
         return not (prep in REPORTING_PREPOSITIONS or (prep == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS))
