@@ -112,3 +112,58 @@ def test_refusing_to_attend_a_summit_is_a_refusal(code_text):
 def test_backing_a_proposal_is_support(code_text):
     got = roots(code_text("The proposal was backed by the Peruvian president."))
     assert ("05", "backed") in got, got
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # a call for a leader's departure is coded as the corpus annotates it: a demand for leadership change (1041)
+    ("Chilean students marched in Santiago, calling for the education minister to step down.", "1041"),
+    ("Bolivian farmers called for the president's resignation.", "1041"),
+    # called on to resign stays an appeal (0241, the CAMEO codebook's example); a call for a release too (0253)
+    ("Kenyan lawmakers called on the finance minister to resign.", "0241"),
+    ("Ghana called for the release of the detained Togolese journalists.", "0253"),
+    # a pardon of prisoners is their release (0841), not forgiveness (056)
+    ("Kenya's president pardoned 200 jailed opposition activists on Monday.", "0841"),
+    # a ban on imports from a country is an embargo (163), not a ban at home (172)
+    ("Chile has imposed a ban on most food imports from Peru.", "163"),
+    # what armed groups seize that stands for people is abducted (181); a state seizing a territory takes it (192)
+    ("Malian rebels seized a group of workers near the mine.", "181"),
+    ("Russia seized Crimea from Ukraine in 2014.", "192"),
+    # protesters who attack police stations protest violently (145); attacking a policy in words criticises it
+    ("Peruvian protesters attacked police stations in Lima on Friday.", "145"),
+    ("The Peruvian president attacked Chile's trade policy on Monday.", "111"),
+])
+def test_the_code_the_annotators_give(code_text, sentence, code):
+    got = codes(code_text(sentence))
+    assert code in got, got
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Kenyan lawmakers called on the finance minister to resign.", "1041"),
+    ("Kenya's president pardoned 200 jailed opposition activists on Monday.", "056"),
+    ("Chile has imposed a ban on most food imports from Peru.", "1721"),
+    ("Peruvian authorities seized a ship carrying cocaine.", "192"),
+    ("Chadian rebels attacked an army base near the border.", "145"),
+    ("Russian troops continued to attack Ukrainian positions near Kharkiv.", "111"),  # military positions
+])
+def test_not_the_code_they_do_not_give(code_text, sentence, code):
+    got = codes(code_text(sentence))
+    assert code not in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peruvian troops arrived in Lima after the Chilean attack.",
+    "The Peruvian president said it was a deliberate Chilean attack.",
+])
+def test_a_background_attack_noun_is_not_coded(code_text, sentence):
+    got = roots(code_text(sentence))
+    assert not any(t in ("attack", "attacks") for _r, t in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ten Malian soldiers were killed in an attack by jihadists near Gao.",
+    "Chadian rebels launched an attack on Monday.",
+    "Nigerian militants launched a wave of attacks in the delta.",
+])
+def test_a_reported_attack_noun_stays(code_text, sentence):
+    got = roots(code_text(sentence))
+    assert any(t in ("attack", "attacks") for _r, t in got), got

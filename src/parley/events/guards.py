@@ -33,6 +33,10 @@ ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "PRM"})
 POLYSEMOUS_VERBS = lexicon.words("polysemous-verbs")
 CONCRETE_TARGETS = lexicon.words("concrete-targets")
 PEOPLE_WORDS = lexicon.words("people-words")
+DEMONSTRATIVES = lexicon.words("demonstratives")
+#: "killed in an attack", "during an ambush"; "a wave of attacks"
+REPORTING_PREPOSITIONS = frozenset({"in", "during"})
+SERIES_NOUNS = lexicon.words("series-nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,26 @@ def _unarmed_clash(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("armed") and not all(m.actor.last_role in ARMED_ROLES for m in cand.sources)
 
 
+def _background_noun(cand: Candidate, index: MentionIndex) -> bool:
+    # "after the attack", "the attack was deliberate", "in that attack": a bare
+    # event noun the sentence does not report as happening is background the annotators leave uncoded; it is
+    # reported as a verb's object ("launched an attack"), where someone died or was hurt ("killed in an attack",
+    # "during a major attack") and as a headline
+    if not _pattern(cand).has("reported"):
+        return False
+    noun = cand.predicate
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if any(c.dep_ == "det" and (c.lower_ in DEMONSTRATIVES or c.lower_ == "that") for c in noun.children):
+        return True  # "in that attack", "this latest attack": one already told
+    if noun.dep_ in ("dobj", "ROOT", "nsubj", "nsubjpass"):
+        return False  # a subject's doubt is read with its clause ("an attack by Turkey would be a disaster")
+    if noun.dep_ == "pobj":
+        prep = noun.head.lower_
+        return not (prep in REPORTING_PREPOSITIONS or (prep == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS))
+    return True
+
+
 #: guards tried once sources and targets are found, before a warning is read
 BEFORE_WARNING: tuple[Guard, ...] = (
     Guard("no source", lambda cand, index: not cand.sources and not cand.unknown_doer, "no source actor found"),
@@ -177,6 +201,8 @@ BEFORE_WARNING: tuple[Guard, ...] = (
           "a statement whose content the sentence gives is sourcing: the content is coded, not the statement"),
     Guard("helped do", _helped_do, "helping to do something is a hand in that act, not aid given"),
     Guard("left a place", _left_no_organisation, "leaving a place is no break with an organisation"),
+    Guard("background noun", _background_noun,
+          "'{word}' is a bare event noun the sentence does not report as happening: background"),
     Guard("unarmed clash", _unarmed_clash,
           "a clash of others than armed forces (protesters and police) is no battle"),
 )

@@ -89,6 +89,8 @@ TAGS = {
     "sending": "sends people to a place: the target is the country of the place",
     "receipt": "=CODE: the receiving side's linked act, coded with the actors reversed",
     "refusal-only": "coded only as an announced refusal ('will not attend'); attending alone is no consultation",
+    "reported": "a bare event noun: coded where the sentence reports the act (a verb's object, 'killed in an attack'), "
+                "not as background ('after the attack', 'the attack was')",
     "clause": "that: takes a clause of its own ('agreed that they would'), not an infinitive ('agreed to open')",
 }
 _TAG = re.compile(r"^@([a-z][a-z-]*)(=[0-9]+)?$")

@@ -51,9 +51,12 @@ ENTERING_VERBS = lexicon.words("entering-verbs")
 #: roles that enter by force to search and seize, not to fight; and those whose storming is a violent protest
 SEIZING_ROLES = frozenset({"COP", "GOV", "JUD", "SPY"})
 RIOTING_ROLES = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU"})
+CRITICISED_THINGS = lexicon.words("criticised-things")
 BOMB_WORDS = lexicon.words("bomb-words")
 PEOPLE_WORDS = lexicon.words("people-words")
 SEIZED_PLACES = lexicon.words("seized-places")
+#: a quantity or group standing for what it counts ("a group of workers", "hundreds of peacekeepers")
+COUNTED_HEADS = lexicon.words("counted-heads")
 AID_CUT_CODES = {"economic-aid": "1621", "military-aid": "1622", "humanitarian-aid": "1623"}
 AID_GIVE_CODES = {"economic-aid": "071", "military-aid": "072", "humanitarian-aid": "073"}
 
@@ -189,6 +192,8 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
     cameo = _sharpened(cameo, token, patterns)
     if cameo == "1711" and source is not None and source.actor.last_role in ("REB", "MIL"):
         cameo = _armed_seizure(token, source.actor.last_role) or cameo
+    elif cameo == "1711" and source is not None and source.actor.role in ("", "GOV"):
+        cameo = _state_seizure(token) or cameo
     if cameo[:2] == "19" and target is None and _weapons_test(token) and not _in_attack(token):
         cameo = "150"  # "fired a ballistic missile into the sea": a show of force, not a battle
     elif cameo == "150" and cand.match.pattern.has("weapons-test") \
@@ -200,10 +205,19 @@ def pair_code(cand: Candidate, source: Mention | None, target: Mention | None, j
 def _entering(cameo: str, source: Mention | None, predicate: Token) -> str:
     """"Police raided the party's offices": a raid by the police or a government is a seizure (171); "protesters
     stormed parliament": civilians who storm a building protest violently (145). The corpus annotators code them
-    so; by armed forces or groups a raid or a storming stays an attack."""
-    if source is None or cameo[:2] != "18" or predicate.lemma_.lower() not in ENTERING_VERBS:
+    so; by armed forces or groups a raid or a storming stays an attack. Protesters or activists who attack police
+    or buildings protest violently too (145); one who attacks a policy or the media criticises it (111)."""
+    if source is None or cameo[:2] != "18":
         return cameo
     role = source.actor.last_role
+    if predicate.lemma_.lower() == "attack" and predicate.pos_ == "VERB":
+        obj = direct_object(predicate)
+        if obj is not None and obj.lemma_.lower() in CRITICISED_THINGS:
+            return "111"  # "attacked the government's policy", "attack the media": criticism in words
+        if role in RIOTING_ROLES:
+            return "145"
+    if predicate.lemma_.lower() not in ENTERING_VERBS:
+        return cameo
     if predicate.lemma_.lower() == "raid" and role in SEIZING_ROLES:
         return "171"
     if predicate.lemma_.lower() == "storm" and role in RIOTING_ROLES:
@@ -334,12 +348,34 @@ def _armed_seizure(predicate: Token, role: str) -> str | None:
         obj = next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return None
+    obj = _counted(obj)
     lemma = obj.lemma_.lower()
-    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her"):
+    if lemma in PEOPLE_WORDS or obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in ("them", "him", "her") \
+            or obj.pos_ == "NUM":  # "seizing two in a raid"
         return "181"
     if role == "MIL" and lemma in ("power", "control"):
         return None  # "the military has seized power": a coup, which has no code of its own
     if lemma in SEIZED_PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "192"
+    return None
+
+
+def _counted(obj: Token) -> Token:
+    """What a quantity stands for: "a group of workers", "dozens of peacekeepers" -> the workers, peacekeepers."""
+    if obj.lemma_.lower() in COUNTED_HEADS:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return obj
+
+
+def _state_seizure(predicate: Token) -> str | None:
+    """A state seizing a named territory ("Russia seized Crimea") takes territory (192), as the annotators
+    code it; what else a government seizes (ships, assets, drugs) stays confiscated (1711)."""
+    obj = direct_object(predicate)
+    if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
         return "192"
     return None
 
@@ -357,6 +393,12 @@ def _weapons_test(predicate: Token) -> bool:
         and obj.lemma_.lower() in ("missile", "rocket", "projectile", "icbm")
 
 
+def called_for(predicate: Token) -> bool:
+    """"called for" (not "called on"): the corpus codes a call for a leader's departure as a demand (1041)."""
+    return predicate.lemma_.lower() == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in predicate.children)
+
+
 def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: PatternSet) -> list[Event]:
     """Appeals, demands, rejections and intents coded by the kind of act they name (``KIND_CODES``)."""
     by_token = {c.predicate.i: c for c in candidates}
@@ -370,6 +412,8 @@ def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Patt
             continue
         # an intent's object noun is the act its own pattern coded ("pledged cooperation" is 030 as written)
         kind = asked_act(cand.predicate, by_token, patterns, clauses_only=root == "03")
+        if root == "02" and kind == "leadership" and called_for(cand.predicate):
+            root = "10"  # "called for his resignation", "calling for X to step down": a demand (1041), as annotated
         new = KIND_CODES[root].get(kind or "")
         if new is None:
             continue
@@ -382,7 +426,7 @@ def by_act_kind(events: list[Event], candidates: list[Candidate], patterns: Patt
         if not all(is_general(c) or guess or new.startswith(c) for c in codes):
             continue
         for e in cand.events:
-            if e.root == root:
+            if e.root == root or (root == "10" and e.root == "02"):
                 recoded[id(e)] = new
     if not recoded:
         return events
