@@ -213,9 +213,9 @@ def test_the_country_as_a_place_or_of_several_is_no_actor(code_text, text):
 @pytest.mark.parametrize(
     "text, code",
     [
-        # the one named by name is the subject's own: the country of the official named is meant
-        ("The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.", "EST"),
-        ("Norway's government said it was expelling Chile's ambassador, accusing the country of spying.", "CHL"),
+        # the one named by name is the subject's own: the country of the official named (its government)
+        ("The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.", "ESTGOV"),
+        ("Norway's government said it was expelling Chile's ambassador, accusing the country of spying.", "CHLGOV"),
     ],
 )
 def test_the_country_object_is_the_country_of_an_official_named(code_text, text, code):

@@ -15,7 +15,7 @@ before it, for the pair named last as a subject ("Ghana and Togo signed ... They
 pronoun after a quotation of several sentences looks back from the quotation's start ("'... . ...,' he
 said"). "The prime minister", "the king": the last actor named earlier with that office in its mention.
 "The country", "the nation": the one country named by name in this or the previous sentence (as an object,
-else the one country of an official named). When nothing fits, nothing is added.
+else the government of the one country of an official named). When nothing fits, nothing is added.
 """
 
 from __future__ import annotations
@@ -165,7 +165,8 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
                 added.append(titled)
             continue
         if is_body and lower in ("country", "nation"):
-            antecedent = replace(antecedent, code=antecedent.actor.country)  # "the country": the country itself
+            if antecedent.kind != "description":  # "the country": the country itself (else its government)
+                antecedent = replace(antecedent, code=antecedent.actor.country)
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
         added.append(
             Mention(code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
@@ -361,7 +362,7 @@ def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
     its own clause ("Gulf states cut ties with Qatar, accusing the country of ..."); nothing when several are
     ("Turkey blocked Sweden's bid, accusing Finland and the country ...": which?) or none is (the country a
     text is about is not always the one it names last). An object with no country named by name is the one
-    country of an official or person named ("expelling Iran's ambassador, accusing the country of ...")."""
+    country of an official or person named, as its government ("expelling Iran's ambassador, accusing the country")."""
     # the subject of its clause and the subject's country: "the Kremlin accused the country", "the
     # administration will cut aid to the country" speak of another country than the subject's; "froze assets
     # of the country's president": the owner's clause, as the object's
@@ -382,7 +383,8 @@ def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
             found.setdefault(m.actor.country, m)
         elif m.kind in ("country", "person") and m.actor.country in _country_codes():
             # "expelling Iran's ambassador, accusing the country of": a country named as an official's
-            loose.setdefault(m.actor.country, replace(m, code=m.actor.country))
+            # (the state the official stands for: its government, "Togo's ambassador ... the country" TGOGOV)
+            loose.setdefault(m.actor.country, replace(m, code=m.actor.country + "GOV", kind="description"))
     found = {c: m for c, m in found.items() if c not in theirs}
     if not found and token.dep_ in ("dobj", "pobj"):
         found = {c: m for c, m in loose.items() if c not in theirs}
