@@ -201,14 +201,31 @@ def test_the_country_is_the_one_country_named(code_text, text, code):
     [
         "Ghana imposed tariffs on rice. Protests spread across the country.",  # a place
         "Kenya and Uganda traded accusations. Officials said the country would not back down.",  # which?
-        # the one named is the subject's own: another country is meant
-        "The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.",
         # a speaker of no country
         "The request came after UN chief Ban Ki-moon said the country had occupied the region.",
     ],
 )
 def test_the_country_as_a_place_or_of_several_is_no_actor(code_text, text):
     coded = code_text(text, published="2024-01-01")
+    assert not [m for m in coded.mentions if m.text.lower() == "country"]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the one named by name is the subject's own: the country of the official named (its government)
+        ("The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.", "ESTGOV"),
+        ("Norway's government said it was expelling Chile's ambassador, accusing the country of spying.", "CHLGOV"),
+    ],
+)
+def test_the_country_object_is_the_country_of_an_official_named(code_text, text, code):
+    coded = code_text(text, published="2024-01-01")
+    assert [m.code for m in coded.mentions if m.text.lower() == "country"] == [code]
+
+
+def test_the_country_subject_is_not_the_country_of_an_official_named(code_text):
+    coded = code_text("Chile's ambassador met students. The country will host a summit next year.",
+                      published="2024-01-01")
     assert not [m for m in coded.mentions if m.text.lower() == "country"]
 
 

@@ -14,8 +14,8 @@ coder reads as it reads "Kenya and Uganda" (see ``_pair``); so does a subject "t
 before it, for the pair named last as a subject ("Ghana and Togo signed ... They also pledged"). The speaker
 pronoun after a quotation of several sentences looks back from the quotation's start ("'... . ...,' he
 said"). "The prime minister", "the king": the last actor named earlier with that office in its mention.
-"The country", "the nation": the one country named by name in this or the previous sentence. When nothing
-fits, nothing is added.
+"The country", "the nation": the one country named by name in this or the previous sentence (as an object,
+else the government of the one country of an official named). When nothing fits, nothing is added.
 """
 
 from __future__ import annotations
@@ -165,7 +165,8 @@ def corefer(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
                 added.append(titled)
             continue
         if is_body and lower in ("country", "nation"):
-            antecedent = replace(antecedent, code=antecedent.actor.country)  # "the country": the country itself
+            if antecedent.kind != "description":  # "the country": the country itself (else its government)
+                antecedent = replace(antecedent, code=antecedent.actor.country)
         code = antecedent.code + "GOV" if owned and len(antecedent.code) == 3 and antecedent.kind == "country" else antecedent.code
         added.append(
             Mention(code, antecedent.name, t.text, t.idx, t.idx + len(t.text),
@@ -360,7 +361,8 @@ def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
     the one country named by name in this or the previous sentence, other than the country of the subject of
     its own clause ("Gulf states cut ties with Qatar, accusing the country of ..."); nothing when several are
     ("Turkey blocked Sweden's bid, accusing Finland and the country ...": which?) or none is (the country a
-    text is about is not always the one it names last)."""
+    text is about is not always the one it names last). An object with no country named by name is the one
+    country of an official or person named, as its government ("expelling Iran's ambassador, accusing the country")."""
     # the subject of its clause and the subject's country: "the Kremlin accused the country", "the
     # administration will cut aid to the country" speak of another country than the subject's; "froze assets
     # of the country's president": the owner's clause, as the object's
@@ -372,14 +374,20 @@ def _the_country(doc: Doc, ordered: Sequence[Mention], sent_of: dict[int, int],
         for m, span in _before(doc, ordered, sent_of, token, 0):
             if span.root.i in words and m.actor.country in _country_codes():  # not "UN chief X said ..." 
                 return m
-    found, theirs = {}, set()
+    found, loose, theirs = {}, {}, set()
     for m, span in _before(doc, ordered, sent_of, token, 1):
         if span.root.i in above:
             theirs.add(m.actor.country)
         # a country by its name ("Qatar", not "Americans", "Japanese Prime Minister X") or its capital
         elif m.kind == "capital" or (m.kind == "country" and m.code == m.actor.country and span.root.tag_ == "NNP"):
             found.setdefault(m.actor.country, m)
+        elif m.kind in ("country", "person") and m.actor.country in _country_codes():
+            # "expelling Iran's ambassador, accusing the country of": a country named as an official's
+            # (the state the official stands for: its government, "Togo's ambassador ... the country" TGOGOV)
+            loose.setdefault(m.actor.country, replace(m, code=m.actor.country + "GOV", kind="description"))
     found = {c: m for c, m in found.items() if c not in theirs}
+    if not found and token.dep_ in ("dobj", "pobj"):
+        found = {c: m for c, m in loose.items() if c not in theirs}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
