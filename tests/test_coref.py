@@ -214,7 +214,8 @@ def test_the_country_as_a_place_or_of_several_is_no_actor(code_text, text):
     "text, code",
     [
         # the one named by name is the subject's own: the country of the official named (its government)
-        ("The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.", "ESTGOV"),
+        ("The Estonian envoy in Russia was told to leave after the Kremlin accused the country of hostility.",
+         "ESTGOV"),
         ("Norway's government said it was expelling Chile's ambassador, accusing the country of spying.", "CHLGOV"),
     ],
 )

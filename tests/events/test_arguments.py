@@ -121,7 +121,8 @@ def test_a_relative_pronoun_as_target_stands_for_the_noun_its_clause_describes(c
 
 @pytest.mark.parametrize("sentence, expected", [
     # a passive with no subject of its own: the subject of the clause it hangs on
-    ("Kenyan opposition leaders were hospitalised after being assaulted by Kenyan police.", ("KENCOP", "180", "KENOPP")),
+    ("Kenyan opposition leaders were hospitalised after being assaulted by Kenyan police.",
+     ("KENCOP", "180", "KENOPP")),
     # a participle with a "by" agent and no auxiliary: the agent does the act, to the noun it describes
     ("The Kenyan president saw her rival detained by Kenyan police.", ("KENCOP", "173", "KENGOV")),
 ])

@@ -351,7 +351,7 @@ def test_the_packaged_model_loads_and_is_used_by_default():
     assert coder.layer is not None and coder.layer.name == layer.name
 
 
-def test_tuning_puts_precision_first_and_searches_again_with_the_later_steps(monkeypatch):  # type: ignore[no-untyped-def]
+def test_tuning_puts_precision_first_and_searches_again_with_the_later_steps(monkeypatch):  # type: ignore
     from types import SimpleNamespace
 
     from parley.learn import train
