@@ -13,7 +13,7 @@ import hashlib
 import json
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 MODALITIES = ("asserted", "intended", "demanded", "hypothetical", "negated", "reported-speculation")

@@ -53,6 +53,6 @@ def test_speakers_and_rights_groups_take_the_convention_too(coder):  # type: ign
     ("IGOUNO", "UNO"), ("IGOUNOWFP", "UNO"), ("IGOIAE", "UNO"), ("IAE", "UNO"), ("IGOIMF", "IMF"), ("USAGOV", "USA"),
 ])
 def test_un_bodies_score_as_un_actors_in_any_form(code, country):  # type: ignore[no-untyped-def]
-    from parley.evaluate import _country
+    from parley.evaluate import country_part
 
-    assert _country(code) == country
+    assert country_part(code) == country

@@ -19,5 +19,5 @@ def test_one_module_per_format_behind_the_same_names():
     assert evaluate.FORMATS == ("gold", "codebook", "plover", "actors")
     assert evaluate.score_gold is gold.score_gold and evaluate.score_codebook is codebook.score_codebook
     assert evaluate.score_plover is plover.score_plover and evaluate.score_actors is actors.score_actors
-    for name in ("_canon", "_country", "_gold_occurred", "PRF", "accepts", "match_events", "code_records"):
+    for name in ("canonical", "country_part", "gold_occurred", "PRF", "accepts", "match_events", "code_records"):
         assert getattr(evaluate, name) is getattr(gold, name), name

@@ -233,7 +233,6 @@ def test_a_rule_event_without_a_source_takes_the_one_attribution_reads(mini_mode
 
 def test_a_model_event_is_coded_for_each_coordinated_actor(mini_model):  # type: ignore[no-untyped-def]
     from parley.events.mentions import MentionIndex
-    from parley.learn.layer import mentions_by_token
     from parley.pipeline import Coder, Options
 
     _out, layer, _meta = mini_model

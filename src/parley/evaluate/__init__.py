@@ -33,7 +33,10 @@ from parley.evaluate.gold import (
     PRF,
     TRAPS,
     accepts,
+    canonical,
     code_records,
+    country_part,
+    gold_occurred,
     json_records,
     match_events,
     read_gold,
@@ -41,8 +44,8 @@ from parley.evaluate.gold import (
     score_gold,
     traps_coded_as_real,
 )
-# the scoring rules the trained layer (parley.learn) shares, and the quote match a benchmark uses
-from parley.evaluate.gold import _canon, _country, _gold_occurred, _same_quote  # noqa: F401
+# the quote match a benchmark uses
+from parley.evaluate.gold import _same_quote  # noqa: F401
 from parley.evaluate.plover import score_plover
 from parley.model import CodedDocument, Document
 from parley.ontology import plover_for
@@ -84,7 +87,8 @@ def evaluate(path: Path, fmt: str, code: Callable[[Document], CodedDocument], in
 
 
 __all__ = [
-    "ACTOR_ALIASES", "FORMATS", "GOLD_MODALITIES", "NON_ASSERTED", "PRF", "TRAPS", "accepts", "code_records",
-    "detect_format", "evaluate", "match_events", "plover_for", "read_codebook", "read_gold", "read_jsonl",
-    "score_actors", "score_codebook", "score_gold", "score_plover", "traps_coded_as_real",
+    "ACTOR_ALIASES", "FORMATS", "GOLD_MODALITIES", "NON_ASSERTED", "PRF", "TRAPS", "accepts", "canonical",
+    "code_records", "country_part", "detect_format", "evaluate", "gold_occurred", "match_events", "plover_for",
+    "read_codebook", "read_gold", "read_jsonl", "score_actors", "score_codebook", "score_gold", "score_plover",
+    "traps_coded_as_real",
 ]

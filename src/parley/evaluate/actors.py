@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from parley.evaluate.gold import _country, _date
+from parley.evaluate.gold import country_part, _date
 
 
 def _expected(exp: dict[str, Any], key: str) -> list[str] | None:
@@ -35,7 +35,7 @@ def score_actors(rows: Iterable[dict[str, Any]], resolve: Callable[[str, dt.date
         if countries is not None:
             want = countries[0] if countries else ""
             c["country_n"] += 1
-            got = _country(code) or ""
+            got = country_part(code) or ""
             ok = got == want or (want == "" and (code is None or len(code) != 6))
             c["country_ok"] += ok
             if not ok:

@@ -65,7 +65,10 @@ class PRF:
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def _canon(code: str | None) -> str | None:
+def canonical(code: str | None) -> str | None:
+    """An actor code in the one form scoring compares: ANNOTATION.md's aliases read as parley writes them
+    (``IGOWAFWAS`` as ECOWAS), ``IGO`` dropped before an organisation's own code, a UN body as ``UNO`` + its code.
+    Scoring and the trained layer (``parley.learn``) share it."""
     if not code:
         return None
     for long, short in ACTOR_ALIASES.items():
@@ -79,8 +82,10 @@ def _canon(code: str | None) -> str | None:
     return "UNO" + code if code.startswith(UN_BODIES) else code
 
 
-def _country(code: str | None) -> str | None:
-    code = _canon(code)
+def country_part(code: str | None) -> str | None:
+    """What lenient scoring compares of an actor: the first three letters of its canonical code (its country,
+    or the organisation's kind)."""
+    code = canonical(code)
     return code[:3] if code else None
 
 
@@ -254,15 +259,15 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
         pred_events = list(coded.events)
 
         def gkey(g: dict[str, Any], lenient_: bool) -> tuple:
-            s, c, t = _canon(g.get("source")), str(g.get("cameo")), _canon(g.get("target"))
-            return (_country(s), c[:2], _country(t)) if lenient_ else (s, c, t)
+            s, c, t = canonical(g.get("source")), str(g.get("cameo")), canonical(g.get("target"))
+            return (country_part(s), c[:2], country_part(t)) if lenient_ else (s, c, t)
 
         def pkey(e, lenient_: bool) -> tuple:  # type: ignore[no-untyped-def]
-            s = _canon(e.source.code) if e.source else None
-            t = _canon(e.target.code) if e.target else None
-            return (_country(s), e.cameo[:2], _country(t)) if lenient_ else (s, e.cameo, t)
+            s = canonical(e.source.code) if e.source else None
+            t = canonical(e.target.code) if e.target else None
+            return (country_part(s), e.cameo[:2], country_part(t)) if lenient_ else (s, e.cameo, t)
 
-        g_asserted = [g for g in gold_events if _gold_occurred(g)]
+        g_asserted = [g for g in gold_events if gold_occurred(g)]
         g_optional = [g for g in gold_events if g.get("modality") == "optional"]
         p_asserted = [e for e in pred_events if e.occurred]
         tp, _m, fp_s = match_events(g_asserted, g_optional, [pkey(e, False) for e in p_asserted], False)
@@ -331,7 +336,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
                     for i, m in enumerate(mentions):
                         if i in used_m or not (text in m.text or m.text in text):
                             continue
-                        ok = (_country(m.code) == _country(code_)) if lenient_ else (m.code == code_)
+                        ok = (country_part(m.code) == country_part(code_)) if lenient_ else (m.code == code_)
                         if ok:
                             used_m.add(i)
                             tp += 1
@@ -351,7 +356,7 @@ def score_gold(records: Iterable[dict[str, Any]], code: Callable[[Document], Cod
                     speakers["matched"] += 1
                     pred_speaker = q.speaker.code if q.speaker else None
                     speakers["strict"] += pred_speaker == gq.get("speaker")
-                    speakers["lenient"] += _country(pred_speaker) == _country(gq.get("speaker"))
+                    speakers["lenient"] += country_part(pred_speaker) == country_part(gq.get("speaker"))
                     break
             quote_spans.add(tp, len(coded.quotes) - tp, len(gold_quotes) - tp)
     n_sp = speakers["matched"]
@@ -386,7 +391,7 @@ def accepts(g: dict[str, Any], key: tuple, lenient: bool) -> bool:
     ``target_alt``; a gold ``target`` of null accepts any target (ANNOTATION.md)."""
     if REVERSE in g and accepts(g[REVERSE], key, lenient):
         return True
-    actor = _country if lenient else _canon
+    actor = country_part if lenient else canonical
     source, code, target = key
     if actor(g.get("source")) != source:
         return False
@@ -413,7 +418,7 @@ def _assign(required: list[dict[str, Any]], optional: list[dict[str, Any]], pred
             ) -> tuple[dict[int, int], list[dict[str, Any]], list[dict[str, Any]]]:
     """Which required gold event each matched prediction takes, of the required and optional events as
     ``fold_reverse`` folds them (returned too)."""
-    actor = _country if lenient else _canon
+    actor = country_part if lenient else canonical
     required, optional = fold_reverse(required, optional)
     def primary(g: dict[str, Any]) -> tuple:
         c = str(g.get("cameo"))
@@ -443,7 +448,7 @@ def traps_coded_as_real(gold: list[dict[str, Any]], pred: list[tuple]) -> tuple[
     traps = [g for g in gold if g.get("modality") in TRAPS]
     if not traps:
         return 0, 0, 0
-    required = [g for g in gold if _gold_occurred(g)]
+    required = [g for g in gold if gold_occurred(g)]
     optional = [g for g in gold if g.get("modality") == "optional"]
     matched, _r, _o = _assign(required, optional, pred, True)
     free = [k for i, k in enumerate(pred) if i not in matched]
@@ -479,15 +484,15 @@ def fold_reverse(required: list[dict[str, Any]], optional: list[dict[str, Any]]
 
 def _is_reverse(g: dict[str, Any], h: dict[str, Any]) -> bool:
     return (str(g.get("cameo"))[:2] == str(h.get("cameo"))[:2] and g.get("target") is not None
-            and _canon(g.get("source")) == _canon(h.get("target"))
-            and _canon(g.get("target")) == _canon(h.get("source")))
+            and canonical(g.get("source")) == canonical(h.get("target"))
+            and canonical(g.get("target")) == canonical(h.get("source")))
 
 
 def _unfolded(g: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in g.items() if k != REVERSE}
 
 
-def _gold_occurred(g: dict[str, Any]) -> bool:
+def gold_occurred(g: dict[str, Any]) -> bool:
     """The rule of ``counts_as_occurred`` applied to a gold event: asserted, or an expressed intent or
     threat (03x, 13x, intended), or a demand (10x)."""
     modality = g.get("modality", "asserted")

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from parley.evaluate.gold import _country
+from parley.evaluate.gold import country_part
 from parley.model import CodedDocument, Document
 
 
@@ -46,10 +46,10 @@ def score_plover(rows: Iterable[dict[str, Any]], code: Callable[[Document], Code
             actor[f"{role}_n"] += 1
             countries = {g.get("code") for g in golds}
             sectors = {(g.get("code"), g.get("sector")) for g in golds if g.get("sector")}
-            actor[f"{role}_country"] += _country(pred_code) in countries
+            actor[f"{role}country_part"] += country_part(pred_code) in countries
             if sectors:
                 actor[f"{role}_sector_n"] += 1
-                actor[f"{role}_sector"] += (_country(pred_code), (pred_code or "")[3:6] or None) in sectors
+                actor[f"{role}_sector"] += (country_part(pred_code), (pred_code or "")[3:6] or None) in sectors
     pct = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
     return {
         "format": "plover",

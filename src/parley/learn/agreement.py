@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from parley.evaluate import PRF, _canon, _country, _gold_occurred, match_events
+from parley.evaluate import PRF, canonical, country_part, gold_occurred, match_events
 from parley.learn.corpus import Unit, read
 
 
@@ -25,9 +25,9 @@ def _units(path: Path) -> dict[str, Unit]:
 
 
 def _keys(events: list[dict[str, Any]], lenient: bool) -> list[tuple]:
-    actor = _country if lenient else _canon
+    actor = country_part if lenient else canonical
     return [(actor(e.get("source")), str(e["cameo"])[:2] if lenient else str(e["cameo"]), actor(e.get("target")))
-            for e in events if _gold_occurred(e)]
+            for e in events if gold_occurred(e)]
 
 
 def agreement(first: Path, second: Path) -> dict[str, Any]:
@@ -42,7 +42,7 @@ def agreement(first: Path, second: Path) -> dict[str, Any]:
     roots = PRF()
     for uid in shared:
         gold = a[uid].events
-        req = [g for g in gold if _gold_occurred(g)]
+        req = [g for g in gold if gold_occurred(g)]
         opt = [g for g in gold if g.get("modality") == "optional"]
         for prf, len_ in ((lenient, True), (strict, False)):
             pred = _keys(b[uid].events, len_)

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from parley.evaluate import _country
+from parley.evaluate import country_part
 from parley.learn.features import words_of
 from parley.learn.linear import Linear
 from parley.model import Event, Mention
@@ -75,14 +75,14 @@ class Article:
     def priors(self, before: int, source_code: str | None) -> list[Prior]:
         """The countries named before character ``before``, latest first, each with its latest mention of
         another code than the act's source (its own country may be the target: "the opposition")."""
-        source = _country(source_code)
+        source = country_part(source_code)
         here = self.sentence_of(before)
         ms = self.mentions[: bisect_left(self.mention_starts, before)]
         count: Counter[str] = Counter()
         latest: dict[str, Mention] = {}
         first: set[str] = set()
         for m in ms:
-            c = _country(m.code)
+            c = country_part(m.code)
             if not c:
                 continue
             count[c] += 1
@@ -92,8 +92,8 @@ class Article:
                 first.add(c)
         sources, targets, partners = set(), set(), set()
         for e in self.events[: bisect_left(self.event_starts, before)]:
-            s = _country(e.source.code) if e.source else None
-            t = _country(e.target.code) if e.target else None
+            s = country_part(e.source.code) if e.source else None
+            t = country_part(e.target.code) if e.target else None
             sources.add(s)
             targets.add(t)
             if source is not None and source in (s, t):
@@ -140,13 +140,13 @@ def choose(model: Linear, article: Article, sent: Span, root: str, source: str |
     """The earlier actor the ranker scores highest as the target of the act of root ``root`` by ``source`` in
     ``sent`` (whose own coded actors are ``mentions``), with its score; None when nothing was named before.
     ``said``: the sentence's :func:`cues`, when the caller has them."""
-    src = _country(source)
+    src = country_part(source)
     priors = article.priors(sent.start_char, source)
     if not priors:
         return None
     if said is None:
         said = cues(sent)
-    here = any(_country(m.code) != src for m in mentions if m.code)
+    here = any(country_part(m.code) != src for m in mentions if m.code)
     scores = model.proba_many([features(p, priors, root, src, said, here) for p in priors])[:, 0]
     best = int(scores.argmax())
     return priors[best].mention, float(scores[best])
@@ -181,17 +181,17 @@ def examples(data: Sequence[Any], required: Any) -> tuple[list[list[str]], list[
         article = Article(units[0].doc, units[0].all_mentions,
                           [e for c in units for e in c.events] if events is None else events)
         for c in units:
-            here = {_country(m.code) for m in c.mentions if m.code}
+            here = {country_part(m.code) for m in c.mentions if m.code}
             said = None
             for g in required(c.gold):
-                target, source = _country(g.get("target")), _country(g.get("source"))
+                target, source = country_part(g.get("target")), country_part(g.get("source"))
                 if target is None or source is None or target in here:
                     continue
                 priors = article.priors(c.span.start_char, g.get("source"))
                 if not priors:
                     continue
                 said = cues(c.span) if said is None else said
-                gold = {target, *(_country(t) for t in g.get("target_alt") or [])}
+                gold = {target, *(country_part(t) for t in g.get("target_alt") or [])}
                 root = str(g["cameo"])[:2]
                 others = bool(here - {source})
                 for p in priors:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from parley import errors
-from parley.evaluate import _country, _gold_occurred, accepts, match_events, traps_coded_as_real
+from parley.evaluate import country_part, gold_occurred, accepts, match_events, traps_coded_as_real
 from parley.events.mentions import MentionIndex
 from parley.learn import context as context_mod
 from parley.learn import corpus as corpus_mod
@@ -151,7 +151,7 @@ def train_binary(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float,
 
 # -- the components -----------------------------------------------------------------------------------
 def _required(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [g for g in gold if _gold_occurred(g)]
+    return [g for g in gold if gold_occurred(g)]
 
 
 def _optional(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -183,7 +183,7 @@ def _labelled_triggers(c: Coded) -> tuple[dict[int, str], bool]:
     """Root of each word that triggers a gold event (any modality), and whether every trigger was found."""
     roots: dict[int, str] = {}
     complete = True
-    for g in sorted(c.gold, key=lambda g: not _gold_occurred(g)):
+    for g in sorted(c.gold, key=lambda g: not gold_occurred(g)):
         tok = locate_trigger(c, g)
         if tok is None:
             complete = False
@@ -282,7 +282,7 @@ def modality_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]
                 continue
             reading = classify(tok)
             rows.append(modality_features(tok, reading.value, reading.cue))
-            ys.append(int(g.get("modality", "asserted") in HAPPENED or _gold_occurred(g)))
+            ys.append(int(g.get("modality", "asserted") in HAPPENED or gold_occurred(g)))
     return rows, ys
 
 
@@ -307,7 +307,8 @@ def verifier_examples(data: Sequence[Coded]) -> tuple[list[list[str]], list[int]
 
 
 def _key(e: Event) -> tuple:
-    return (_country(e.source.code if e.source else None), e.root, _country(e.target.code if e.target else None))
+    return (country_part(e.source.code if e.source else None), e.root,
+            country_part(e.target.code if e.target else None))
 
 
 def trigger_lexicon(data: Sequence[Coded]) -> dict[str, Any]:
