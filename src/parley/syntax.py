@@ -68,6 +68,11 @@ def reduced_passive(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def marked_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` carries its own infinitive marker ("to meet", "for both sides to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def direct_object(anchor: Token) -> Token | None:
     """The object of a verb (its passive subject in a passive clause), or of a preposition."""
     if anchor.dep_ in ("prep", "agent") or anchor.pos_ == "ADP":
@@ -313,4 +318,4 @@ def free_relative_noun(pred: Token) -> Token | None:
 
 
 __all__ = ["clause_of_phrase", "conjuncts", "direct_object", "free_relative_noun", "grammatical_subject",
-           "is_passive", "reduced_passive", "subject_head"]
+           "is_passive", "marked_infinitive", "reduced_passive", "subject_head"]

@@ -21,7 +21,7 @@ from parley.events.mentions import MentionIndex
 from parley.events.patterns import PatternSet
 from parley.events.places import city_country
 from parley.model import Mention
-from parley.syntax import direct_object, subject_head
+from parley.syntax import direct_object, marked_infinitive, subject_head
 
 MEDIA_NOUNS = lexicon.words("media-nouns")
 RECEPTION_NOUNS = lexicon.words("reception-nouns")
@@ -244,8 +244,7 @@ def _defended_itself(cand: Candidate, index: MentionIndex) -> bool:
     return _pattern(cand).has("not-self") and (any(
         c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves", "himself", "herself") or any(
             p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children))
-        for c in token.children) or (token.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)))
+        for c in token.children) or (token.dep_ in ("acl", "advcl", "xcomp", "relcl") and marked_infinitive(token)))
 
 
 def _aimed_at_no_actor(cand: Candidate, index: MentionIndex) -> bool:

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.events.prospect import (dated, future_time, headline_future, pending_clause, pending_noun,
                                     setting_off, threat_of)
+from parley.syntax import marked_infinitive
 
 HYPOTHETICAL_MODALS = lexicon.words("hypothetical-modals")
 SPECULATIVE_MODALS = lexicon.words("speculative-modals")
@@ -292,20 +293,16 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
             if lemma in ("have", "be") and rel == "xcomp" and any(
                     c.dep_ == "advmod" and c.lower_ == "yet" for c in governor.children):
                 return Modality("negated", "yet")  # "have yet to begin talks", "is yet to respond"
-            if governor.lower_ in ("was", "were") and rel == "xcomp" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            ):
+            if governor.lower_ in ("was", "were") and rel == "xcomp" and marked_infinitive(child):
                 return Modality("hypothetical", governor.text)  # "the two sides were to hold talks on Monday"
-            if lemma == "be" and rel == "xcomp" and governor.lower_ != "were" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            ):
+            if lemma == "be" and rel == "xcomp" and governor.lower_ != "were" and marked_infinitive(child):
                 return Modality("intended", governor.text)  # "the party is to boycott the vote"
             if lemma in COPULAS:  # "it is unclear whether ...", "it remains unclear whether ..."
                 for c in governor.children:
                     if c.dep_ == "acomp" and c.lemma_.lower() in SPECULATION_ADJECTIVES:
                         return Modality("reported-speculation", c.text)
         if rel == "advcl" and lemma in ("gear", "prepare") and not any(c.dep_ == "mark" for c in child.children) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                and marked_infinitive(child):
             return Modality("intended", governor.text)  # "were gearing up to sign", parsed as a purpose
         if rel in ("xcomp", "ccomp") and governor.pos_ == "ADJ":
             if lemma in INTENT_ADJECTIVES or (rel == "xcomp" and lemma in SCHEDULED_ADJECTIVES):
@@ -319,14 +316,14 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
             return Modality("hypothetical", governor.text)  # "the accord provides for the rebels to disarm"
         if for_to and is_verb and lemma in DEMAND_GOVERNORS:
             return Modality("demanded", governor.text)  # "called for both sides to withdraw their forces"
-        if for_to and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if for_to and marked_infinitive(child):
             # "it was important for the negotiators to agree", "an opportunity for both sides to meet": what
             # a "for ... to" clause names is wished, judged or made possible, not reported as done
             return Modality("hypothetical", governor.text)
         if (rel in ("acl", "ccomp", "xcomp", "relcl") or for_to) and governor.pos_ in ("NOUN", "PROPN"):
             if rel == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 rel = "acl"  # "the allegation that forces fought": a content clause the parser took as relative
-            infinitive = rel != "relcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            infinitive = rel != "relcl" or marked_infinitive(child)
             if infinitive and lemma in NEGATING_NOUNS:
                 return Modality("negated", governor.text)
             if infinitive and lemma in INTENT_NOUNS:
@@ -335,7 +332,7 @@ def _governor_cue(governor: Token, child: Token) -> Modality | None:
                 return Modality("reported-speculation", governor.text)
             if infinitive and lemma in DEMAND_NOUNS:
                 return Modality("demanded", governor.text)
-            if rel == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) \
+            if rel == "acl" and marked_infinitive(child) \
                     and governor.dep_ == "dobj" and lemma_of(governor.head) in ANTICIPATING_VERBS:
                 return Modality("hypothetical", governor.head.text)  # "are awaiting the order to attack"
     # "threatened sanctions", "threats of sanctions": the threat is the act; what it threatens has not happened
@@ -408,7 +405,7 @@ def _climb(predicate: Token) -> Modality | None:
                 return Modality("negated", neg) if neg else cue
             return cue
         purpose = predicate.pos_ in ("VERB", "AUX") and child.dep_ == "advcl" and child.tag_ == "VB" \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and marked_infinitive(child)
         awaited = _own_cues(governor) if purpose else None
         if awaited is not None:
             return awaited  # "will visit Istanbul to speak with ...": the purpose waits on the visit

@@ -53,7 +53,7 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.errors import DictionaryError
 from parley.ontology import ontology
-from parley.syntax import direct_object as _direct_object
+from parley.syntax import direct_object as _direct_object, marked_infinitive
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -329,7 +329,7 @@ def _temporal(prep: Token) -> bool:
 def _infinitive_clause(c: Token) -> bool:
     """"threatened on Monday to secede": an infinitive the parser hung as an adverbial clause, with no
     subject of its own and not one of purpose ("in order to")."""
-    return c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
+    return c.dep_ == "advcl" and marked_infinitive(c) \
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) \
         and not any(g.lower_ == "order" for g in c.lefts)
 

@@ -144,11 +144,11 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
         feats.append(f"next={lemma(token.doc[i + 1])}")
     clauses = []
     for c in token.children:
-        dep = c.dep_
-        feats.append(f"c={dep}")
-        if dep in ("ccomp", "xcomp"):
+        cdep = c.dep_
+        feats.append(f"c={cdep}")
+        if cdep in ("ccomp", "xcomp"):
             clauses.append(c)
-        if dep == "prep":
+        if cdep == "prep":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             prep = lemma(c)
             feats.append(f"prep={prep}")
@@ -158,12 +158,12 @@ def token_features(token: Token, mentions_by_token: dict[int, Mention], rule_eve
                 m = mentions_by_token.get(obj.i)
                 if m is not None:
                     feats.append(f"prep={prep}:{_role(m)}")
-        elif dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
-            feats.append(f"c={dep}_{lemma(c)}")
+        elif cdep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "neg", "aux", "amod", "compound"):
+            feats.append(f"c={cdep}_{lemma(c)}")
             m = mentions_by_token.get(c.i)
             if m is not None:
-                feats.append(f"cm={dep}:{_role(m)}")
-                feats.append(f"l={lem}|cm={dep}")
+                feats.append(f"cm={cdep}:{_role(m)}")
+                feats.append(f"l={lem}|cm={cdep}")
     if clauses:
         feats.extend(said_features(token, clauses))
     for e in rule_events:
